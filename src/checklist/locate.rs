@@ -1,0 +1,310 @@
+//! Where a field sits in a RON text: maps paths like `sections[1].items[3].due` to byte spans.
+//!
+//! serde reports *what* is wrong with a value it parsed, not *where* it was; semantic checks
+//! (duplicate ids, impossible dates) need the position too. This scanner walks the token
+//! stream once — strings, raw strings, comments, nesting — and records the span of every value
+//! under its path. It is run only when there is an error to place, never on a good file.
+
+use std::collections::HashMap;
+
+/// Byte spans of every value in a RON text, keyed by path.
+pub struct Locations {
+    spans: HashMap<String, (usize, usize)>,
+}
+
+impl Locations {
+    pub fn scan(src: &str) -> Self {
+        let mut scanner = Scanner {
+            src: src.as_bytes(),
+            pos: 0,
+            spans: HashMap::new(),
+            depth: 0,
+        };
+        scanner.skip_trivia();
+        scanner.value(String::new());
+        Locations {
+            spans: scanner.spans,
+        }
+    }
+
+    /// The span of the value at exactly `path`.
+    pub fn exact(&self, path: &str) -> Option<(usize, usize)> {
+        self.spans.get(path).copied()
+    }
+
+    /// The span of the value at `path`, or of its nearest enclosing value that was found.
+    pub fn find(&self, path: &str) -> Option<(usize, usize)> {
+        let mut p = path;
+        loop {
+            if let Some(span) = self.spans.get(p) {
+                return Some(*span);
+            }
+            let cut = p.rfind(['.', '['])?;
+            p = &p[..cut];
+        }
+    }
+}
+
+struct Scanner<'a> {
+    src: &'a [u8],
+    pos: usize,
+    spans: HashMap<String, (usize, usize)>,
+    depth: usize,
+}
+
+/// Nesting beyond this is not walked (ron itself refuses it); keeps the scanner's stack small.
+const MAX_DEPTH: usize = 64;
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn skip_trivia(&mut self) {
+        loop {
+            match (self.peek(), self.src.get(self.pos + 1)) {
+                (Some(b' ' | b'\t' | b'\r' | b'\n'), _) => self.pos += 1,
+                (Some(b'/'), Some(b'/')) => {
+                    while self.peek().is_some_and(|b| b != b'\n') {
+                        self.pos += 1;
+                    }
+                }
+                (Some(b'/'), Some(b'*')) => {
+                    self.pos += 2;
+                    let mut nest = 1usize;
+                    while nest > 0 && self.pos < self.src.len() {
+                        if self.src[self.pos..].starts_with(b"/*") {
+                            nest += 1;
+                            self.pos += 2;
+                        } else if self.src[self.pos..].starts_with(b"*/") {
+                            nest -= 1;
+                            self.pos += 2;
+                        } else {
+                            self.pos += 1;
+                        }
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn ident(&mut self) -> &str {
+        let start = self.pos;
+        while self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'#' || b >= 0x80)
+        {
+            self.pos += 1;
+        }
+        std::str::from_utf8(&self.src[start..self.pos]).unwrap_or("")
+    }
+
+    /// Scan one value starting at the current position and record it under `path`.
+    fn value(&mut self, path: String) {
+        let start = self.pos;
+        self.depth += 1;
+        match self.peek() {
+            Some(b'"') => self.string(),
+            Some(b'\'') => self.char_literal(),
+            Some(b'r') if matches!(self.src.get(self.pos + 1), Some(b'"' | b'#')) => {
+                self.raw_string()
+            }
+            Some(b'(') if self.depth < MAX_DEPTH => self.group(&path, b')'),
+            Some(b'[') if self.depth < MAX_DEPTH => self.list(&path),
+            Some(b'{') if self.depth < MAX_DEPTH => self.group(&path, b'}'),
+            Some(b) if b.is_ascii_alphabetic() || b == b'_' => {
+                self.ident();
+                self.skip_trivia();
+                if self.peek() == Some(b'(') && self.depth < MAX_DEPTH {
+                    // An enum variant or named struct: its fields belong to this path.
+                    self.group(&path, b')');
+                }
+            }
+            Some(_) => {
+                while self.peek().is_some_and(|b| {
+                    !matches!(b, b',' | b')' | b']' | b'}' | b' ' | b'\n' | b'\r' | b'\t')
+                }) {
+                    self.pos += 1;
+                }
+            }
+            None => {}
+        }
+        self.depth -= 1;
+        if self.pos > start {
+            self.spans.insert(path, (start, self.pos));
+        }
+    }
+
+    fn string(&mut self) {
+        self.pos += 1;
+        while let Some(b) = self.peek() {
+            self.pos += 1;
+            match b {
+                b'\\' => self.pos += 1,
+                b'"' => return,
+                _ => {}
+            }
+        }
+        self.pos = self.pos.min(self.src.len());
+    }
+
+    fn char_literal(&mut self) {
+        self.pos += 1;
+        while let Some(b) = self.peek() {
+            self.pos += 1;
+            match b {
+                b'\\' => self.pos += 1,
+                b'\'' | b'\n' => return,
+                _ => {}
+            }
+        }
+        self.pos = self.pos.min(self.src.len());
+    }
+
+    fn raw_string(&mut self) {
+        self.pos += 1;
+        let mut hashes = 0;
+        while self.peek() == Some(b'#') {
+            hashes += 1;
+            self.pos += 1;
+        }
+        if self.peek() != Some(b'"') {
+            return;
+        }
+        self.pos += 1;
+        while self.pos < self.src.len() {
+            if self.src[self.pos] == b'"'
+                && self.src[self.pos + 1..]
+                    .iter()
+                    .take(hashes)
+                    .filter(|&&b| b == b'#')
+                    .count()
+                    == hashes
+            {
+                self.pos += 1 + hashes;
+                return;
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// `( key: value, … )`, `{ key: value }` or a tuple `( value, … )`.
+    fn group(&mut self, path: &str, close: u8) {
+        self.pos += 1;
+        let mut index = 0;
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                None => return,
+                Some(b) if b == close => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b',') => {
+                    self.pos += 1;
+                    continue;
+                }
+                Some(b')' | b']' | b'}') => return,
+                _ => {}
+            }
+            let before = self.pos;
+            let key = if self
+                .peek()
+                .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+            {
+                let save = self.pos;
+                let name = self.ident().to_string();
+                self.skip_trivia();
+                if self.peek() == Some(b':') {
+                    self.pos += 1;
+                    self.skip_trivia();
+                    Some(name)
+                } else {
+                    self.pos = save;
+                    None
+                }
+            } else {
+                None
+            };
+            let child = match key {
+                Some(name) if path.is_empty() => name,
+                Some(name) => format!("{path}.{name}"),
+                None => format!("{path}[{index}]"),
+            };
+            self.value(child);
+            index += 1;
+            if self.pos == before {
+                self.pos += 1;
+            }
+        }
+    }
+
+    fn list(&mut self, path: &str) {
+        self.pos += 1;
+        let mut index = 0;
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                None => return,
+                Some(b']') => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b',') => {
+                    self.pos += 1;
+                    continue;
+                }
+                Some(b')' | b'}') => return,
+                _ => {}
+            }
+            let before = self.pos;
+            self.value(format!("{path}[{index}]"));
+            index += 1;
+            if self.pos == before {
+                self.pos += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_fields() {
+        let src = r#"(
+    id: "x", // comment with "quote
+    sections: [
+        (id: "a", items: [ (id: "i1", kind: Count(target: 0), due: "02-30") ]),
+    ],
+)"#;
+        let loc = Locations::scan(src);
+        let (s, e) = loc.find("sections[0].items[0].due").unwrap();
+        assert_eq!(&src[s..e], "\"02-30\"");
+        let (s, e) = loc.find("sections[0].items[0].kind.target").unwrap();
+        assert_eq!(&src[s..e], "0");
+        let (s, e) = loc.find("id").unwrap();
+        assert_eq!(&src[s..e], "\"x\"");
+        // A missing field falls back to its parent.
+        let (s, _) = loc.find("sections[0].items[0].title").unwrap();
+        assert_eq!(&src[s..s + 1], "(");
+    }
+
+    #[test]
+    fn survives_garbage() {
+        for src in [
+            "",
+            "(",
+            "[[[[",
+            "r#\"",
+            "\"\\",
+            "(a: (b: [1, 2",
+            "/* /* */",
+            "'",
+        ] {
+            let _ = Locations::scan(src).find("a.b[0]");
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! The checklist: a unit's duties for one year, as validated types that cannot be wrong.
+//!
+//! Checklists are written in RON (see `checklists/README.md`); [`load`] parses the raw text,
+//! then refines it into these types (unique ids, positive targets, real dates, templates that
+//! name only placeholders with a value). Nothing here touches the filesystem or the clock.
+
+mod builtin;
+mod load;
+mod locate;
+mod raw;
+
+pub use builtin::{BUILTIN_DEFAULT, BUILTIN_ORIGIN};
+pub use load::{MAX_CHECKLIST_BYTES, load};
+pub use raw::{RawChecklist, RawItem, RawKind, RawReport, RawSection};
+
+use jiff::civil::Date;
+
+use crate::template::Template;
+
+/// A validated checklist for one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checklist {
+    /// Stable key (ASCII slug); the ledger is filed under it.
+    pub id: String,
+    pub title: String,
+    /// The unit's name, e.g. 河源市政务服务和数据管理局.
+    pub organization: String,
+    pub year: i16,
+    /// Whether `year` was written in the file (a file without one follows the calendar).
+    pub year_explicit: bool,
+    pub report: ReportText,
+    pub sections: Vec<Section>,
+}
+
+/// The fixed sentences of section three.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportText {
+    pub heading: Template,
+    pub opening: Template,
+    pub closing: Template,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub items: Vec<Item>,
+}
+
+/// One duty or target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// 责任科室; empty when the checklist names none.
+    pub owner: String,
+    pub kind: Kind,
+    /// Start of the item's window (pacing runs from here), when not the year's start.
+    pub start: Option<DueSpec>,
+    pub due: DueSpec,
+    /// Which 佐证材料 to keep.
+    pub evidence: String,
+    /// The sentence for section three.
+    pub report: Template,
+    /// Set on items carried over from an unfinished earlier year by `duty rollover`.
+    pub carried_from: Option<i16>,
+}
+
+/// What kind of progress an item records, with its target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// Done once (a yes/no duty).
+    Task,
+    /// `target` occurrences a year, each logged with date and topic.
+    Count { target: u32 },
+    /// numerator / denominator against `target` percent (0 < target ≤ 100).
+    Rate { target: f64 },
+    /// Logged hours against a yearly total.
+    Hours { target: f64 },
+}
+
+/// The kind without its target: what JSON calls `"task"`, `"count"`, `"rate"`, `"hours"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KindTag {
+    Task,
+    Count,
+    Rate,
+    Hours,
+}
+
+impl KindTag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindTag::Task => "task",
+            KindTag::Count => "count",
+            KindTag::Rate => "rate",
+            KindTag::Hours => "hours",
+        }
+    }
+}
+
+impl Kind {
+    pub fn tag(self) -> KindTag {
+        match self {
+            Kind::Task => KindTag::Task,
+            Kind::Count { .. } => KindTag::Count,
+            Kind::Rate { .. } => KindTag::Rate,
+            Kind::Hours { .. } => KindTag::Hours,
+        }
+    }
+
+    /// The numeric target, if the kind has one.
+    pub fn target(self) -> Option<f64> {
+        match self {
+            Kind::Task => None,
+            Kind::Count { target } => Some(f64::from(target)),
+            Kind::Rate { target } | Kind::Hours { target } => Some(target),
+        }
+    }
+}
+
+/// A due (or start) date as written: relative to the checklist year, or absolute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueSpec {
+    /// `"03-31"`: in the checklist year.
+    InYear { month: i8, day: i8 },
+    /// `"next-03-01"`: in the year after (the report and 述法 fall in next year's Q1).
+    NextYear { month: i8, day: i8 },
+    /// `"2025-03-01"`: a fixed date.
+    On(Date),
+}
+
+impl DueSpec {
+    /// The calendar date for a checklist of `year`. Relative days that do not exist in that
+    /// year (`02-29` outside a leap year) fall back to the last day of the month.
+    pub fn resolve(self, year: i16) -> Date {
+        let clamp = |y: i16, m: i8, d: i8| {
+            Date::new(y, m, d).unwrap_or_else(|_| {
+                Date::new(y, m, 1)
+                    .map(|first| first.last_of_month())
+                    .unwrap_or(Date::MAX)
+            })
+        };
+        match self {
+            DueSpec::InYear { month, day } => clamp(year, month, day),
+            DueSpec::NextYear { month, day } => clamp(year.saturating_add(1), month, day),
+            DueSpec::On(d) => d,
+        }
+    }
+
+    /// The spec as it is written in a checklist file.
+    pub fn to_source(self) -> String {
+        match self {
+            DueSpec::InYear { month, day } => format!("{month:02}-{day:02}"),
+            DueSpec::NextYear { month, day } => format!("next-{month:02}-{day:02}"),
+            DueSpec::On(d) => crate::date::iso(d),
+        }
+    }
+}
+
+impl Item {
+    pub fn due_date(&self, year: i16) -> Date {
+        self.due.resolve(year)
+    }
+}
+
+impl Checklist {
+    /// Every item with the section it belongs to, in checklist order.
+    pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.items.iter().map(move |i| (s, i)))
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().map(|(_, i)| i).find(|i| i.id == id)
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.sections.iter().map(|s| s.items.len()).sum()
+    }
+
+    /// Item ids closest to `id` (for "did you mean"), best first.
+    pub fn suggest(&self, id: &str) -> Vec<&str> {
+        let mut scored: Vec<(f64, &str)> = self
+            .items()
+            .map(|(_, i)| (strsim::jaro_winkler(id, &i.id), i.id.as_str()))
+            .filter(|(score, _)| *score > 0.7)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.into_iter().take(3).map(|(_, id)| id).collect()
+    }
+}

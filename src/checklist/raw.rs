@@ -1,0 +1,70 @@
+//! The checklist file exactly as written: serde structs that mirror the RON format.
+//!
+//! Parsing stops here; [`super::load`] refines these into the validated model. The same
+//! structs serialise a checklist back to RON (`duty init`, `duty rollover`).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChecklist {
+    pub id: String,
+    pub title: String,
+    pub organization: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i64>,
+    #[serde(default)]
+    pub report: RawReport,
+    pub sections: Vec<RawSection>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReport {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSection {
+    pub id: String,
+    pub title: String,
+    pub items: Vec<RawItem>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawItem {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    pub kind: RawKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    pub due: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<i64>,
+}
+
+/// Item kinds as written: `Task`, `Count(target: 4)`, `Rate(target: 100)`, `Hours(target: 20)`.
+/// Targets are read wide (signed, floating) so that a bad one is reported, not mis-parsed.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub enum RawKind {
+    Task,
+    Count { target: i64 },
+    Rate { target: f64 },
+    Hours { target: f64 },
+}

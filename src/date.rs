@@ -1,0 +1,83 @@
+//! Dates as officers write them: `2024-03-28` or `2024年3月28日` in, `2024年3月28日` out.
+//!
+//! Pure: "today" is always passed in by the caller.
+
+use jiff::civil::Date;
+
+/// Parse a calendar date written as `2024-03-28`, `2024/3/28`, `2024.3.28` or `2024年3月28日`.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let (y, rest) = if let Some((y, rest)) = s.split_once('年') {
+        let rest = rest
+            .strip_suffix('日')
+            .or_else(|| rest.strip_suffix('号'))?;
+        let (m, d) = rest.split_once('月')?;
+        (y, (m, d))
+    } else {
+        let sep = s.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+        let mut parts = s.splitn(3, sep);
+        let y = parts.next()?;
+        let m = parts.next()?;
+        let d = parts.next()?;
+        (y, (m, d))
+    };
+    let year: i16 = number(y)?;
+    let month: i8 = number(rest.0)?;
+    let day: i8 = number(rest.1)?;
+    Date::new(year, month, day).ok()
+}
+
+fn number<T: std::str::FromStr>(s: &str) -> Option<T> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// `2024年3月28日`.
+pub fn chinese(d: Date) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// `2024-03-28`.
+pub fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: Date, to: Date) -> i64 {
+    // Civil dates have no time zone, so every day is exactly 86 400 seconds here.
+    from.duration_until(to).as_secs() / 86_400
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn parses_both_styles() {
+        assert_eq!(parse_date("2024-03-28"), Some(date(2024, 3, 28)));
+        assert_eq!(parse_date("2024年3月28日"), Some(date(2024, 3, 28)));
+        assert_eq!(parse_date(" 2024/3/8 "), Some(date(2024, 3, 8)));
+        assert_eq!(parse_date("2024-02-30"), None);
+        assert_eq!(parse_date("2024-3"), None);
+        assert_eq!(parse_date("二〇二四年三月"), None);
+        assert_eq!(parse_date("-2024-01-01"), None);
+        assert_eq!(parse_date("99999-01-01"), None);
+    }
+
+    #[test]
+    fn formats_chinese_and_iso() {
+        assert_eq!(chinese(date(2024, 3, 28)), "2024年3月28日");
+        assert_eq!(iso(date(2024, 3, 8)), "2024-03-08");
+    }
+
+    #[test]
+    fn counts_days_across_leap_years() {
+        assert_eq!(days_between(date(2024, 2, 28), date(2024, 3, 1)), 2);
+        assert_eq!(days_between(date(2024, 12, 31), date(2024, 1, 1)), -365);
+        assert_eq!(days_between(date(2023, 1, 1), date(2024, 1, 1)), 365);
+    }
+}

@@ -1,0 +1,1073 @@
+//! The ledger: everything recorded against one checklist for one year, and the changes to it.
+//!
+//! Pure: a [`Change`] is checked against the checklist and applied to a [`Ledger`] in memory;
+//! "today", "now" and "who" come in through [`Ctx`]. Saving, locking and the history file
+//! belong to `store`. Records of items that vanished from the checklist are kept untouched
+//! (they are reported as orphans), so editing the checklist never loses progress.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::checklist::{Checklist, Item, Kind, KindTag};
+use crate::i18n::Lang;
+use crate::text;
+
+/// The ledger file format written by this build. A ledger with a higher number was written
+/// by a newer `duty` and is refused rather than misread (and never overwritten).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Most hours one logged entry may carry (a day of study).
+pub const MAX_ENTRY_HOURS: f64 = 24.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ledger {
+    pub format: u32,
+    /// The checklist id this ledger belongs to.
+    pub checklist: String,
+    pub year: i16,
+    /// A closed year refuses every change but `Reopen`.
+    #[serde(default)]
+    pub closed: bool,
+    /// Number of changes applied so far; history records carry the number they produced.
+    #[serde(default)]
+    pub seq: u64,
+    #[serde(default)]
+    pub items: BTreeMap<String, ItemRecord>,
+}
+
+/// What is recorded for one item. Which parts are used depends on the item's kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRecord {
+    /// A yes/no duty that was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Done>,
+    /// Occurrences of a counted or hours item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<Entry>,
+    /// The latest figures of a rate item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<RateRecord>,
+    /// Free note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Evidence kept for the item as a whole (a folder, a file number).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+}
+
+impl ItemRecord {
+    pub fn is_empty(&self) -> bool {
+        *self == ItemRecord::default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Done {
+    pub date: Date,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    #[serde(default)]
+    pub by: String,
+}
+
+/// One logged occurrence: a meeting, a study session, a lecture.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Short stable id, unique within the item (used by `duty unlog`).
+    pub id: String,
+    pub date: Date,
+    pub topic: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    #[serde(default)]
+    pub by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateRecord {
+    pub numerator: u64,
+    pub denominator: u64,
+    pub date: Date,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    #[serde(default)]
+    pub by: String,
+}
+
+impl RateRecord {
+    pub fn percent(&self) -> f64 {
+        if self.denominator == 0 {
+            0.0
+        } else {
+            self.numerator as f64 * 100.0 / self.denominator as f64
+        }
+    }
+}
+
+/// One change to a ledger, as the user asked for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Change {
+    Check {
+        item: String,
+        date: Date,
+        evidence: String,
+    },
+    Uncheck {
+        item: String,
+    },
+    Log {
+        item: String,
+        date: Date,
+        topic: String,
+        hours: Option<f64>,
+        evidence: String,
+    },
+    Unlog {
+        item: String,
+        entry: String,
+    },
+    Rate {
+        item: String,
+        numerator: u64,
+        denominator: u64,
+        date: Date,
+        evidence: String,
+    },
+    Note {
+        item: String,
+        text: String,
+    },
+    Evidence {
+        item: String,
+        text: String,
+    },
+    /// Revert change number `seq`: the item goes back to `restore` (its state before).
+    Undo {
+        seq: u64,
+        item: String,
+        restore: Option<ItemRecord>,
+    },
+    Close,
+    Reopen,
+}
+
+impl Change {
+    /// The item the change is about, if any.
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            Change::Check { item, .. }
+            | Change::Uncheck { item }
+            | Change::Log { item, .. }
+            | Change::Unlog { item, .. }
+            | Change::Rate { item, .. }
+            | Change::Note { item, .. }
+            | Change::Evidence { item, .. }
+            | Change::Undo { item, .. } => Some(item),
+            Change::Close | Change::Reopen => None,
+        }
+    }
+}
+
+/// The moment and person behind a change; injected so that the core never reads the clock.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub today: Date,
+    pub now: Timestamp,
+    pub user: String,
+}
+
+/// What a change did to its item, for the history and for undo.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Applied {
+    pub item: Option<String>,
+    pub before: Option<ItemRecord>,
+    pub after: Option<ItemRecord>,
+    /// The id given to a newly logged entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<String>,
+}
+
+/// Why a change was refused. Nothing is changed when one is returned.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChangeError {
+    UnknownItem {
+        id: String,
+        suggestions: Vec<String>,
+    },
+    WrongKind {
+        item: String,
+        kind: KindTag,
+        wanted: &'static [KindTag],
+    },
+    DateOutside {
+        date: Date,
+        from: Date,
+        to: Date,
+    },
+    EmptyTopic,
+    UnsafeText {
+        field: &'static str,
+        ch: char,
+    },
+    HoursRequired {
+        item: String,
+    },
+    BadHours {
+        hours: f64,
+    },
+    BadRate {
+        numerator: u64,
+        denominator: u64,
+    },
+    NotChecked {
+        item: String,
+    },
+    NoSuchEntry {
+        item: String,
+        entry: String,
+        known: Vec<String>,
+    },
+    Closed {
+        year: i16,
+    },
+    NotClosed {
+        year: i16,
+    },
+    AlreadyClosed {
+        year: i16,
+    },
+    NothingToUndo,
+}
+
+impl Ledger {
+    pub fn new(checklist: &str, year: i16) -> Self {
+        Ledger {
+            format: FORMAT_VERSION,
+            checklist: checklist.to_string(),
+            year,
+            closed: false,
+            seq: 0,
+            items: BTreeMap::new(),
+        }
+    }
+
+    pub fn record(&self, item: &str) -> Option<&ItemRecord> {
+        self.items.get(item)
+    }
+
+    /// Records whose item is not in `checklist` (renamed or removed since they were made).
+    pub fn orphans<'a>(
+        &'a self,
+        checklist: &'a Checklist,
+    ) -> impl Iterator<Item = (&'a String, &'a ItemRecord)> + 'a {
+        self.items
+            .iter()
+            .filter(move |(id, _)| checklist.item(id).is_none())
+    }
+
+    /// Check `change` against `checklist` and apply it. On error the ledger is unchanged.
+    pub fn apply(
+        &mut self,
+        checklist: &Checklist,
+        change: &Change,
+        ctx: &Ctx,
+    ) -> Result<Applied, ChangeError> {
+        match change {
+            Change::Reopen => {
+                if !self.closed {
+                    return Err(ChangeError::NotClosed { year: self.year });
+                }
+                self.closed = false;
+                self.seq += 1;
+                return Ok(Applied {
+                    item: None,
+                    before: None,
+                    after: None,
+                    entry: None,
+                });
+            }
+            _ if self.closed => return Err(ChangeError::Closed { year: self.year }),
+            Change::Close => {
+                self.closed = true;
+                self.seq += 1;
+                return Ok(Applied {
+                    item: None,
+                    before: None,
+                    after: None,
+                    entry: None,
+                });
+            }
+            _ => {}
+        }
+        let id = change.item().unwrap_or_default().to_string();
+        let before = self.items.get(&id).cloned();
+        let mut record = before.clone().unwrap_or_default();
+        let mut new_entry = None;
+        if let Change::Undo { restore, .. } = change {
+            // Undo restores a snapshot taken by an earlier change, item known or not.
+            record = restore.clone().unwrap_or_default();
+        } else {
+            let item = checklist
+                .item(&id)
+                .ok_or_else(|| ChangeError::UnknownItem {
+                    id: id.clone(),
+                    suggestions: checklist
+                        .suggest(&id)
+                        .into_iter()
+                        .map(String::from)
+                        .collect(),
+                })?;
+            new_entry = self.change_record(item, &mut record, change, ctx)?;
+        }
+        let after = (!record.is_empty()).then_some(record);
+        match &after {
+            Some(r) => {
+                self.items.insert(id.clone(), r.clone());
+            }
+            None => {
+                self.items.remove(&id);
+            }
+        }
+        self.seq += 1;
+        Ok(Applied {
+            item: Some(id),
+            before,
+            after,
+            entry: new_entry,
+        })
+    }
+
+    fn change_record(
+        &self,
+        item: &Item,
+        record: &mut ItemRecord,
+        change: &Change,
+        ctx: &Ctx,
+    ) -> Result<Option<String>, ChangeError> {
+        let kind = item.kind.tag();
+        let need = |wanted: &'static [KindTag]| {
+            if wanted.contains(&kind) {
+                Ok(())
+            } else {
+                Err(ChangeError::WrongKind {
+                    item: item.id.clone(),
+                    kind,
+                    wanted,
+                })
+            }
+        };
+        match change {
+            Change::Check { date, evidence, .. } => {
+                need(&[KindTag::Task])?;
+                self.in_window(*date)?;
+                clean("evidence", evidence)?;
+                record.done = Some(Done {
+                    date: *date,
+                    evidence: evidence.clone(),
+                    by: ctx.user.clone(),
+                });
+            }
+            Change::Uncheck { .. } => {
+                need(&[KindTag::Task])?;
+                if record.done.take().is_none() {
+                    return Err(ChangeError::NotChecked {
+                        item: item.id.clone(),
+                    });
+                }
+            }
+            Change::Log {
+                date,
+                topic,
+                hours,
+                evidence,
+                ..
+            } => {
+                need(&[KindTag::Count, KindTag::Hours])?;
+                self.in_window(*date)?;
+                if topic.trim().is_empty() {
+                    return Err(ChangeError::EmptyTopic);
+                }
+                clean("topic", topic)?;
+                clean("evidence", evidence)?;
+                match hours {
+                    None if kind == KindTag::Hours => {
+                        return Err(ChangeError::HoursRequired {
+                            item: item.id.clone(),
+                        });
+                    }
+                    Some(h) if !(h.is_finite() && *h > 0.0 && *h <= MAX_ENTRY_HOURS) => {
+                        return Err(ChangeError::BadHours { hours: *h });
+                    }
+                    _ => {}
+                }
+                let id = entry_id(self.seq, ctx, &item.id, topic, &record.entries);
+                record.entries.push(Entry {
+                    id: id.clone(),
+                    date: *date,
+                    topic: topic.clone(),
+                    hours: *hours,
+                    evidence: evidence.clone(),
+                    by: ctx.user.clone(),
+                });
+                // Keep entries in date order; logging order breaks ties (stable sort).
+                record.entries.sort_by_key(|e| e.date);
+                return Ok(Some(id));
+            }
+            Change::Unlog { entry, .. } => {
+                need(&[KindTag::Count, KindTag::Hours])?;
+                let Some(pos) = record.entries.iter().position(|e| e.id == *entry) else {
+                    return Err(ChangeError::NoSuchEntry {
+                        item: item.id.clone(),
+                        entry: entry.clone(),
+                        known: record.entries.iter().map(|e| e.id.clone()).collect(),
+                    });
+                };
+                record.entries.remove(pos);
+            }
+            Change::Rate {
+                numerator,
+                denominator,
+                date,
+                evidence,
+                ..
+            } => {
+                need(&[KindTag::Rate])?;
+                if *denominator == 0 || numerator > denominator {
+                    return Err(ChangeError::BadRate {
+                        numerator: *numerator,
+                        denominator: *denominator,
+                    });
+                }
+                self.in_window(*date)?;
+                clean("evidence", evidence)?;
+                record.rate = Some(RateRecord {
+                    numerator: *numerator,
+                    denominator: *denominator,
+                    date: *date,
+                    evidence: evidence.clone(),
+                    by: ctx.user.clone(),
+                });
+            }
+            Change::Note { text, .. } => {
+                clean("note", text)?;
+                record.note = text.clone();
+            }
+            Change::Evidence { text, .. } => {
+                clean("evidence", text)?;
+                record.evidence = text.clone();
+            }
+            Change::Undo { .. } | Change::Close | Change::Reopen => {
+                unreachable!("handled by apply")
+            }
+        }
+        Ok(None)
+    }
+
+    /// Dates must fall in the ledger's year or the first half of the next (the window in
+    /// which the year's duties and its report are done).
+    fn in_window(&self, date: Date) -> Result<(), ChangeError> {
+        let (from, to) = year_window(self.year);
+        if (from..=to).contains(&date) {
+            Ok(())
+        } else {
+            Err(ChangeError::DateOutside { date, from, to })
+        }
+    }
+}
+
+/// The dates a year's records may carry: 1 January to 30 June of the next year.
+pub fn year_window(year: i16) -> (Date, Date) {
+    let from = Date::new(year, 1, 1).unwrap_or(Date::MIN);
+    let to = Date::new(year.saturating_add(1), 6, 30).unwrap_or(Date::MAX);
+    (from, to)
+}
+
+fn clean(field: &'static str, s: &str) -> Result<(), ChangeError> {
+    text::check_input(s)
+        .map(|_| ())
+        .map_err(|bad| ChangeError::UnsafeText { field, ch: bad.ch })
+}
+
+/// A short id (six base-32 characters) unique within the item. It is derived from the
+/// moment, the change number and the content, so that ledgers kept on different machines
+/// rarely share ids; a collision within the item lengthens the id.
+fn entry_id(seq: u64, ctx: &Ctx, item: &str, topic: &str, existing: &[Entry]) -> String {
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (seq, ctx.now.as_nanosecond(), item, topic, &ctx.user).hash(&mut hasher);
+    let mut bits = hasher.finish();
+    let mut id = String::new();
+    loop {
+        for _ in 0..6 {
+            id.push(ALPHABET[(bits & 31) as usize] as char);
+            bits >>= 5;
+            if bits == 0 {
+                bits = u64::from(seq as u32) ^ 0x9E37_79B9_7F4A_7C15;
+            }
+        }
+        if !existing.iter().any(|e| e.id == id) {
+            return id;
+        }
+    }
+}
+
+impl ChangeError {
+    /// The error in the UI language. Text quoted from the user is escaped for the terminal.
+    pub fn message(&self, lang: Lang) -> String {
+        let q = |s: &str| text::for_terminal(s).into_owned();
+        let kind_name = |k: KindTag| kind_label(k, lang);
+        match (self, lang) {
+            (ChangeError::UnknownItem { id, suggestions }, _) => {
+                let mut m = match lang {
+                    Lang::Zh => format!("清单中没有事项 '{}'", q(id)),
+                    Lang::En => format!("no item '{}' in the checklist", q(id)),
+                };
+                if !suggestions.is_empty() {
+                    let list = suggestions.join("', '");
+                    m.push_str(&match lang {
+                        Lang::Zh => format!("；是否想找 '{list}'？"),
+                        Lang::En => format!("; did you mean '{list}'?"),
+                    });
+                }
+                m
+            }
+            (ChangeError::WrongKind { item, kind, wanted }, _) => {
+                let wanted: Vec<_> = wanted.iter().map(|k| kind_name(*k)).collect();
+                match lang {
+                    Lang::Zh => format!(
+                        "事项 '{}' 是{}，此命令只适用于{}",
+                        q(item),
+                        kind_name(*kind),
+                        wanted.join("或")
+                    ),
+                    Lang::En => format!(
+                        "item '{}' is a {}; this command is for {} items",
+                        q(item),
+                        kind_name(*kind),
+                        wanted.join(" or ")
+                    ),
+                }
+            }
+            (ChangeError::DateOutside { date, from, to }, Lang::Zh) => format!(
+                "日期 {} 不在本年度范围内（{} 至 {}）",
+                crate::date::iso(*date),
+                crate::date::iso(*from),
+                crate::date::iso(*to)
+            ),
+            (ChangeError::DateOutside { date, from, to }, Lang::En) => format!(
+                "date {} is outside this year's window ({} to {})",
+                crate::date::iso(*date),
+                crate::date::iso(*from),
+                crate::date::iso(*to)
+            ),
+            (ChangeError::EmptyTopic, Lang::Zh) => "主题不能为空".into(),
+            (ChangeError::EmptyTopic, Lang::En) => "the topic must not be empty".into(),
+            (ChangeError::UnsafeText { field, ch }, Lang::Zh) => {
+                format!("{field} 含有控制字符 U+{:04X}，不能保存", *ch as u32)
+            }
+            (ChangeError::UnsafeText { field, ch }, Lang::En) => {
+                format!("{field} contains control character U+{:04X}", *ch as u32)
+            }
+            (ChangeError::HoursRequired { item }, Lang::Zh) => {
+                format!("事项 '{}' 按学时计，请用 --hours 填写学时", q(item))
+            }
+            (ChangeError::HoursRequired { item }, Lang::En) => {
+                format!("item '{}' counts hours; give them with --hours", q(item))
+            }
+            (ChangeError::BadHours { hours }, Lang::Zh) => {
+                format!("学时 '{hours}' 无效，应大于 0 且不超过 {MAX_ENTRY_HOURS}")
+            }
+            (ChangeError::BadHours { hours }, Lang::En) => {
+                format!(
+                    "hours '{hours}' are invalid; expected more than 0 and at most {MAX_ENTRY_HOURS}"
+                )
+            }
+            (
+                ChangeError::BadRate {
+                    numerator,
+                    denominator,
+                },
+                Lang::Zh,
+            ) => format!("比率 '{numerator}/{denominator}' 无效：分母须大于 0，分子不能大于分母"),
+            (
+                ChangeError::BadRate {
+                    numerator,
+                    denominator,
+                },
+                Lang::En,
+            ) => format!(
+                "rate '{numerator}/{denominator}' is invalid: the denominator must be above 0 and the numerator at most the denominator"
+            ),
+            (ChangeError::NotChecked { item }, Lang::Zh) => {
+                format!("事项 '{}' 尚未勾选，无需取消", q(item))
+            }
+            (ChangeError::NotChecked { item }, Lang::En) => {
+                format!("item '{}' is not checked", q(item))
+            }
+            (ChangeError::NoSuchEntry { item, entry, known }, _) => {
+                let known = if known.is_empty() {
+                    lang.pick("（无记录）", "(none)").to_string()
+                } else {
+                    known.join(", ")
+                };
+                match lang {
+                    Lang::Zh => format!(
+                        "事项 '{}' 没有编号为 '{}' 的记录；现有记录：{known}",
+                        q(item),
+                        q(entry)
+                    ),
+                    Lang::En => format!(
+                        "item '{}' has no entry '{}'; its entries: {known}",
+                        q(item),
+                        q(entry)
+                    ),
+                }
+            }
+            (ChangeError::Closed { year }, Lang::Zh) => {
+                format!("{year} 年度已关账，台账只读；如需修改请先运行 duty reopen --year {year}")
+            }
+            (ChangeError::Closed { year }, Lang::En) => format!(
+                "the year {year} is closed and its ledger is read-only; run 'duty reopen --year {year}' to change it"
+            ),
+            (ChangeError::NotClosed { year }, Lang::Zh) => format!("{year} 年度并未关账"),
+            (ChangeError::NotClosed { year }, Lang::En) => format!("the year {year} is not closed"),
+            (ChangeError::AlreadyClosed { year }, Lang::Zh) => format!("{year} 年度已经关账"),
+            (ChangeError::AlreadyClosed { year }, Lang::En) => {
+                format!("the year {year} is already closed")
+            }
+            (ChangeError::NothingToUndo, Lang::Zh) => "没有可以撤销的修改".into(),
+            (ChangeError::NothingToUndo, Lang::En) => "there is nothing to undo".into(),
+        }
+    }
+}
+
+impl fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ChangeError {}
+
+/// The kind's name in the UI language.
+pub fn kind_label(kind: KindTag, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (KindTag::Task, Lang::Zh) => "是否完成类事项",
+        (KindTag::Count, Lang::Zh) => "计次类事项",
+        (KindTag::Rate, Lang::Zh) => "比率类事项",
+        (KindTag::Hours, Lang::Zh) => "学时类事项",
+        (KindTag::Task, Lang::En) => "yes/no duty",
+        (KindTag::Count, Lang::En) => "counted target",
+        (KindTag::Rate, Lang::En) => "rate target",
+        (KindTag::Hours, Lang::En) => "hours target",
+    }
+}
+
+/// Whether `kind` is one the change can apply to (used by the screen to offer actions).
+pub fn accepts_log(kind: Kind) -> bool {
+    matches!(kind, Kind::Count { .. } | Kind::Hours { .. })
+}
+
+/// One line of the append-only history: change number `seq`, who made it and when, what was
+/// asked, and the item's state before and after (what `duty history` shows and undo restores).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryRecord {
+    pub seq: u64,
+    pub at: Timestamp,
+    pub by: String,
+    pub change: Change,
+    #[serde(flatten)]
+    pub applied: Applied,
+}
+
+/// The records that took effect, oldest first. The history is written before the ledger, so
+/// a crash between the two leaves a record whose number is reused by the next change (or is
+/// beyond the ledger's count): the later record with a number wins, and numbers beyond
+/// `ledger_seq` never took effect.
+pub fn effective_history(records: Vec<HistoryRecord>, ledger_seq: u64) -> Vec<HistoryRecord> {
+    let mut out: Vec<HistoryRecord> = Vec::with_capacity(records.len());
+    for r in records {
+        if r.seq > ledger_seq {
+            continue;
+        }
+        while out.last().is_some_and(|last| last.seq >= r.seq) {
+            out.pop();
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// The change `duty undo` reverts: the latest item change not already undone. Undoing twice
+/// goes further back; an undo is itself a change in the history, never an erasure.
+pub fn undo_target(history: &[HistoryRecord]) -> Option<&HistoryRecord> {
+    let mut undone = std::collections::HashSet::new();
+    for r in history.iter().rev() {
+        match &r.change {
+            Change::Undo { seq, .. } => {
+                undone.insert(*seq);
+            }
+            Change::Close | Change::Reopen => {}
+            _ if undone.contains(&r.seq) => {}
+            _ => return Some(r),
+        }
+    }
+    None
+}
+
+/// The change that undoes `target`.
+pub fn undo_change(target: &HistoryRecord) -> Change {
+    Change::Undo {
+        seq: target.seq,
+        item: target.applied.item.clone().unwrap_or_default(),
+        restore: target.applied.before.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::{BUILTIN_DEFAULT, load};
+    use jiff::civil::date;
+
+    fn setup() -> (Checklist, Ledger, Ctx) {
+        let c = load(BUILTIN_DEFAULT.as_bytes(), "t", 2024, Lang::Zh).unwrap();
+        let l = Ledger::new(&c.id, 2024);
+        let ctx = Ctx {
+            today: date(2024, 6, 1),
+            now: Timestamp::from_second(1_717_200_000).unwrap(),
+            user: "tester".into(),
+        };
+        (c, l, ctx)
+    }
+
+    fn log(item: &str, d: Date, topic: &str, hours: Option<f64>) -> Change {
+        Change::Log {
+            item: item.into(),
+            date: d,
+            topic: topic.into(),
+            hours,
+            evidence: String::new(),
+        }
+    }
+
+    #[test]
+    fn check_and_uncheck_a_duty() {
+        let (c, mut l, ctx) = setup();
+        let check = Change::Check {
+            item: "annual-plan".into(),
+            date: date(2024, 3, 1),
+            evidence: "政数〔2024〕1号".into(),
+        };
+        let applied = l.apply(&c, &check, &ctx).unwrap();
+        assert_eq!(applied.before, None);
+        let done = l.record("annual-plan").unwrap().done.clone().unwrap();
+        assert_eq!((done.date, done.by.as_str()), (date(2024, 3, 1), "tester"));
+        l.apply(
+            &c,
+            &Change::Uncheck {
+                item: "annual-plan".into(),
+            },
+            &ctx,
+        )
+        .unwrap();
+        assert!(
+            l.record("annual-plan").is_none(),
+            "an empty record is dropped"
+        );
+        assert_eq!(l.seq, 2);
+        let again = l.apply(
+            &c,
+            &Change::Uncheck {
+                item: "annual-plan".into(),
+            },
+            &ctx,
+        );
+        assert!(matches!(again, Err(ChangeError::NotChecked { .. })));
+        assert_eq!(l.seq, 2, "a refused change is not counted");
+    }
+
+    #[test]
+    fn log_and_unlog_entries_in_date_order() {
+        let (c, mut l, ctx) = setup();
+        let a = l
+            .apply(
+                &c,
+                &log("center-group", date(2024, 5, 1), "《宪法》", None),
+                &ctx,
+            )
+            .unwrap()
+            .entry
+            .unwrap();
+        let b = l
+            .apply(
+                &c,
+                &log("center-group", date(2024, 2, 1), "《民法典》", None),
+                &ctx,
+            )
+            .unwrap()
+            .entry
+            .unwrap();
+        assert_ne!(a, b);
+        let topics: Vec<_> = l
+            .record("center-group")
+            .unwrap()
+            .entries
+            .iter()
+            .map(|e| e.topic.as_str())
+            .collect();
+        assert_eq!(topics, ["《民法典》", "《宪法》"]);
+        l.apply(
+            &c,
+            &Change::Unlog {
+                item: "center-group".into(),
+                entry: b,
+            },
+            &ctx,
+        )
+        .unwrap();
+        assert_eq!(l.record("center-group").unwrap().entries.len(), 1);
+        let missing = l.apply(
+            &c,
+            &Change::Unlog {
+                item: "center-group".into(),
+                entry: "zzz".into(),
+            },
+            &ctx,
+        );
+        assert!(matches!(missing, Err(ChangeError::NoSuchEntry { known, .. }) if known == vec![a]));
+    }
+
+    #[test]
+    fn refuses_what_does_not_fit() {
+        let (c, mut l, ctx) = setup();
+        let before = l.clone();
+        let cases = [
+            log("annual-plan", date(2024, 3, 1), "x", None),
+            log("center-group", date(2023, 12, 31), "x", None),
+            log("center-group", date(2025, 7, 1), "x", None),
+            log("center-group", date(2024, 3, 1), "  ", None),
+            log("center-group", date(2024, 3, 1), "a\x1b[2Jb", None),
+            log("study-hours", date(2024, 3, 1), "x", None),
+            log("study-hours", date(2024, 3, 1), "x", Some(-1.0)),
+            log("study-hours", date(2024, 3, 1), "x", Some(f64::NAN)),
+            log("centre-group", date(2024, 3, 1), "x", None),
+            Change::Rate {
+                item: "exam-pass".into(),
+                numerator: 5,
+                denominator: 4,
+                date: date(2024, 3, 1),
+                evidence: String::new(),
+            },
+            Change::Rate {
+                item: "exam-pass".into(),
+                numerator: 0,
+                denominator: 0,
+                date: date(2024, 3, 1),
+                evidence: String::new(),
+            },
+            Change::Check {
+                item: "center-group".into(),
+                date: date(2024, 3, 1),
+                evidence: String::new(),
+            },
+            Change::Note {
+                item: "center-group".into(),
+                text: "\u{202E}evil".into(),
+            },
+        ];
+        for change in &cases {
+            assert!(
+                l.apply(&c, change, &ctx).is_err(),
+                "{change:?} should be refused"
+            );
+        }
+        assert_eq!(l, before);
+        let unknown = l
+            .apply(&c, &log("centre-group", date(2024, 3, 1), "x", None), &ctx)
+            .unwrap_err();
+        assert!(
+            unknown
+                .message(Lang::En)
+                .contains("did you mean 'center-group'")
+        );
+    }
+
+    #[test]
+    fn rates_notes_and_evidence() {
+        let (c, mut l, ctx) = setup();
+        l.apply(
+            &c,
+            &Change::Rate {
+                item: "exam-participation".into(),
+                numerator: 46,
+                denominator: 50,
+                date: date(2024, 11, 1),
+                evidence: "名单".into(),
+            },
+            &ctx,
+        )
+        .unwrap();
+        assert_eq!(
+            l.record("exam-participation")
+                .unwrap()
+                .rate
+                .as_ref()
+                .unwrap()
+                .percent(),
+            92.0
+        );
+        l.apply(
+            &c,
+            &Change::Note {
+                item: "exam-participation".into(),
+                text: "补考 🙂".into(),
+            },
+            &ctx,
+        )
+        .unwrap();
+        l.apply(
+            &c,
+            &Change::Evidence {
+                item: "exam-participation".into(),
+                text: "档案盒3".into(),
+            },
+            &ctx,
+        )
+        .unwrap();
+        let r = l.record("exam-participation").unwrap();
+        assert_eq!(
+            (r.note.as_str(), r.evidence.as_str()),
+            ("补考 🙂", "档案盒3")
+        );
+        l.apply(
+            &c,
+            &Change::Note {
+                item: "exam-participation".into(),
+                text: String::new(),
+            },
+            &ctx,
+        )
+        .unwrap();
+        assert!(l.record("exam-participation").unwrap().note.is_empty());
+    }
+
+    #[test]
+    fn undo_walks_back_through_history() {
+        let (c, mut l, ctx) = setup();
+        let mut history = Vec::new();
+        let record = |l: &mut Ledger, change: Change, history: &mut Vec<HistoryRecord>| {
+            let applied = l.apply(&c, &change, &ctx).unwrap();
+            history.push(HistoryRecord {
+                seq: l.seq,
+                at: ctx.now,
+                by: ctx.user.clone(),
+                change,
+                applied,
+            });
+        };
+        record(
+            &mut l,
+            log("pre-meeting-study", date(2024, 1, 5), "一月", None),
+            &mut history,
+        );
+        let after_first = l.clone();
+        record(
+            &mut l,
+            log("pre-meeting-study", date(2024, 2, 5), "二月", None),
+            &mut history,
+        );
+        let target = undo_target(&history).unwrap().clone();
+        assert_eq!(target.seq, 2);
+        record(&mut l, undo_change(&target), &mut history);
+        assert_eq!(l.items, after_first.items);
+        let target = undo_target(&history).unwrap().clone();
+        assert_eq!(target.seq, 1, "a second undo goes further back");
+        record(&mut l, undo_change(&target), &mut history);
+        assert!(l.items.is_empty());
+        assert!(undo_target(&history).is_none());
+        assert_eq!(history.len(), 4, "undo never erases history");
+    }
+
+    #[test]
+    fn closed_year_refuses_changes_until_reopened() {
+        let (c, mut l, ctx) = setup();
+        l.apply(&c, &Change::Close, &ctx).unwrap();
+        let r = l.apply(
+            &c,
+            &Change::Note {
+                item: "annual-plan".into(),
+                text: "x".into(),
+            },
+            &ctx,
+        );
+        assert_eq!(r, Err(ChangeError::Closed { year: 2024 }));
+        l.apply(&c, &Change::Reopen, &ctx).unwrap();
+        assert!(!l.closed);
+        assert!(l.apply(&c, &Change::Reopen, &ctx).is_err());
+    }
+
+    #[test]
+    fn orphans_are_kept() {
+        let (c, mut l, _) = setup();
+        l.items.insert(
+            "gone".into(),
+            ItemRecord {
+                note: "旧事项".into(),
+                ..Default::default()
+            },
+        );
+        let orphans: Vec<_> = l.orphans(&c).map(|(id, _)| id.as_str()).collect();
+        assert_eq!(orphans, ["gone"]);
+    }
+
+    #[test]
+    fn effective_history_drops_records_that_never_took_effect() {
+        let (_, _, ctx) = setup();
+        let rec = |seq, note: &str| HistoryRecord {
+            seq,
+            at: ctx.now,
+            by: String::new(),
+            change: Change::Note {
+                item: "x".into(),
+                text: note.into(),
+            },
+            applied: Applied {
+                item: Some("x".into()),
+                before: None,
+                after: None,
+                entry: None,
+            },
+        };
+        let h = effective_history(
+            vec![
+                rec(1, "a"),
+                rec(2, "crashed"),
+                rec(2, "b"),
+                rec(3, "c"),
+                rec(4, "pending"),
+            ],
+            3,
+        );
+        let notes: Vec<_> = h
+            .iter()
+            .map(|r| match &r.change {
+                Change::Note { text, .. } => text.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(notes, ["a", "b", "c"]);
+    }
+}

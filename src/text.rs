@@ -1,0 +1,131 @@
+//! Text hygiene: what may be stored, what may reach a terminal, and display width.
+//!
+//! Stored text keeps any Unicode exactly, but control characters are refused at input
+//! (ratatui #876: they vanish or corrupt the screen). Text that leaves through stdout is not
+//! protected by ratatui's filtering, so [`for_terminal`] escapes control characters and bidi
+//! overrides (U+202A–U+202E, U+2066–U+2069) that could reorder or hide what an inspector reads.
+
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthStr;
+
+/// True for characters that must never reach a terminal raw.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text safe to print: unsafe characters are shown as `\u{..}` escapes, everything else kept.
+pub fn for_terminal(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text with unsafe characters removed (for interactive input and pasted text), tabs and line
+/// breaks turned into spaces so a pasted paragraph stays readable on one line.
+pub fn strip_unsafe(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if is_unsafe(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// A control character (or bidi override) found in user input, with its char position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnsafeChar {
+    pub ch: char,
+    pub index: usize,
+}
+
+/// Accept `s` as stored text, or report the first character that may not be stored.
+pub fn check_input(s: &str) -> Result<&str, UnsafeChar> {
+    match s.chars().enumerate().find(|(_, c)| is_unsafe(*c)) {
+        Some((index, ch)) => Err(UnsafeChar { ch, index }),
+        None => Ok(s),
+    }
+}
+
+/// Display width in terminal cells (CJK counts two).
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` cut to at most `max` cells, with `…` when cut. Never splits a character.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// `s` padded with spaces on the right to `cells` display cells (no cut).
+pub fn pad(s: &str, cells: usize) -> String {
+    let w = width(s);
+    let mut out = String::from(s);
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_controls_and_bidi() {
+        assert_eq!(for_terminal("ok 学法"), "ok 学法");
+        assert_eq!(for_terminal("a\x1b[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(for_terminal("x\u{202E}y"), "x\\u{202e}y");
+    }
+
+    #[test]
+    fn strips_controls_from_input() {
+        assert_eq!(strip_unsafe("学\x07法\t考\n试"), "学法 考 试");
+    }
+
+    #[test]
+    fn check_input_finds_position() {
+        assert_eq!(check_input("学法"), Ok("学法"));
+        assert_eq!(
+            check_input("学法\x1b"),
+            Err(UnsafeChar {
+                ch: '\x1b',
+                index: 2
+            })
+        );
+    }
+
+    #[test]
+    fn width_and_truncate_by_cells() {
+        assert_eq!(width("学法a"), 5);
+        assert_eq!(truncate("学法考试", 5), "学法…");
+        assert_eq!(truncate("学法", 4), "学法");
+        assert_eq!(truncate("学法", 0), "");
+        assert_eq!(pad("学", 4), "学  ");
+    }
+}
