@@ -19,3 +19,4 @@ pub mod progress;
 pub mod store;
 pub mod template;
 pub mod text;
+pub mod tui;

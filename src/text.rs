@@ -129,3 +129,24 @@ mod tests {
         assert_eq!(pad("学", 4), "学  ");
     }
 }
+
+/// A number as people write it: `20`, `12.5`, `92.3` (at most one decimal, no trailing `.0`).
+pub fn number(x: f64) -> String {
+    let rounded = (x * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    #[test]
+    fn numbers_drop_needless_decimals() {
+        assert_eq!(super::number(20.0), "20");
+        assert_eq!(super::number(12.5), "12.5");
+        assert_eq!(super::number(91.666), "91.7");
+        assert_eq!(super::number(99.96), "100");
+    }
+}

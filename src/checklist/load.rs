@@ -468,15 +468,15 @@ impl Validator<'_> {
             self.errors.sort_by_key(|d| (d.line, d.column));
             return Err(self.errors);
         }
-        Ok(Checklist {
-            id: raw.id,
-            title: raw.title,
-            organization: raw.organization,
+        Ok(Checklist::new(
+            raw.id,
+            raw.title,
+            raw.organization,
             year,
-            year_explicit: raw.year.is_some(),
+            raw.year.is_some(),
             report,
             sections,
-        })
+        ))
     }
 
     fn item(&mut self, ip: &str, raw: RawItem, year: i16) -> Option<Item> {

@@ -13,6 +13,8 @@ pub use builtin::{BUILTIN_DEFAULT, BUILTIN_ORIGIN};
 pub use load::{MAX_CHECKLIST_BYTES, load};
 pub use raw::{RawChecklist, RawItem, RawKind, RawReport, RawSection};
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 
 use crate::template::Template;
@@ -30,6 +32,8 @@ pub struct Checklist {
     pub year_explicit: bool,
     pub report: ReportText,
     pub sections: Vec<Section>,
+    /// Item id → (section, item) position, so lookups stay cheap on 10 000-item lists.
+    index: HashMap<String, (usize, usize)>,
 }
 
 /// The fixed sentences of section three.
@@ -166,6 +170,34 @@ impl Item {
 }
 
 impl Checklist {
+    /// A checklist from validated parts (item ids must be unique).
+    pub fn new(
+        id: String,
+        title: String,
+        organization: String,
+        year: i16,
+        year_explicit: bool,
+        report: ReportText,
+        sections: Vec<Section>,
+    ) -> Self {
+        let mut index = HashMap::new();
+        for (si, s) in sections.iter().enumerate() {
+            for (ii, item) in s.items.iter().enumerate() {
+                index.entry(item.id.clone()).or_insert((si, ii));
+            }
+        }
+        Checklist {
+            id,
+            title,
+            organization,
+            year,
+            year_explicit,
+            report,
+            sections,
+            index,
+        }
+    }
+
     /// Every item with the section it belongs to, in checklist order.
     pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
         self.sections
@@ -174,7 +206,14 @@ impl Checklist {
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.items().map(|(_, i)| i).find(|i| i.id == id)
+        self.locate(id).map(|(_, i)| i)
+    }
+
+    /// The item with `id` and its section.
+    pub fn locate(&self, id: &str) -> Option<(&Section, &Item)> {
+        let &(si, ii) = self.index.get(id)?;
+        let section = &self.sections[si];
+        Some((section, &section.items[ii]))
     }
 
     pub fn item_count(&self) -> usize {

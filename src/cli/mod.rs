@@ -1,17 +1,291 @@
-//! Placeholder CLI.
+//! Command-line edge: parses arguments, resolves the environment (language, today, checklist,
+//! data directory), runs one command, and is the only place that picks exit codes.
+
+mod args;
+mod ledger_cmds;
+mod output;
+mod status;
+
+use std::io;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-pub fn main() -> ExitCode {
-    let src = crate::checklist::BUILTIN_DEFAULT;
-    match crate::checklist::load(src.as_bytes(), "x", 2026, crate::i18n::Lang::Zh) {
-        Ok(c) => {
-            println!("{} items", c.item_count());
-            ExitCode::SUCCESS
+
+use clap::Parser;
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+pub use args::{Cli, Command};
+pub use output::Out;
+pub use status::{print_status, read_ledger};
+
+use crate::checklist::{self, BUILTIN_DEFAULT, BUILTIN_ORIGIN, Checklist};
+use crate::diag::Diagnostic;
+use crate::i18n::Lang;
+use crate::ledger::Ctx;
+use crate::store::{self, LedgerPaths, Settings, StoreError};
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    pub const OK: u8 = 0;
+    /// `duty due`: something falls due within the window.
+    pub const DUE: u8 = 1;
+    /// Bad command line (unknown flag, bad date or number).
+    pub const USAGE: u8 = 2;
+    /// The checklist file is invalid.
+    pub const CHECKLIST: u8 = 3;
+    /// A file could not be read or written, or the ledger is unreadable.
+    pub const IO: u8 = 4;
+    /// The change was refused (unknown item, wrong kind, closed year …); nothing changed.
+    pub const REFUSED: u8 = 5;
+}
+
+/// A failed command: what to print and which exit code to return.
+#[derive(Debug)]
+pub enum Failure {
+    Usage(String),
+    Checklist(Vec<Diagnostic>),
+    Store(StoreError),
+    /// Already reported (or nothing to report); exit with this code.
+    Exit(u8),
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Store(e)
+    }
+}
+
+impl From<crate::ledger::ChangeError> for Failure {
+    fn from(e: crate::ledger::ChangeError) -> Self {
+        Failure::Store(StoreError::Change(e))
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        // Writing to stdout failed; a closed pipe (`duty status | head -1`) is not an error.
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::Exit(exit::OK)
+        } else {
+            Failure::Store(StoreError::Io {
+                op: "write",
+                path: PathBuf::from("<stdout>"),
+                source: e,
+            })
         }
+    }
+}
+
+pub type CmdResult = Result<(), Failure>;
+
+/// Everything a command needs, resolved once.
+pub struct Env {
+    pub lang: Lang,
+    pub today: Date,
+    pub now: Timestamp,
+    pub user: String,
+    pub data_dir: PathBuf,
+    pub settings_path: PathBuf,
+    pub settings: Settings,
+    pub checklist: Checklist,
+    /// The checklist file as given, or `None` for the built-in one.
+    pub checklist_path: Option<PathBuf>,
+    pub ascii: bool,
+}
+
+impl Env {
+    pub fn ledger_paths(&self) -> LedgerPaths {
+        LedgerPaths::new(&self.data_dir, &self.checklist.id, self.checklist.year)
+    }
+
+    pub fn ctx(&self) -> Ctx {
+        Ctx {
+            today: self.today,
+            now: self.now,
+            user: self.user.clone(),
+        }
+    }
+
+    /// Pick the Chinese or English text.
+    pub fn t<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
+        self.lang.pick(zh, en)
+    }
+}
+
+/// Run `duty` with the process's arguments and environment.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
         Err(e) => {
-            for d in e {
-                eprintln!("{d}\n");
+            // --help and --version are not errors; clap prints and picks the code.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            });
+        }
+    };
+    let lang = early_lang(&cli);
+    let code = match run(cli) {
+        Ok(()) => exit::OK,
+        Err(failure) => report(failure, lang),
+    };
+    ExitCode::from(code)
+}
+
+/// The language for errors that happen before settings are read.
+fn early_lang(cli: &Cli) -> Lang {
+    cli.lang.unwrap_or_default()
+}
+
+fn report(failure: Failure, lang: Lang) -> u8 {
+    let mut err = io::stderr().lock();
+    use io::Write;
+    match failure {
+        Failure::Exit(code) => code,
+        Failure::Usage(msg) => {
+            let _ = writeln!(
+                err,
+                "{}: {}",
+                lang.pick("错误", "error"),
+                crate::text::for_terminal(&msg)
+            );
+            exit::USAGE
+        }
+        Failure::Checklist(diags) => {
+            for d in &diags {
+                let _ = writeln!(err, "{d}\n");
             }
-            ExitCode::from(3)
+            let _ = writeln!(
+                err,
+                "{}",
+                match lang {
+                    Lang::Zh => format!("清单有 {} 处错误，未作任何改动。", diags.len()),
+                    Lang::En => format!(
+                        "{} error(s) in the checklist; nothing was changed.",
+                        diags.len()
+                    ),
+                }
+            );
+            exit::CHECKLIST
+        }
+        Failure::Store(e) => {
+            let _ = writeln!(err, "{}: {}", lang.pick("错误", "error"), e.message(lang));
+            match e {
+                StoreError::Change(_) => exit::REFUSED,
+                _ => exit::IO,
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> CmdResult {
+    // Commands that need no checklist or settings.
+    if let Some(Command::Validate(args)) = &cli.command {
+        let lang = cli.lang.unwrap_or_default();
+        return status::validate(&args.file, lang, cli.year, &mut Out::stdout());
+    }
+    let env = resolve_env(&cli)?;
+    let mut out = Out::stdout();
+    match cli.command {
+        None => crate::tui::run(&env),
+        Some(Command::Validate(_)) => unreachable!("handled above"),
+        Some(Command::Status(a)) => status::status(&env, &a, &mut out),
+        Some(Command::Init(a)) => status::init(&env, &a, &mut out),
+        Some(Command::Use(a)) => status::use_checklist(&env, &a, &mut out),
+        Some(Command::Paths) => status::paths(&env, &mut out),
+        Some(Command::Check(a)) => ledger_cmds::check(&env, a, &mut out),
+        Some(Command::Uncheck(a)) => ledger_cmds::uncheck(&env, a, &mut out),
+        Some(Command::Log(a)) => ledger_cmds::log(&env, a, &mut out),
+        Some(Command::Unlog(a)) => ledger_cmds::unlog(&env, a, &mut out),
+        Some(Command::Rate(a)) => ledger_cmds::rate(&env, a, &mut out),
+        Some(Command::Note(a)) => ledger_cmds::note(&env, a, &mut out),
+        Some(Command::Evidence(a)) => ledger_cmds::evidence(&env, a, &mut out),
+        Some(Command::Undo) => ledger_cmds::undo(&env, &mut out),
+        Some(Command::History(a)) => ledger_cmds::history(&env, a, &mut out),
+        Some(Command::RestoreBackup) => ledger_cmds::restore_backup(&env, &mut out),
+    }
+}
+
+/// Today in the local time zone (Asia/Shanghai when the system names none). `DUTY_TODAY`
+/// pins it, so scripted runs and tests never depend on the calendar.
+fn today_and_now() -> Result<(Date, Timestamp), Failure> {
+    let now = Timestamp::now();
+    if let Ok(s) = std::env::var("DUTY_TODAY") {
+        let d = crate::date::parse_date(&s).ok_or_else(|| {
+            Failure::Usage(format!("DUTY_TODAY='{s}' is not a date (YYYY-MM-DD)"))
+        })?;
+        return Ok((d, now));
+    }
+    let tz = jiff::tz::TimeZone::try_system()
+        .or_else(|_| jiff::tz::TimeZone::get("Asia/Shanghai"))
+        .unwrap_or(jiff::tz::TimeZone::UTC);
+    Ok((now.to_zoned_datetime(tz).date(), now))
+}
+
+fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .map(|u| crate::text::strip_unsafe(&u))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+fn resolve_env(cli: &Cli) -> Result<Env, Failure> {
+    let settings_path = store::settings_path()?;
+    let settings = store::read_settings(&settings_path)?;
+    let lang = cli.lang.or(settings.lang).unwrap_or_default();
+    let (today, now) = today_and_now()?;
+    let data_dir = store::data_dir(cli.data_dir.as_deref())?;
+    let checklist_path = cli.checklist.clone().or_else(|| settings.checklist.clone());
+    let default_year = cli.year.unwrap_or(today.year());
+    let checklist = load_checklist(checklist_path.as_deref(), default_year, lang)?;
+    if let Some(year) = cli.year.filter(|&y| y != checklist.year) {
+        return Err(Failure::Usage(match lang {
+            Lang::Zh => format!(
+                "清单写明年度为 {}，与 --year {year} 不符；请使用该年度的清单文件",
+                checklist.year
+            ),
+            Lang::En => format!(
+                "the checklist is for {}, not --year {year}; use that year's checklist file",
+                checklist.year
+            ),
+        }));
+    }
+    let ascii = cli.ascii || settings.ascii_borders.unwrap_or(false);
+    Ok(Env {
+        lang,
+        today,
+        now,
+        user: os_user(),
+        data_dir,
+        settings_path,
+        settings,
+        checklist,
+        checklist_path,
+        ascii,
+    })
+}
+
+/// Load the checklist at `path`, or the built-in one.
+pub fn load_checklist(
+    path: Option<&Path>,
+    default_year: i16,
+    lang: Lang,
+) -> Result<Checklist, Failure> {
+    match path {
+        None => checklist::load(
+            BUILTIN_DEFAULT.as_bytes(),
+            BUILTIN_ORIGIN,
+            default_year,
+            lang,
+        )
+        .map_err(Failure::Checklist),
+        Some(p) => {
+            let bytes = store::read_checklist_bytes(p)?;
+            checklist::load(&bytes, &p.display().to_string(), default_year, lang)
+                .map_err(Failure::Checklist)
         }
     }
 }

@@ -1,0 +1,2 @@
+//! Benchmark placeholder: replaced by the area that owns it.
+fn main() {}

@@ -1,0 +1,233 @@
+//! The command line, as clap types. Help texts are bilingual (中文 / English).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use jiff::civil::Date;
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "duty",
+    version,
+    about = "法治建设第一责任人职责年度清单 / A checklist for annual rule-of-law duties",
+    long_about = "duty：记录党政主要负责人履行推进法治建设第一责任人职责的年度台账，并生成年度报告第三部分。\n\
+                  Not giving a command opens the interactive screen.",
+    allow_negative_numbers = true
+)]
+pub struct Cli {
+    /// 界面语言 zh|en / UI language
+    #[arg(long, global = true, env = "DUTY_LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+
+    /// 清单文件（默认内置清单或 duty use 设定的清单）/ checklist file
+    #[arg(long, global = true, value_name = "FILE")]
+    pub checklist: Option<PathBuf>,
+
+    /// 台账数据目录 / where ledgers live
+    #[arg(long, global = true, env = "DUTY_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// 年度 / the year
+    #[arg(long, global = true, value_name = "YYYY", value_parser = clap::value_parser!(i16).range(2000..=2100))]
+    pub year: Option<i16>,
+
+    /// 用 ASCII 字符画边框 / draw borders with ASCII characters
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 校验清单文件 / Validate a checklist file
+    Validate(ValidateArgs),
+    /// 查看进度 / Show progress
+    Status(StatusArgs),
+    /// 导出默认清单以便修改 / Write the default checklist out to customise
+    Init(InitArgs),
+    /// 校验并启用一个清单 / Validate a checklist and make it the active one
+    Use(UseArgs),
+    /// 显示设置、清单、台账和历史的位置 / Show where settings, ledger and history live
+    Paths,
+    /// 勾选完成一项职责 / Mark a yes/no duty done
+    Check(CheckArgs),
+    /// 取消勾选 / Mark a yes/no duty not done
+    Uncheck(ItemArg),
+    /// 登记一次活动（会议、学习）/ Log an occurrence (meeting, study session)
+    Log(LogArgs),
+    /// 删除一条登记 / Remove a logged entry
+    Unlog(UnlogArgs),
+    /// 填写比率（分子/分母）/ Record a rate as NUM/DEN
+    Rate(RateArgs),
+    /// 填写备注（空文本清除）/ Set the note (empty text clears it)
+    Note(TextArgs),
+    /// 填写佐证材料（空文本清除）/ Set the item's evidence (empty text clears it)
+    Evidence(TextArgs),
+    /// 撤销上一次修改 / Undo the last change
+    Undo,
+    /// 查看修改历史 / Show the history of changes
+    History(HistoryArgs),
+    /// 用备份恢复无法读取的台账 / Restore an unreadable ledger from its backup
+    RestoreBackup,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// 清单文件 / checklist file
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// 以 JSON 输出 / print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// 输出文件 / where to write it
+    #[arg(long, short, value_name = "FILE", default_value = "duty-checklist.ron")]
+    pub output: PathBuf,
+    /// 覆盖已有文件 / replace an existing file
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UseArgs {
+    /// 清单文件 / checklist file
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ItemArg {
+    /// 事项 id / item id
+    pub item: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// 事项 id / item id
+    pub item: String,
+    /// 完成日期，默认今天 / date done, default today (2024-03-28 or 2024年3月28日)
+    #[arg(long, value_parser = parse_date_arg)]
+    pub date: Option<Date>,
+    /// 佐证材料 / evidence
+    #[arg(long, default_value = "")]
+    pub evidence: String,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// 事项 id / item id
+    pub item: String,
+    /// 日期，默认今天 / date, default today
+    #[arg(long, value_parser = parse_date_arg)]
+    pub date: Option<Date>,
+    /// 主题 / topic
+    #[arg(long)]
+    pub topic: String,
+    /// 学时（学时类事项必填）/ hours (required for hours items)
+    #[arg(long, allow_negative_numbers = true)]
+    pub hours: Option<f64>,
+    /// 佐证材料 / evidence
+    #[arg(long, default_value = "")]
+    pub evidence: String,
+}
+
+#[derive(Debug, Args)]
+pub struct UnlogArgs {
+    /// 事项 id / item id
+    pub item: String,
+    /// 登记编号（见 duty status 或 duty history）/ entry id
+    pub entry: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RateArgs {
+    /// 事项 id / item id
+    pub item: String,
+    /// 分子/分母，如 46/46 / numerator/denominator
+    #[arg(value_parser = parse_fraction)]
+    pub fraction: (u64, u64),
+    /// 日期，默认今天 / date, default today
+    #[arg(long, value_parser = parse_date_arg)]
+    pub date: Option<Date>,
+    /// 佐证材料 / evidence
+    #[arg(long, default_value = "")]
+    pub evidence: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TextArgs {
+    /// 事项 id / item id
+    pub item: String,
+    /// 文本（空文本清除）/ text (empty clears)
+    pub text: String,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// 只看此事项 / only this item
+    pub item: Option<String>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+}
+
+/// `2024-03-28` or `2024年3月28日`.
+pub fn parse_date_arg(s: &str) -> Result<Date, String> {
+    crate::date::parse_date(s).ok_or_else(|| {
+        format!(
+            "'{}' 不是有效日期 / is not a valid date; expected 2024-03-28 or 2024年3月28日",
+            crate::text::for_terminal(s)
+        )
+    })
+}
+
+/// `46/50`: two whole numbers, the second above zero and not below the first.
+pub fn parse_fraction(s: &str) -> Result<(u64, u64), String> {
+    let bad = || {
+        format!(
+            "'{}' 不是有效比率 / is not a valid rate; expected NUM/DEN with whole numbers, e.g. 46/50",
+            crate::text::for_terminal(s)
+        )
+    };
+    let (n, d) = s.trim().split_once(['/', '／']).ok_or_else(bad)?;
+    let n: u64 = n.trim().parse().map_err(|_| bad())?;
+    let d: u64 = d.trim().parse().map_err(|_| bad())?;
+    if d == 0 || n > d {
+        return Err(format!(
+            "'{}': 分母须大于 0，且分子不能大于分母 / the denominator must be above 0 and not below the numerator",
+            crate::text::for_terminal(s)
+        ));
+    }
+    Ok((n, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn fractions() {
+        assert_eq!(parse_fraction("46/50"), Ok((46, 50)));
+        assert_eq!(parse_fraction(" 3 ／ 4 "), Ok((3, 4)));
+        assert!(parse_fraction("5/4").is_err());
+        assert!(parse_fraction("1/0").is_err());
+        assert!(parse_fraction("-1/4").is_err());
+        assert!(parse_fraction("1.5/4").is_err());
+    }
+}

@@ -1,0 +1,403 @@
+//! Commands that change the ledger (`check`, `log`, `rate`, `note`, `undo` …) and read its
+//! history. Each change goes through `store::transact`: lock, re-read, apply, save.
+
+use std::io::Write;
+
+use super::args::{CheckArgs, HistoryArgs, ItemArg, LogArgs, RateArgs, TextArgs, UnlogArgs};
+use super::{CmdResult, Env, Failure, Out};
+use crate::date;
+use crate::i18n::Lang;
+use crate::ledger::{Change, ChangeError, HistoryRecord, ItemRecord, undo_change, undo_target};
+use crate::store::{self, Saved};
+use crate::text::for_terminal;
+
+fn apply(env: &Env, change: Change) -> Result<Saved, Failure> {
+    Ok(store::transact(
+        &env.ledger_paths(),
+        &env.checklist,
+        &env.ctx(),
+        |_, _| Ok(change),
+    )?)
+}
+
+fn title(env: &Env, item: &str) -> String {
+    env.checklist
+        .item(item)
+        .map(|i| for_terminal(&i.title).into_owned())
+        .unwrap_or_else(|| for_terminal(item).into_owned())
+}
+
+pub fn check(env: &Env, a: CheckArgs, out: &mut Out) -> CmdResult {
+    let date = a.date.unwrap_or(env.today);
+    apply(
+        env,
+        Change::Check {
+            item: a.item.clone(),
+            date,
+            evidence: a.evidence,
+        },
+    )?;
+    match env.lang {
+        Lang::Zh => writeln!(
+            out,
+            "已勾选“{}”，完成日期 {}",
+            title(env, &a.item),
+            date::chinese(date)
+        )?,
+        Lang::En => writeln!(
+            out,
+            "Checked '{}', done {}",
+            title(env, &a.item),
+            date::iso(date)
+        )?,
+    }
+    Ok(())
+}
+
+pub fn uncheck(env: &Env, a: ItemArg, out: &mut Out) -> CmdResult {
+    apply(
+        env,
+        Change::Uncheck {
+            item: a.item.clone(),
+        },
+    )?;
+    match env.lang {
+        Lang::Zh => writeln!(out, "已取消勾选“{}”", title(env, &a.item))?,
+        Lang::En => writeln!(out, "Unchecked '{}'", title(env, &a.item))?,
+    }
+    Ok(())
+}
+
+pub fn log(env: &Env, a: LogArgs, out: &mut Out) -> CmdResult {
+    let date = a.date.unwrap_or(env.today);
+    let saved = apply(
+        env,
+        Change::Log {
+            item: a.item.clone(),
+            date,
+            topic: a.topic.clone(),
+            hours: a.hours,
+            evidence: a.evidence,
+        },
+    )?;
+    let id = saved.record.applied.entry.clone().unwrap_or_default();
+    let count = saved.ledger.record(&a.item).map_or(0, |r| r.entries.len());
+    match env.lang {
+        Lang::Zh => writeln!(
+            out,
+            "已登记“{}”：{} {}（编号 {id}），本年度共 {count} 次",
+            title(env, &a.item),
+            date::chinese(date),
+            for_terminal(&a.topic)
+        )?,
+        Lang::En => writeln!(
+            out,
+            "Logged '{}': {} {} (entry {id}), {count} this year",
+            title(env, &a.item),
+            date::iso(date),
+            for_terminal(&a.topic)
+        )?,
+    }
+    Ok(())
+}
+
+pub fn unlog(env: &Env, a: UnlogArgs, out: &mut Out) -> CmdResult {
+    let saved = apply(
+        env,
+        Change::Unlog {
+            item: a.item.clone(),
+            entry: a.entry.clone(),
+        },
+    )?;
+    let removed = saved
+        .record
+        .applied
+        .before
+        .as_ref()
+        .and_then(|r| r.entries.iter().find(|e| e.id == a.entry))
+        .map(|e| format!("{} {}", date::iso(e.date), for_terminal(&e.topic)))
+        .unwrap_or_default();
+    match env.lang {
+        Lang::Zh => writeln!(
+            out,
+            "已删除“{}”的登记 {}：{removed}",
+            title(env, &a.item),
+            for_terminal(&a.entry)
+        )?,
+        Lang::En => writeln!(
+            out,
+            "Removed entry {} of '{}': {removed}",
+            for_terminal(&a.entry),
+            title(env, &a.item)
+        )?,
+    }
+    Ok(())
+}
+
+pub fn rate(env: &Env, a: RateArgs, out: &mut Out) -> CmdResult {
+    let (numerator, denominator) = a.fraction;
+    let date = a.date.unwrap_or(env.today);
+    apply(
+        env,
+        Change::Rate {
+            item: a.item.clone(),
+            numerator,
+            denominator,
+            date,
+            evidence: a.evidence,
+        },
+    )?;
+    let pct = crate::text::number(numerator as f64 * 100.0 / denominator as f64);
+    match env.lang {
+        Lang::Zh => writeln!(
+            out,
+            "已填报“{}”：{numerator}/{denominator}，即 {pct}%",
+            title(env, &a.item)
+        )?,
+        Lang::En => writeln!(
+            out,
+            "Recorded '{}': {numerator}/{denominator} = {pct}%",
+            title(env, &a.item)
+        )?,
+    }
+    Ok(())
+}
+
+pub fn note(env: &Env, a: TextArgs, out: &mut Out) -> CmdResult {
+    let cleared = a.text.is_empty();
+    apply(
+        env,
+        Change::Note {
+            item: a.item.clone(),
+            text: a.text,
+        },
+    )?;
+    let what = match (env.lang, cleared) {
+        (Lang::Zh, true) => "已清除备注",
+        (Lang::Zh, false) => "已保存备注",
+        (Lang::En, true) => "Cleared the note of",
+        (Lang::En, false) => "Saved the note of",
+    };
+    match env.lang {
+        Lang::Zh => writeln!(out, "{what}：“{}”", title(env, &a.item))?,
+        Lang::En => writeln!(out, "{what} '{}'", title(env, &a.item))?,
+    }
+    Ok(())
+}
+
+pub fn evidence(env: &Env, a: TextArgs, out: &mut Out) -> CmdResult {
+    let cleared = a.text.is_empty();
+    apply(
+        env,
+        Change::Evidence {
+            item: a.item.clone(),
+            text: a.text,
+        },
+    )?;
+    let what = match (env.lang, cleared) {
+        (Lang::Zh, true) => "已清除佐证材料",
+        (Lang::Zh, false) => "已保存佐证材料",
+        (Lang::En, true) => "Cleared the evidence of",
+        (Lang::En, false) => "Saved the evidence of",
+    };
+    match env.lang {
+        Lang::Zh => writeln!(out, "{what}：“{}”", title(env, &a.item))?,
+        Lang::En => writeln!(out, "{what} '{}'", title(env, &a.item))?,
+    }
+    Ok(())
+}
+
+pub fn undo(env: &Env, out: &mut Out) -> CmdResult {
+    let saved = store::transact(
+        &env.ledger_paths(),
+        &env.checklist,
+        &env.ctx(),
+        |_, history| {
+            let history = history()?;
+            let target = undo_target(&history).ok_or(ChangeError::NothingToUndo)?;
+            Ok(undo_change(target))
+        },
+    )?;
+    let (crate::ledger::Change::Undo { seq, item, .. }, _) = (&saved.record.change, ()) else {
+        unreachable!("undo always records an Undo change");
+    };
+    match env.lang {
+        Lang::Zh => writeln!(out, "已撤销第 {seq} 次修改（“{}”）", title(env, item))?,
+        Lang::En => writeln!(out, "Undid change {seq} ('{}')", title(env, item))?,
+    }
+    Ok(())
+}
+
+pub fn history(env: &Env, a: HistoryArgs, out: &mut Out) -> CmdResult {
+    let paths = env.ledger_paths();
+    let ledger = store::read_ledger(&paths, &env.checklist.id, env.checklist.year)?;
+    let records = store::read_history(&paths, ledger.seq)?;
+    let mut shown = 0;
+    for r in records
+        .iter()
+        .filter(|r| a.item.as_deref().is_none_or(|i| r.change.item() == Some(i)))
+    {
+        writeln!(out, "{}", history_line(env, r))?;
+        shown += 1;
+    }
+    if shown == 0 {
+        writeln!(out, "{}", env.t("（暂无修改记录）", "(no changes yet)"))?;
+    }
+    Ok(())
+}
+
+/// `#12  2024-03-28 10:15  张三  登记 center-group：… → …`
+pub fn history_line(env: &Env, r: &HistoryRecord) -> String {
+    let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    let when =
+        r.at.to_zoned_datetime(tz)
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string();
+    let lang = env.lang;
+    let what = describe(&r.change, lang);
+    let before = summarize(r.applied.before.as_ref(), lang);
+    let after = summarize(r.applied.after.as_ref(), lang);
+    format!(
+        "#{:<4} {when}  {}  {}：{} → {}",
+        r.seq,
+        for_terminal(&r.by),
+        for_terminal(&what),
+        before,
+        after
+    )
+}
+
+fn describe(change: &Change, lang: Lang) -> String {
+    let z = lang == Lang::Zh;
+    match change {
+        Change::Check { item, date, .. } => {
+            if z {
+                format!("勾选 {item}（{}）", date::iso(*date))
+            } else {
+                format!("check {item} ({})", date::iso(*date))
+            }
+        }
+        Change::Uncheck { item } => {
+            if z {
+                format!("取消勾选 {item}")
+            } else {
+                format!("uncheck {item}")
+            }
+        }
+        Change::Log {
+            item, date, topic, ..
+        } => {
+            if z {
+                format!("登记 {item} {} {topic}", date::iso(*date))
+            } else {
+                format!("log {item} {} {topic}", date::iso(*date))
+            }
+        }
+        Change::Unlog { item, entry } => {
+            if z {
+                format!("删除登记 {item} {entry}")
+            } else {
+                format!("unlog {item} {entry}")
+            }
+        }
+        Change::Rate {
+            item,
+            numerator,
+            denominator,
+            ..
+        } => {
+            if z {
+                format!("填报比率 {item} {numerator}/{denominator}")
+            } else {
+                format!("rate {item} {numerator}/{denominator}")
+            }
+        }
+        Change::Note { item, .. } => {
+            if z {
+                format!("备注 {item}")
+            } else {
+                format!("note {item}")
+            }
+        }
+        Change::Evidence { item, .. } => {
+            if z {
+                format!("佐证材料 {item}")
+            } else {
+                format!("evidence {item}")
+            }
+        }
+        Change::Undo { seq, item, .. } => {
+            if z {
+                format!("撤销 #{seq}（{item}）")
+            } else {
+                format!("undo #{seq} ({item})")
+            }
+        }
+        Change::Close => lang.pick("关账", "close the year").into(),
+        Change::Reopen => lang.pick("重新打开", "reopen the year").into(),
+    }
+}
+
+/// A short description of an item's record: `已完成 2024-03-01`, `3 条登记`, `46/50`, `备注`.
+fn summarize(r: Option<&ItemRecord>, lang: Lang) -> String {
+    let Some(r) = r else {
+        return lang.pick("（空）", "(none)").to_string();
+    };
+    let mut parts = Vec::new();
+    if let Some(d) = &r.done {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("已完成", "done"),
+            date::iso(d.date)
+        ));
+    }
+    if !r.entries.is_empty() {
+        parts.push(match lang {
+            Lang::Zh => format!("{} 条登记", r.entries.len()),
+            Lang::En => format!("{} entries", r.entries.len()),
+        });
+    }
+    if let Some(rate) = &r.rate {
+        parts.push(format!("{}/{}", rate.numerator, rate.denominator));
+    }
+    if !r.note.is_empty() {
+        parts.push(format!(
+            "{}“{}”",
+            lang.pick("备注", "note "),
+            crate::text::truncate(&for_terminal(&r.note), 20)
+        ));
+    }
+    if !r.evidence.is_empty() {
+        parts.push(format!(
+            "{}“{}”",
+            lang.pick("佐证", "evidence "),
+            crate::text::truncate(&for_terminal(&r.evidence), 20)
+        ));
+    }
+    if parts.is_empty() {
+        lang.pick("（空）", "(none)").to_string()
+    } else {
+        parts.join("，")
+    }
+}
+
+pub fn restore_backup(env: &Env, out: &mut Out) -> CmdResult {
+    let paths = env.ledger_paths();
+    let kept = store::restore_backup(&paths)?;
+    let ledger = for_terminal(&paths.ledger.display().to_string()).into_owned();
+    match (env.lang, kept) {
+        (Lang::Zh, Some(k)) => writeln!(
+            out,
+            "已用备份恢复台账 {ledger}；原文件另存为 {}",
+            for_terminal(&k.display().to_string())
+        )?,
+        (Lang::Zh, None) => writeln!(out, "已用备份恢复台账 {ledger}")?,
+        (Lang::En, Some(k)) => writeln!(
+            out,
+            "Restored {ledger} from its backup; the damaged file is kept as {}",
+            for_terminal(&k.display().to_string())
+        )?,
+        (Lang::En, None) => writeln!(out, "Restored {ledger} from its backup")?,
+    }
+    Ok(())
+}

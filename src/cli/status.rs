@@ -1,0 +1,419 @@
+//! Read-only and set-up commands: `validate`, `status`, `init`, `use`, `paths`.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::{CmdResult, Env, Failure, Out, load_checklist};
+use crate::checklist::{BUILTIN_DEFAULT, KindTag};
+use crate::i18n::Lang;
+use crate::ledger::{ItemRecord, Ledger};
+use crate::progress::{self, ItemStatus, Status};
+use crate::store;
+use crate::text::{for_terminal, pad, truncate, width};
+
+use super::args::{InitArgs, StatusArgs, UseArgs};
+
+/// `duty validate FILE`: "OK" with counts, or every error.
+pub fn validate(file: &Path, lang: Lang, year: Option<i16>, out: &mut Out) -> CmdResult {
+    let (today, _) = super::today_and_now()?;
+    let checklist = load_checklist(Some(file), year.unwrap_or(today.year()), lang)?;
+    let kinds = |tag: KindTag| {
+        checklist
+            .items()
+            .filter(|(_, i)| i.kind.tag() == tag)
+            .count()
+    };
+    let name = for_terminal(&file.display().to_string()).into_owned();
+    match lang {
+        Lang::Zh => writeln!(
+            out,
+            "OK {name}：{} 个栏目，{} 个事项（是否完成 {}，计次 {}，比率 {}，学时 {}），{} 年度",
+            checklist.sections.len(),
+            checklist.item_count(),
+            kinds(KindTag::Task),
+            kinds(KindTag::Count),
+            kinds(KindTag::Rate),
+            kinds(KindTag::Hours),
+            checklist.year
+        )?,
+        Lang::En => writeln!(
+            out,
+            "OK {name}: {} sections, {} items ({} yes/no, {} counted, {} rate, {} hours), year {}",
+            checklist.sections.len(),
+            checklist.item_count(),
+            kinds(KindTag::Task),
+            kinds(KindTag::Count),
+            kinds(KindTag::Rate),
+            kinds(KindTag::Hours),
+            checklist.year
+        )?,
+    }
+    Ok(())
+}
+
+/// Read the ledger of the environment's checklist and year.
+pub fn read_ledger(env: &Env) -> Result<Ledger, Failure> {
+    Ok(store::read_ledger(
+        &env.ledger_paths(),
+        &env.checklist.id,
+        env.checklist.year,
+    )?)
+}
+
+/// `duty status [--json]`.
+pub fn status(env: &Env, args: &StatusArgs, out: &mut Out) -> CmdResult {
+    let ledger = read_ledger(env)?;
+    let st = progress::status(&env.checklist, &ledger, env.today);
+    if args.json {
+        let json = StatusJson::new(env, &ledger, &st);
+        serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    print_status(env, &ledger, &st, out)
+}
+
+/// The status as plain text, one line per item, aligned by display width.
+pub fn print_status(env: &Env, ledger: &Ledger, st: &Status<'_>, out: &mut Out) -> CmdResult {
+    let c = &env.checklist;
+    let lang = env.lang;
+    let pct = |d: usize, t: usize| (d * 100).checked_div(t).unwrap_or(0);
+    match lang {
+        Lang::Zh => {
+            writeln!(
+                out,
+                "{} · {} · {}年度{}",
+                for_terminal(&c.title),
+                for_terminal(&c.organization),
+                c.year,
+                if ledger.closed { "（已关账）" } else { "" }
+            )?;
+            writeln!(
+                out,
+                "总体进度 {}/{}（{}%），逾期 {} 项，今天 {}",
+                st.done,
+                st.total,
+                pct(st.done, st.total),
+                st.overdue(),
+                crate::date::iso(env.today)
+            )?;
+        }
+        Lang::En => {
+            writeln!(
+                out,
+                "{} · {} · {}{}",
+                for_terminal(&c.title),
+                for_terminal(&c.organization),
+                c.year,
+                if ledger.closed { " (closed)" } else { "" }
+            )?;
+            writeln!(
+                out,
+                "Overall {}/{} ({}%), {} overdue, today {}",
+                st.done,
+                st.total,
+                pct(st.done, st.total),
+                st.overdue(),
+                crate::date::iso(env.today)
+            )?;
+        }
+    }
+    let id_w = st
+        .items
+        .iter()
+        .map(|s| width(&s.item.id))
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let mut items = st.items.iter().peekable();
+    for sec in &st.sections {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}  {}/{}",
+            for_terminal(&sec.section.title),
+            sec.done,
+            sec.total
+        )?;
+        while let Some(s) = items.next_if(|s| std::ptr::eq(s.section, sec.section)) {
+            writeln!(out, "{}", item_line(s, id_w, lang))?;
+        }
+    }
+    if !st.orphans.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "孤立记录（清单中已无此事项，记录仍完整保留）：",
+                "Orphaned records (no longer in the checklist; kept intact):"
+            )
+        )?;
+        for (id, record) in &st.orphans {
+            writeln!(
+                out,
+                "  {}  {}",
+                for_terminal(id),
+                orphan_summary(record, lang)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn item_line(s: &ItemStatus<'_>, id_w: usize, lang: Lang) -> String {
+    let mark = if s.complete {
+        "[x]"
+    } else if s.overdue {
+        "[!]"
+    } else {
+        "[ ]"
+    };
+    let title = truncate(&s.item.title, 36);
+    let due = crate::date::iso(s.due);
+    let flag = if s.overdue {
+        match lang {
+            Lang::Zh => format!("  逾期 {} 天", -s.days_left),
+            Lang::En => format!("  overdue {} days", -s.days_left),
+        }
+    } else if s.due_soon() {
+        match lang {
+            Lang::Zh => format!("  {} 天后到期", s.days_left),
+            Lang::En => format!("  due in {} days", s.days_left),
+        }
+    } else {
+        String::new()
+    };
+    format!(
+        "  {mark} {} {} {} {}{}",
+        pad(&for_terminal(&truncate(&s.item.id, id_w)), id_w),
+        pad(&for_terminal(&title), 36),
+        pad(&for_terminal(&s.state_label(lang)), 24),
+        lang.pick("截止 ", "due ").to_string() + &due,
+        flag
+    )
+}
+
+fn orphan_summary(r: &ItemRecord, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = &r.done {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("已完成", "done"),
+            crate::date::iso(d.date)
+        ));
+    }
+    if !r.entries.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            r.entries.len(),
+            lang.pick("条登记", "entries")
+        ));
+    }
+    if let Some(rate) = &r.rate {
+        parts.push(format!("{}/{}", rate.numerator, rate.denominator));
+    }
+    if !r.note.is_empty() {
+        parts.push(format!(
+            "{}: {}",
+            lang.pick("备注", "note"),
+            for_terminal(&r.note)
+        ));
+    }
+    parts.join("; ")
+}
+
+/// `duty status --json`, schema version 1 (documented in the README).
+#[derive(Serialize)]
+pub struct StatusJson<'a> {
+    pub schema: u32,
+    pub checklist: ChecklistJson<'a>,
+    pub today: String,
+    pub closed: bool,
+    pub overall: OverallJson,
+    pub sections: Vec<SectionJson<'a>>,
+    pub items: Vec<ItemJson<'a>>,
+    pub orphans: Vec<OrphanJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ChecklistJson<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub organization: &'a str,
+    pub year: i16,
+}
+
+#[derive(Serialize)]
+pub struct OverallJson {
+    pub done: usize,
+    pub total: usize,
+    pub overdue: usize,
+}
+
+#[derive(Serialize)]
+pub struct SectionJson<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Serialize)]
+pub struct ItemJson<'a> {
+    pub id: &'a str,
+    pub section: &'a str,
+    pub title: &'a str,
+    pub kind: &'static str,
+    pub owner: &'a str,
+    pub complete: bool,
+    pub value: f64,
+    pub target: Option<f64>,
+    pub due: Option<String>,
+    pub days_left: i64,
+    pub overdue: bool,
+    pub due_soon: bool,
+    pub record: Option<&'a ItemRecord>,
+}
+
+#[derive(Serialize)]
+pub struct OrphanJson<'a> {
+    pub id: &'a str,
+    pub record: &'a ItemRecord,
+}
+
+impl<'a> StatusJson<'a> {
+    pub fn new(env: &'a Env, ledger: &Ledger, st: &'a Status<'a>) -> Self {
+        let c = &env.checklist;
+        StatusJson {
+            schema: 1,
+            checklist: ChecklistJson {
+                id: &c.id,
+                title: &c.title,
+                organization: &c.organization,
+                year: c.year,
+            },
+            today: crate::date::iso(env.today),
+            closed: ledger.closed,
+            overall: OverallJson {
+                done: st.done,
+                total: st.total,
+                overdue: st.overdue(),
+            },
+            sections: st
+                .sections
+                .iter()
+                .map(|s| SectionJson {
+                    id: &s.section.id,
+                    title: &s.section.title,
+                    done: s.done,
+                    total: s.total,
+                })
+                .collect(),
+            items: st
+                .items
+                .iter()
+                .map(|s| ItemJson {
+                    id: &s.item.id,
+                    section: &s.section.id,
+                    title: &s.item.title,
+                    kind: s.item.kind.tag().as_str(),
+                    owner: &s.item.owner,
+                    complete: s.complete,
+                    value: s.value,
+                    target: s.target,
+                    due: Some(crate::date::iso(s.due)),
+                    days_left: s.days_left,
+                    overdue: s.overdue,
+                    due_soon: s.due_soon(),
+                    record: s.record,
+                })
+                .collect(),
+            orphans: st
+                .orphans
+                .iter()
+                .map(|(id, record)| OrphanJson { id, record })
+                .collect(),
+        }
+    }
+}
+
+/// `duty init`: write the default checklist out for the user to customise.
+pub fn init(env: &Env, args: &InitArgs, out: &mut Out) -> CmdResult {
+    store::write_new_file(&args.output, BUILTIN_DEFAULT.as_bytes(), args.force)?;
+    let shown = for_terminal(&args.output.display().to_string()).into_owned();
+    match env.lang {
+        Lang::Zh => writeln!(
+            out,
+            "已写出默认清单：{shown}\n修改单位名称、责任科室和目标后，运行 duty validate {shown} 校验，再运行 duty use {shown} 启用。"
+        )?,
+        Lang::En => writeln!(
+            out,
+            "Wrote the default checklist to {shown}\nEdit the unit's name, owners and targets, check it with 'duty validate {shown}', then make it active with 'duty use {shown}'."
+        )?,
+    }
+    Ok(())
+}
+
+/// `duty use FILE`: validate, then remember it as the active checklist.
+pub fn use_checklist(env: &Env, args: &UseArgs, out: &mut Out) -> CmdResult {
+    let checklist = load_checklist(Some(&args.file), env.today.year(), env.lang)?;
+    let absolute = std::path::absolute(&args.file).map_err(|e| {
+        Failure::Store(store::StoreError::Io {
+            op: "read",
+            path: args.file.clone(),
+            source: e,
+        })
+    })?;
+    let mut settings = env.settings.clone();
+    settings.checklist = Some(absolute.clone());
+    store::write_settings(&env.settings_path, &settings)?;
+    let shown = for_terminal(&absolute.display().to_string()).into_owned();
+    match env.lang {
+        Lang::Zh => writeln!(
+            out,
+            "已启用清单 {shown}（{}，{} 个事项）",
+            for_terminal(&checklist.title),
+            checklist.item_count()
+        )?,
+        Lang::En => writeln!(
+            out,
+            "Now using {shown} ({}, {} items)",
+            for_terminal(&checklist.title),
+            checklist.item_count()
+        )?,
+    }
+    Ok(())
+}
+
+/// `duty paths`: where everything lives.
+pub fn paths(env: &Env, out: &mut Out) -> CmdResult {
+    let p = env.ledger_paths();
+    let checklist = env
+        .checklist_path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| crate::checklist::BUILTIN_ORIGIN.to_string());
+    let rows = [
+        (
+            env.t("设置", "settings"),
+            env.settings_path.display().to_string(),
+        ),
+        (env.t("清单", "checklist"), checklist),
+        (
+            env.t("数据目录", "data dir"),
+            env.data_dir.display().to_string(),
+        ),
+        (env.t("台账", "ledger"), p.ledger.display().to_string()),
+        (env.t("备份", "backup"), p.backup.display().to_string()),
+        (env.t("历史", "history"), p.history.display().to_string()),
+        (env.t("锁文件", "lock"), p.lock.display().to_string()),
+    ];
+    let w = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+    for (k, v) in rows {
+        writeln!(out, "{}  {}", pad(k, w), for_terminal(&v))?;
+    }
+    Ok(())
+}
