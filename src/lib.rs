@@ -16,6 +16,8 @@ pub mod diag;
 pub mod i18n;
 pub mod ledger;
 pub mod progress;
+pub mod report;
+pub mod review;
 pub mod store;
 pub mod template;
 pub mod text;
