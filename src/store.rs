@@ -239,7 +239,7 @@ fn io_reason(e: &io::Error, lang: Lang) -> String {
         io::ErrorKind::PermissionDenied => Some("没有权限"),
         io::ErrorKind::ReadOnlyFilesystem => Some("文件系统只读"),
         io::ErrorKind::StorageFull => Some("磁盘已满"),
-        io::ErrorKind::AlreadyExists => Some("文件已存在"),
+        io::ErrorKind::AlreadyExists => Some("文件已存在（如需覆盖请加 --force）"),
         _ => None,
     };
     match (lang, zh) {
