@@ -27,6 +27,18 @@ impl Locations {
         }
     }
 
+    /// Whether `src` holds nothing but whitespace and comments.
+    pub fn only_trivia(src: &str) -> bool {
+        let mut scanner = Scanner {
+            src: src.as_bytes(),
+            pos: 0,
+            spans: HashMap::new(),
+            depth: 0,
+        };
+        scanner.skip_trivia();
+        scanner.pos >= src.len()
+    }
+
     /// The span of the value at exactly `path`.
     pub fn exact(&self, path: &str) -> Option<(usize, usize)> {
         self.spans.get(path).copied()
@@ -174,11 +186,13 @@ impl Scanner<'_> {
         }
         self.pos += 1;
         while self.pos < self.src.len() {
+            // `take_while` stops at the first non-`#`, so each run of hashes is read at most
+            // once per quote before it: linear even for `r####"` with many quotes inside.
             if self.src[self.pos] == b'"'
                 && self.src[self.pos + 1..]
                     .iter()
                     .take(hashes)
-                    .filter(|&&b| b == b'#')
+                    .take_while(|&&b| b == b'#')
                     .count()
                     == hashes
             {
@@ -268,6 +282,45 @@ impl Scanner<'_> {
     }
 }
 
+/// The byte offset in a string literal as written (`"…"` with escapes, or `r#"…"#`) of the
+/// byte `decoded` of its value, so that an error inside a string (a bad template placeholder)
+/// is shown at its own column. `None` when the literal is not one of these forms.
+pub fn literal_offset(literal: &str, decoded: usize) -> Option<usize> {
+    let bytes = literal.as_bytes();
+    if let Some(rest) = literal.strip_prefix('r') {
+        let hashes = rest.bytes().take_while(|&b| b == b'#').count();
+        let prefix = 1 + hashes + 1;
+        return (bytes.get(prefix - 1) == Some(&b'"') && prefix + decoded <= literal.len())
+            .then_some(prefix + decoded);
+    }
+    if bytes.first() != Some(&b'"') {
+        return None;
+    }
+    let (mut at, mut value) = (1, 0);
+    while value < decoded {
+        let step = match *bytes.get(at)? {
+            b'"' => return None,
+            b'\\' => match *bytes.get(at + 1)? {
+                // `\x41`: one byte of the value each (several may spell one character).
+                b'x' => (4, 1),
+                b'u' => {
+                    let close = at + literal[at..].find('}')?;
+                    let code = u32::from_str_radix(literal.get(at + 3..close)?, 16).ok()?;
+                    (close + 1 - at, char::from_u32(code)?.len_utf8())
+                }
+                _ => (2, 1),
+            },
+            _ => {
+                let c = literal[at..].chars().next()?;
+                (c.len_utf8(), c.len_utf8())
+            }
+        };
+        at += step.0;
+        value += step.1;
+    }
+    (at <= literal.len()).then_some(at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,5 +359,32 @@ mod tests {
         ] {
             let _ = Locations::scan(src).find("a.b[0]");
         }
+    }
+
+    #[test]
+    fn deep_nesting_and_long_runs_stay_cheap() {
+        // Recursion stops at MAX_DEPTH, so this cannot overflow the stack.
+        let deep = "(a: ".repeat(100_000) + &"[".repeat(100_000);
+        assert!(Locations::scan(&deep).find("a.a.a").is_some());
+        // Quadratic scanning of raw strings would take minutes here.
+        let raw = format!("r{}\"{}", "#".repeat(200_000), "\"#".repeat(200_000));
+        let _ = Locations::scan(&raw);
+        let comments = "/*".repeat(200_000);
+        assert!(Locations::only_trivia(&comments));
+        assert!(!Locations::only_trivia("// x\n ("));
+    }
+
+    #[test]
+    fn maps_string_values_back_to_the_literal() {
+        let lit = r#""\"党\"\u{4f1a}\x41{cnt}""#;
+        let at = literal_offset(lit, "\"党\"会A".len()).unwrap();
+        assert_eq!(&lit[at..at + 5], "{cnt}");
+        let raw = r###"r#"a"b{cnt}"#"###;
+        let at = literal_offset(raw, 3).unwrap();
+        assert_eq!(&raw[at..at + 5], "{cnt}");
+        assert_eq!(literal_offset("\"ab\"", 2), Some(3));
+        assert_eq!(literal_offset("\"ab\"", 3), None);
+        assert_eq!(literal_offset("12", 0), None);
+        assert_eq!(literal_offset("\"\\u{zz}\"", 1), None);
     }
 }
