@@ -255,6 +255,7 @@ fn syntax_error(src: &str, origin: &str, lang: Lang, err: &ron::error::SpannedEr
         _ => token_at(src, offset),
     };
     d.underline = token.chars().count().max(1);
+    d.path = Locations::scan(src).enclosing(offset).map(str::to_string);
     let found = shown(token, lang);
     let empty = Locations::only_trivia(src);
     let zh = |m: String| (m, None::<String>);

@@ -39,6 +39,23 @@ impl Locations {
         scanner.pos >= src.len()
     }
 
+    /// The innermost value that contains byte `offset`, for placing a syntax error in the
+    /// structure (best effort: after a syntax error the scanner may have guessed).
+    pub fn enclosing(&self, offset: usize) -> Option<&str> {
+        self.spans
+            .iter()
+            .filter(|(path, (start, end))| {
+                // `[0][1]` is a guess from unkeyed values, not a path in the format.
+                !path.is_empty()
+                    && !path.starts_with('[')
+                    && !path.contains("][")
+                    && *start <= offset
+                    && offset < *end
+            })
+            .min_by_key(|(_, (start, end))| end - start)
+            .map(|(path, _)| path.as_str())
+    }
+
     /// The span of the value at exactly `path`.
     pub fn exact(&self, path: &str) -> Option<(usize, usize)> {
         self.spans.get(path).copied()
@@ -386,5 +403,18 @@ mod tests {
         assert_eq!(literal_offset("\"ab\"", 3), None);
         assert_eq!(literal_offset("12", 0), None);
         assert_eq!(literal_offset("\"\\u{zz}\"", 1), None);
+    }
+
+    #[test]
+    fn finds_the_innermost_value_around_an_offset() {
+        let src = r#"(sections: [(id: "a", items: [(id: "b" due: "x")])])"#;
+        let loc = Locations::scan(src);
+        let at = src.find("due").unwrap();
+        assert_eq!(loc.enclosing(at), Some("sections[0].items[0]"));
+        assert_eq!(
+            loc.enclosing(src.find("\"a\"").unwrap()),
+            Some("sections[0].id")
+        );
+        assert_eq!(Locations::scan("[[[[").enclosing(2), None);
     }
 }
