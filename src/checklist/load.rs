@@ -1026,9 +1026,9 @@ impl Validator<'_> {
                 let bad =
                     text::for_terminal(&bad.chars().take(40).collect::<String>()).into_owned();
                 let place = match (context, self.lang) {
-                    (Context::Report, Lang::Zh) => "报告固定语句中".to_string(),
+                    (Context::Report, Lang::Zh) => "在报告固定语句中".to_string(),
                     (Context::Report, Lang::En) => "in report text".to_string(),
-                    (Context::Item(kind), Lang::Zh) => format!("{} 类事项中", kind_name(kind)),
+                    (Context::Item(kind), Lang::Zh) => format!("在 {} 类事项中", kind_name(kind)),
                     (Context::Item(KindTag::Hours), Lang::En) => "in an Hours item".to_string(),
                     (Context::Item(kind), Lang::En) => format!("in a {} item", kind_name(kind)),
                 };
