@@ -437,6 +437,17 @@ fn the_heyuan_example_loads_and_covers_the_report() {
     ] {
         assert!(text.contains(fact), "the example says nothing about {fact}");
     }
+    // Section three is Chinese prose: no ASCII punctuation leaks into any sentence.
+    let sentences = checklist
+        .items()
+        .map(|(_, i)| i.report.source().to_string())
+        .chain([
+            checklist.report.opening.source().to_string(),
+            checklist.report.closing.source().to_string(),
+        ]);
+    for sentence in sentences {
+        assert!(!sentence.contains([',', ';', ':', '(', '"']), "{sentence}");
+    }
     let heading = checklist.report.heading.render(|_| "2024".into());
     assert_eq!(
         heading,
