@@ -557,3 +557,17 @@ proptest! {
         check_never_panics(src.as_bytes())?;
     }
 }
+
+#[test]
+fn the_readme_example_loads() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists/README.md"))
+            .unwrap();
+    let start = readme.find("```ron\n").expect("a ```ron block") + "```ron\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let checklist = load(readme[start..end].as_bytes(), "README.md", 2030, Lang::En)
+        .unwrap_or_else(|e| panic!("{}", e[0]));
+    assert_eq!((checklist.year, checklist.item_count()), (2024, 4));
+    let hours = checklist.item("study-hours").unwrap();
+    assert_eq!(hours.carried_from, Some(2023));
+}
