@@ -42,7 +42,11 @@ impl Diagnostic {
         let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
         let line_end = src[offset..].find('\n').map_or(src.len(), |i| offset + i);
         // Bytes, not chars: this runs over the whole prefix of files up to 32 MiB.
-        let line = src.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = src.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         let column = src[line_start..offset].chars().count() + 1;
         let end = floor_char_boundary(src, (offset + len).min(line_end));
         let underline = src[offset..end].chars().count().max(1);
@@ -275,9 +279,20 @@ mod tests {
     #[test]
     fn escapes_control_characters_in_every_part() {
         let src = "a\u{202e}b\u{7}c";
-        let d = Diagnostic::at(Lang::En, "o\u{1b}", src, 4, 1, Some("p\u{0}".into()), "m\u{9}".into())
-            .with_help("h\u{7f}");
+        let d = Diagnostic::at(
+            Lang::En,
+            "o\u{1b}",
+            src,
+            4,
+            1,
+            Some("p\u{0}".into()),
+            "m\u{9}".into(),
+        )
+        .with_help("h\u{7f}");
         let shown = d.to_string();
-        assert!(!shown.chars().any(|c| c != '\n' && text::is_unsafe(c)), "{shown:?}");
+        assert!(
+            !shown.chars().any(|c| c != '\n' && text::is_unsafe(c)),
+            "{shown:?}"
+        );
     }
 }
