@@ -565,7 +565,7 @@ fn the_readme_example_loads() {
             .unwrap();
     let start = readme.find("```ron\n").expect("a ```ron block") + "```ron\n".len();
     let end = start + readme[start..].find("```").unwrap();
-    let checklist = load(readme[start..end].as_bytes(), "README.md", 2030, Lang::En)
+    let checklist = load(&readme.as_bytes()[start..end], "README.md", 2030, Lang::En)
         .unwrap_or_else(|e| panic!("{}", e[0]));
     assert_eq!((checklist.year, checklist.item_count()), (2024, 4));
     let hours = checklist.item("study-hours").unwrap();
