@@ -114,6 +114,10 @@ const CONTEXT_CELLS: usize = 40;
 
 /// How a character is shown (control characters escaped as `\u{1b}`) and its width in cells.
 fn cell(c: char) -> (String, usize) {
+    // Tab-indented files are common; a tab shown as one space keeps the caret aligned.
+    if c == '\t' {
+        return (" ".to_string(), 1);
+    }
     let shown = text::for_terminal(c.encode_utf8(&mut [0; 4])).into_owned();
     let width = text::width(&shown);
     (shown, width)
@@ -241,6 +245,24 @@ mod tests {
         // Both lines share the gutter; the caret starts at the cell where the date starts.
         assert_eq!(text::width(&code[..code.find("\"2024").unwrap()]), col);
         assert_eq!(caret.matches('^').count(), 12);
+    }
+
+    #[test]
+    fn tabs_show_as_spaces_and_keep_the_caret_aligned() {
+        let src = "(\n\t\tdue: \"02-30\",\n)";
+        let d = Diagnostic::at(
+            Lang::En,
+            "f",
+            src,
+            src.find('"').unwrap(),
+            7,
+            None,
+            "m".into(),
+        );
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[3], " 2 |   due: \"02-30\",");
+        assert_eq!(lines[4], "   |        ^^^^^^^");
     }
 
     #[test]
