@@ -109,6 +109,10 @@ const ENGLISH: &[Expect] = &[
     e("53-crlf-error.ron", 0, 1, Some("sections[0].items[0].due"), 17, 26, "date '13-01' is invalid"),
     e("54-bom-error.ron", 0, 1, Some("id"), 1, 6, "id '年度' is invalid"),
     e("55-nul-byte.ron", 0, 1, Some("sections[1]"), 34, 24, "expected ',' or a closing bracket, found '\\u{0}'"),
+    e("57-shape-error-with-other-errors.ron", 0, 4, Some("organisation"), 5, 5, "unknown field 'organisation'"),
+    e("57-shape-error-with-other-errors.ron", 1, 4, Some("report.opening"), 7, 24, "unknown placeholder '{yaer}'; expected one of {year} {org} {title}"),
+    e("57-shape-error-with-other-errors.ron", 2, 4, Some("sections[1].id"), 34, 17, "duplicate section id 'first-duty', already used by sections[0]"),
+    e("57-shape-error-with-other-errors.ron", 3, 4, Some("sections[1].items[1].due"), 51, 26, "date 'next-12-31' is outside the checklist year"),
     e("56-hours-template-rate.ron", 0, 1, Some("sections[1].items[1].report"), 52, 47, "placeholder '{rate}' has no value in an Hours item"),
 ];
 

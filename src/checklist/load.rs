@@ -83,6 +83,7 @@ pub fn load(
                 .map_or(default_year, |y| y as i16);
             validator.locations = Some(locations);
             validator.errors = errors;
+            validator.outside_items();
             let mut ids = HashMap::new();
             for (path, item) in items {
                 validator.item_id(&mut ids, &path, &item.id);
@@ -753,6 +754,68 @@ impl Validator<'_> {
             report,
             sections,
         })
+    }
+
+    /// In a file whose shape is wrong, the values outside items that still read as what
+    /// they should be (ids, titles, report sentences) get their usual checks too.
+    fn outside_items(&mut self) {
+        let Some(locations) = &self.locations else {
+            return;
+        };
+        let read = |path: &str| {
+            let (s, e) = locations.exact(path)?;
+            ron_options().from_str::<String>(&self.src[s..e]).ok()
+        };
+        let mut strings = Vec::new();
+        for field in ["id", "title", "organization"] {
+            strings.push((field.to_string(), read(field)));
+        }
+        for s in 0.. {
+            let sp = format!("sections[{s}]");
+            if locations.exact(&sp).is_none() {
+                break;
+            }
+            strings.push((format!("{sp}.id"), read(&format!("{sp}.id"))));
+            strings.push((format!("{sp}.title"), read(&format!("{sp}.title"))));
+        }
+        let report = locations.exact("report").and_then(|(s, e)| {
+            ron_options()
+                .from_str::<super::raw::RawReport>(&self.src[s..e])
+                .ok()
+        });
+        let mut section_ids: HashMap<String, String> = HashMap::new();
+        for (path, value) in strings {
+            let Some(value) = value else { continue };
+            if path.ends_with("id") {
+                self.slug(&path, &value);
+                if path.starts_with("sections") {
+                    if let Some(first) = section_ids.get(&value) {
+                        let shown = text::for_terminal(&value).into_owned();
+                        let first = first.trim_end_matches(".id").to_string();
+                        let m = self.msg(
+                            format!("栏目 id '{shown}' 重复，{first} 已使用"),
+                            format!("duplicate section id '{shown}', already used by {first}"),
+                        );
+                        self.error(&path, m, None);
+                    } else {
+                        section_ids.insert(value, path);
+                    }
+                }
+            } else {
+                self.nonempty(&path, &value);
+            }
+        }
+        if let Some(report) = report {
+            for (field, value) in [
+                ("report.heading", report.heading),
+                ("report.opening", report.opening),
+                ("report.closing", report.closing),
+            ] {
+                if let Some(value) = value {
+                    self.template(field, Some(&value), "", Context::Report);
+                }
+            }
+        }
     }
 
     /// Item ids are unique across sections: the ledger and the CLI name items by id alone.
