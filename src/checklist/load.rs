@@ -13,7 +13,8 @@ use crate::i18n::Lang;
 use crate::template::{Context, Template, TemplateErrorKind};
 use crate::text;
 
-/// Checklists larger than this are refused before parsing (a 10 000-item checklist is ~4 MiB).
+/// Checklists larger than this are refused before parsing (a realistic 10 000-item checklist,
+/// as `generate_checklist` writes it, is about 5 MiB).
 pub const MAX_CHECKLIST_BYTES: usize = 32 * 1024 * 1024;
 
 /// Nesting deeper than this is refused by the parser instead of exhausting the stack.
@@ -27,7 +28,7 @@ const DEFAULT_CLOSING: &str =
 
 /// Most diagnostics reported for one file. Placing each one walks the text, and nobody reads
 /// the hundred-and-first; the rest are counted in a final note.
-pub const MAX_DIAGNOSTICS: usize = 100;
+const MAX_DIAGNOSTICS: usize = 100;
 
 /// Load a checklist from the bytes of `origin`. `default_year` is used when the file names
 /// none (the caller passes the current year, or `--year`).
