@@ -85,6 +85,11 @@ struct Scanner<'a> {
 const MAX_DEPTH: usize = 64;
 
 impl Scanner<'_> {
+    fn boundary(&self, i: usize) -> bool {
+        // UTF-8 continuation bytes are 0b10xx_xxxx.
+        self.src.get(i).is_none_or(|&b| b & 0xC0 != 0x80)
+    }
+
     fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
@@ -160,7 +165,10 @@ impl Scanner<'_> {
             None => {}
         }
         self.depth -= 1;
-        if self.pos > start {
+        self.pos = self.pos.min(self.src.len());
+        // Callers slice the text with these spans; a skip over an escape (`\学`) can stop
+        // inside a character, and such a span is dropped rather than sliced.
+        if self.pos > start && self.boundary(start) && self.boundary(self.pos) {
             self.spans.insert(path, (start, self.pos));
         }
     }
@@ -416,5 +424,20 @@ mod tests {
             Some("sections[0].id")
         );
         assert_eq!(Locations::scan("[[[[").enclosing(2), None);
+    }
+
+    #[test]
+    fn spans_are_char_boundaries() {
+        for src in [
+            "(a: \"\\学\", b: '\\学', c: x学)",
+            "(a: \\学",
+            "[\"\\",
+            "(学: 1)",
+        ] {
+            let loc = Locations::scan(src);
+            for (s, e) in loc.spans.values() {
+                assert!(src.get(*s..*e).is_some(), "{src:?} {s}..{e}");
+            }
+        }
     }
 }
