@@ -1,5 +1,9 @@
 //! Fuzz target: `duty::checklist::load` on arbitrary bytes must return, never panic, and
 //! every diagnostic must render without raw control characters.
+//!
+//! Run from `fuzz/`, seeded with the fixtures, time-boxed (it is not part of CI):
+//! `mkdir -p corpus/load && cp ../tests/fixtures/*/*.ron corpus/load/`, then
+//! `cargo +nightly fuzz run load corpus/load -- -max_total_time=180 -max_len=8192`.
 #![no_main]
 
 use duty::checklist::load;
