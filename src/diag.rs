@@ -41,7 +41,12 @@ impl Diagnostic {
         let offset = floor_char_boundary(src, offset.min(src.len()));
         let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
         let line_end = src[offset..].find('\n').map_or(src.len(), |i| offset + i);
-        let line = src[..offset].matches('\n').count() + 1;
+        // Bytes, not chars: this runs over the whole prefix of files up to 32 MiB.
+        let line = src.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         let column = src[line_start..offset].chars().count() + 1;
         let end = floor_char_boundary(src, (offset + len).min(line_end));
         let underline = src[offset..end].chars().count().max(1);
@@ -100,15 +105,96 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Longest stretch of a source line shown, in terminal cells; minified or binary files can
+/// have one line of megabytes.
+const MAX_SHOWN_CELLS: usize = 100;
+
+/// Cells shown before the bad spot when a long line is cut.
+const CONTEXT_CELLS: usize = 40;
+
+/// How a character is shown (control characters escaped as `\u{1b}`) and its width in cells.
+fn cell(c: char) -> (String, usize) {
+    // Tab-indented files are common; a tab shown as one space keeps the caret aligned.
+    if c == '\t' {
+        return (" ".to_string(), 1);
+    }
+    let shown = text::for_terminal(c.encode_utf8(&mut [0; 4])).into_owned();
+    let width = text::width(&shown);
+    (shown, width)
+}
+
+/// The part of `line` to show, the cells before the caret and the number of carets.
+/// Walks only the characters near the bad spot, so a line of megabytes costs no allocation
+/// beyond what is shown.
+fn excerpt(line: &str, column: usize, underline: usize) -> (String, usize, usize) {
+    let bad = line
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let fits = {
+        let mut used = 0;
+        line.chars().all(|c| {
+            used += cell(c).1;
+            used <= MAX_SHOWN_CELLS
+        })
+    };
+    // Walk back from the bad spot for some context, then forward until the budget is spent.
+    let mut first = bad;
+    if fits {
+        first = 0;
+    } else {
+        let mut before = 0;
+        for (n, (i, c)) in line[..bad].char_indices().rev().enumerate() {
+            before += cell(c).1;
+            if before > CONTEXT_CELLS || n >= CONTEXT_CELLS {
+                break;
+            }
+            first = i;
+        }
+    }
+    let mut shown = String::new();
+    let mut lead = 0;
+    if first > 0 {
+        shown.push_str("...");
+        lead = 3;
+    }
+    let mut used = 0;
+    let mut carets = 0;
+    let mut last = first;
+    let mut underlined = 0;
+    for (n, (i, c)) in line[first..].char_indices().enumerate() {
+        let i = first + i;
+        let (s, w) = cell(c);
+        // Zero-width characters spend no cells, so the count of characters is capped too.
+        if (used + w > MAX_SHOWN_CELLS || n > 4 * MAX_SHOWN_CELLS) && i > bad {
+            break;
+        }
+        used += w;
+        if i < bad {
+            lead += w;
+        } else if underlined < underline.max(1) {
+            carets += w;
+            underlined += 1;
+        }
+        shown.push_str(&s);
+        last = i + c.len_utf8();
+    }
+    if last < line.len() {
+        shown.push_str("...");
+    }
+    (shown, lead, carets.max(1))
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (error, help) = match self.lang {
             Lang::Zh => ("错误", "提示"),
             Lang::En => ("error", "help"),
         };
+        let message = text::for_terminal(&self.message);
         match &self.path {
-            Some(path) => writeln!(f, "{error}: {path}: {}", text::for_terminal(&self.message))?,
-            None => writeln!(f, "{error}: {}", text::for_terminal(&self.message))?,
+            Some(path) => writeln!(f, "{error}: {}: {message}", text::for_terminal(path))?,
+            None => writeln!(f, "{error}: {message}")?,
         }
         writeln!(
             f,
@@ -119,24 +205,11 @@ impl fmt::Display for Diagnostic {
         )?;
         let number = self.line.to_string();
         let gutter = " ".repeat(number.len());
-        let shown = text::for_terminal(&self.source_line);
         // The caret sits under the bad spot by display width, so CJK before it does not
-        // push it off: count cells of the (escaped) prefix.
-        let prefix: String = self
-            .source_line
-            .chars()
-            .take(self.column.saturating_sub(1))
-            .collect();
-        let bad: String = self
-            .source_line
-            .chars()
-            .skip(self.column.saturating_sub(1))
-            .take(self.underline)
-            .collect();
-        let lead = text::width(&text::for_terminal(&prefix).replace('\t', " "));
-        let carets = text::width(&text::for_terminal(&bad)).max(1);
+        // push it off.
+        let (shown, lead, carets) = excerpt(&self.source_line, self.column, self.underline);
         writeln!(f, " {gutter} |")?;
-        writeln!(f, " {number} | {}", shown.replace('\t', " "))?;
+        writeln!(f, " {number} | {shown}")?;
         write!(f, " {gutter} | {}{}", " ".repeat(lead), "^".repeat(carets))?;
         if let Some(h) = &self.help {
             write!(f, "\n {gutter} = {help}: {}", text::for_terminal(h))?;
@@ -175,6 +248,24 @@ mod tests {
     }
 
     #[test]
+    fn tabs_show_as_spaces_and_keep_the_caret_aligned() {
+        let src = "(\n\t\tdue: \"02-30\",\n)";
+        let d = Diagnostic::at(
+            Lang::En,
+            "f",
+            src,
+            src.find('"').unwrap(),
+            7,
+            None,
+            "m".into(),
+        );
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[3], " 2 |   due: \"02-30\",");
+        assert_eq!(lines[4], "   |        ^^^^^^^");
+    }
+
+    #[test]
     fn line_col_maps_back_to_the_source() {
         let src = "a\nbc学d\n";
         let d = Diagnostic::at_line_col(Lang::Zh, "f", src, 2, 4, None, "x".into());
@@ -189,5 +280,41 @@ mod tests {
         let _ = Diagnostic::at(Lang::Zh, "f", src, 1, 99, None, "x".into()).to_string();
         let _ = Diagnostic::at_line_col(Lang::Zh, "f", src, 99, 99, None, "x".into()).to_string();
         let _ = Diagnostic::at_line_col(Lang::Zh, "f", "", 0, 0, None, "x".into()).to_string();
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_bad_spot() {
+        let src = format!("{}学\u{1b}bad{}", "x".repeat(5000), "y".repeat(5000));
+        let offset = src.find("bad").unwrap();
+        let d = Diagnostic::at(Lang::En, "f", &src, offset, 3, None, "m".into());
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(text::width(lines[3]) < 120, "{}", lines[3]);
+        assert!(lines[3].contains("...") && lines[3].contains("学\\u{1b}bad"));
+        let code = lines[3];
+        let caret = lines[4];
+        let at = code.find("bad").unwrap();
+        assert_eq!(text::width(&code[..at]), caret.find('^').unwrap());
+        assert_eq!(caret.matches('^').count(), 3);
+    }
+
+    #[test]
+    fn escapes_control_characters_in_every_part() {
+        let src = "a\u{202e}b\u{7}c";
+        let d = Diagnostic::at(
+            Lang::En,
+            "o\u{1b}",
+            src,
+            4,
+            1,
+            Some("p\u{0}".into()),
+            "m\u{9}".into(),
+        )
+        .with_help("h\u{7f}");
+        let shown = d.to_string();
+        assert!(
+            !shown.chars().any(|c| c != '\n' && text::is_unsafe(c)),
+            "{shown:?}"
+        );
     }
 }

@@ -27,6 +27,35 @@ impl Locations {
         }
     }
 
+    /// Whether `src` holds nothing but whitespace and comments.
+    pub fn only_trivia(src: &str) -> bool {
+        let mut scanner = Scanner {
+            src: src.as_bytes(),
+            pos: 0,
+            spans: HashMap::new(),
+            depth: 0,
+        };
+        scanner.skip_trivia();
+        scanner.pos >= src.len()
+    }
+
+    /// The innermost value that contains byte `offset`, for placing a syntax error in the
+    /// structure (best effort: after a syntax error the scanner may have guessed).
+    pub fn enclosing(&self, offset: usize) -> Option<&str> {
+        self.spans
+            .iter()
+            .filter(|(path, (start, end))| {
+                // `[0][1]` is a guess from unkeyed values, not a path in the format.
+                !path.is_empty()
+                    && !path.starts_with('[')
+                    && !path.contains("][")
+                    && *start <= offset
+                    && offset < *end
+            })
+            .min_by_key(|(_, (start, end))| end - start)
+            .map(|(path, _)| path.as_str())
+    }
+
     /// The span of the value at exactly `path`.
     pub fn exact(&self, path: &str) -> Option<(usize, usize)> {
         self.spans.get(path).copied()
@@ -56,6 +85,11 @@ struct Scanner<'a> {
 const MAX_DEPTH: usize = 64;
 
 impl Scanner<'_> {
+    fn boundary(&self, i: usize) -> bool {
+        // UTF-8 continuation bytes are 0b10xx_xxxx.
+        self.src.get(i).is_none_or(|&b| b & 0xC0 != 0x80)
+    }
+
     fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
@@ -131,7 +165,10 @@ impl Scanner<'_> {
             None => {}
         }
         self.depth -= 1;
-        if self.pos > start {
+        self.pos = self.pos.min(self.src.len());
+        // Callers slice the text with these spans; a skip over an escape (`\学`) can stop
+        // inside a character, and such a span is dropped rather than sliced.
+        if self.pos > start && self.boundary(start) && self.boundary(self.pos) {
             self.spans.insert(path, (start, self.pos));
         }
     }
@@ -174,11 +211,13 @@ impl Scanner<'_> {
         }
         self.pos += 1;
         while self.pos < self.src.len() {
+            // `take_while` stops at the first non-`#`, so each run of hashes is read at most
+            // once per quote before it: linear even for `r####"` with many quotes inside.
             if self.src[self.pos] == b'"'
                 && self.src[self.pos + 1..]
                     .iter()
                     .take(hashes)
-                    .filter(|&&b| b == b'#')
+                    .take_while(|&&b| b == b'#')
                     .count()
                     == hashes
             {
@@ -268,6 +307,45 @@ impl Scanner<'_> {
     }
 }
 
+/// The byte offset in a string literal as written (`"…"` with escapes, or `r#"…"#`) of the
+/// byte `decoded` of its value, so that an error inside a string (a bad template placeholder)
+/// is shown at its own column. `None` when the literal is not one of these forms.
+pub fn literal_offset(literal: &str, decoded: usize) -> Option<usize> {
+    let bytes = literal.as_bytes();
+    if let Some(rest) = literal.strip_prefix('r') {
+        let hashes = rest.bytes().take_while(|&b| b == b'#').count();
+        let prefix = 1 + hashes + 1;
+        return (bytes.get(prefix - 1) == Some(&b'"') && prefix + decoded <= literal.len())
+            .then_some(prefix + decoded);
+    }
+    if bytes.first() != Some(&b'"') {
+        return None;
+    }
+    let (mut at, mut value) = (1, 0);
+    while value < decoded {
+        let step = match *bytes.get(at)? {
+            b'"' => return None,
+            b'\\' => match *bytes.get(at + 1)? {
+                // `\x41`: one byte of the value each (several may spell one character).
+                b'x' => (4, 1),
+                b'u' => {
+                    let close = at + literal[at..].find('}')?;
+                    let code = u32::from_str_radix(literal.get(at + 3..close)?, 16).ok()?;
+                    (close + 1 - at, char::from_u32(code)?.len_utf8())
+                }
+                _ => (2, 1),
+            },
+            _ => {
+                let c = literal[at..].chars().next()?;
+                (c.len_utf8(), c.len_utf8())
+            }
+        };
+        at += step.0;
+        value += step.1;
+    }
+    (at <= literal.len()).then_some(at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +383,61 @@ mod tests {
             "'",
         ] {
             let _ = Locations::scan(src).find("a.b[0]");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_and_long_runs_stay_cheap() {
+        // Recursion stops at MAX_DEPTH, so this cannot overflow the stack.
+        let deep = "(a: ".repeat(100_000) + &"[".repeat(100_000);
+        assert!(Locations::scan(&deep).find("a.a.a").is_some());
+        // Quadratic scanning of raw strings would take minutes here.
+        let raw = format!("r{}\"{}", "#".repeat(200_000), "\"#".repeat(200_000));
+        let _ = Locations::scan(&raw);
+        let comments = "/*".repeat(200_000);
+        assert!(Locations::only_trivia(&comments));
+        assert!(!Locations::only_trivia("// x\n ("));
+    }
+
+    #[test]
+    fn maps_string_values_back_to_the_literal() {
+        let lit = r#""\"党\"\u{4f1a}\x41{cnt}""#;
+        let at = literal_offset(lit, "\"党\"会A".len()).unwrap();
+        assert_eq!(&lit[at..at + 5], "{cnt}");
+        let raw = r###"r#"a"b{cnt}"#"###;
+        let at = literal_offset(raw, 3).unwrap();
+        assert_eq!(&raw[at..at + 5], "{cnt}");
+        assert_eq!(literal_offset("\"ab\"", 2), Some(3));
+        assert_eq!(literal_offset("\"ab\"", 3), None);
+        assert_eq!(literal_offset("12", 0), None);
+        assert_eq!(literal_offset("\"\\u{zz}\"", 1), None);
+    }
+
+    #[test]
+    fn finds_the_innermost_value_around_an_offset() {
+        let src = r#"(sections: [(id: "a", items: [(id: "b" due: "x")])])"#;
+        let loc = Locations::scan(src);
+        let at = src.find("due").unwrap();
+        assert_eq!(loc.enclosing(at), Some("sections[0].items[0]"));
+        assert_eq!(
+            loc.enclosing(src.find("\"a\"").unwrap()),
+            Some("sections[0].id")
+        );
+        assert_eq!(Locations::scan("[[[[").enclosing(2), None);
+    }
+
+    #[test]
+    fn spans_are_char_boundaries() {
+        for src in [
+            "(a: \"\\学\", b: '\\学', c: x学)",
+            "(a: \\学",
+            "[\"\\",
+            "(学: 1)",
+        ] {
+            let loc = Locations::scan(src);
+            for (s, e) in loc.spans.values() {
+                assert!(src.get(*s..*e).is_some(), "{src:?} {s}..{e}");
+            }
         }
     }
 }

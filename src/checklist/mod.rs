@@ -5,6 +5,7 @@
 //! name only placeholders with a value). Nothing here touches the filesystem or the clock.
 
 mod builtin;
+pub mod generate;
 mod load;
 mod locate;
 mod raw;
