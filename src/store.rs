@@ -8,7 +8,7 @@
 //! old or the new ledger in place. A ledger that cannot be read is never written over.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -81,11 +81,20 @@ pub enum StoreError {
         #[source]
         source: io::Error,
     },
+    /// A change could not be saved; the ledger at `ledger` is as it was before.
+    #[error("{source}; the ledger '{}' is unchanged", ledger.display())]
+    NotSaved {
+        ledger: PathBuf,
+        #[source]
+        source: Box<StoreError>,
+    },
     /// The ledger exists but cannot be read; it is left exactly as it is.
     #[error("ledger '{}' cannot be read: {problem}", path.display())]
     Corrupt {
         path: PathBuf,
         problem: String,
+        /// Line and column (1-based, columns in characters) where parsing stopped.
+        at: Option<(usize, usize)>,
         backup: PathBuf,
         backup_ok: bool,
     },
@@ -95,6 +104,7 @@ pub enum StoreError {
         path: PathBuf,
         found: u32,
         backup: PathBuf,
+        backup_ok: bool,
     },
     /// A ledger of another checklist or year.
     #[error("'{}' is the ledger of '{found_id}' {found_year}, not '{id}' {year}", path.display())]
@@ -104,7 +114,15 @@ pub enum StoreError {
         year: i16,
         found_id: String,
         found_year: i16,
+        backup: PathBuf,
+        backup_ok: bool,
     },
+    /// `duty restore-backup` on a ledger that reads fine: restoring would lose its last change.
+    #[error("ledger '{}' is readable; there is nothing to restore", path.display())]
+    NothingToRestore { path: PathBuf },
+    /// The settings file cannot be read; it is never silently replaced.
+    #[error("settings '{}' cannot be read: {problem}", path.display())]
+    Settings { path: PathBuf, problem: String },
     #[error("no home directory; give --data-dir or set DUTY_DATA_DIR")]
     NoHome,
     #[error("{0}")]
@@ -120,9 +138,18 @@ impl StoreError {
         }
     }
 
+    /// True when the ledger file itself is unreadable (and so is being left alone).
+    pub fn is_unreadable_ledger(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Corrupt { .. } | StoreError::TooNew { .. } | StoreError::Mismatch { .. }
+        )
+    }
+
     /// The error in the UI language, with what to do about it.
     pub fn message(&self, lang: Lang) -> String {
         let show = |p: &Path| crate::text::for_terminal(&p.display().to_string()).into_owned();
+        let q = |s: &str| crate::text::for_terminal(s).into_owned();
         match (self, lang) {
             (StoreError::Io { op, path, source }, Lang::Zh) => {
                 let op = match *op {
@@ -140,62 +167,68 @@ impl StoreError {
             (StoreError::Io { op, path, source }, Lang::En) => {
                 format!("cannot {op} '{}': {}", show(path), io_reason(source, lang))
             }
+            (StoreError::NotSaved { ledger, source }, Lang::Zh) => format!(
+                "{}\n修改未保存，台账“{}”保持原样。",
+                source.message(lang),
+                show(ledger)
+            ),
+            (StoreError::NotSaved { ledger, source }, Lang::En) => format!(
+                "{}\nThe change was not saved; the ledger '{}' is unchanged.",
+                source.message(lang),
+                show(ledger)
+            ),
             (
                 StoreError::Corrupt {
                     path,
                     problem,
+                    at,
                     backup,
                     backup_ok,
                 },
-                Lang::Zh,
+                _,
             ) => {
-                let mut m = format!(
-                    "台账文件“{}”无法读取：{}。该文件未作任何改动。",
-                    show(path),
-                    crate::text::for_terminal(problem)
-                );
-                if *backup_ok {
-                    m.push_str(&format!(
-                        "\n备份“{}”完好，可运行 duty restore-backup 恢复（损坏的文件会另存，不会删除）。",
-                        show(backup)
-                    ));
-                } else {
-                    m.push_str("\n没有可用的备份；请检查文件内容或从其他副本恢复。");
-                }
+                let problem = q(problem);
+                let mut m = match (lang, at) {
+                    (Lang::Zh, Some((l, c))) => format!(
+                        "台账文件“{}”无法读取：第 {l} 行第 {c} 列：{problem}。",
+                        show(path)
+                    ),
+                    (Lang::Zh, None) => {
+                        format!("台账文件“{}”无法读取：{problem}。", show(path))
+                    }
+                    (Lang::En, Some((l, c))) => format!(
+                        "the ledger '{}' cannot be read: line {l}, column {c}: {problem}.",
+                        show(path)
+                    ),
+                    (Lang::En, None) => {
+                        format!("the ledger '{}' cannot be read: {problem}.", show(path))
+                    }
+                };
+                m.push_str(&recovery(lang, &show(backup), *backup_ok));
                 m
             }
             (
-                StoreError::Corrupt {
+                StoreError::TooNew {
                     path,
-                    problem,
+                    found,
                     backup,
                     backup_ok,
                 },
-                Lang::En,
+                _,
             ) => {
-                let mut m = format!(
-                    "the ledger '{}' cannot be read: {}. It has not been changed.",
-                    show(path),
-                    crate::text::for_terminal(problem)
-                );
-                if *backup_ok {
-                    m.push_str(&format!(
-                        "\nThe backup '{}' is good: run 'duty restore-backup' to restore it (the damaged file is kept aside, not deleted).",
-                        show(backup)
-                    ));
-                } else {
-                    m.push_str("\nThere is no usable backup; inspect the file or restore it from another copy.");
-                }
+                let mut m = match lang {
+                    Lang::Zh => format!(
+                        "台账文件“{}”由更新版本的 duty 写入（格式 {found}，本版本支持 {FORMAT_VERSION}），请升级 duty。",
+                        show(path)
+                    ),
+                    Lang::En => format!(
+                        "the ledger '{}' was written by a newer duty (format {found}; this build reads {FORMAT_VERSION}); upgrade duty.",
+                        show(path)
+                    ),
+                };
+                m.push_str(&recovery(lang, &show(backup), *backup_ok));
                 m
             }
-            (StoreError::TooNew { path, found, .. }, Lang::Zh) => format!(
-                "台账文件“{}”由更新版本的 duty 写入（格式 {found}，本版本支持 {FORMAT_VERSION}）。请升级 duty；该文件未作任何改动。",
-                show(path)
-            ),
-            (StoreError::TooNew { path, found, .. }, Lang::En) => format!(
-                "the ledger '{}' was written by a newer duty (format {found}; this build reads {FORMAT_VERSION}). Upgrade duty; the file has not been changed.",
-                show(path)
-            ),
             (
                 StoreError::Mismatch {
                     path,
@@ -203,24 +236,45 @@ impl StoreError {
                     year,
                     found_id,
                     found_year,
+                    backup,
+                    backup_ok,
                 },
-                Lang::Zh,
-            ) => format!(
-                "“{}”是清单“{found_id}” {found_year} 年度的台账，不是“{id}” {year} 年度的",
+                _,
+            ) => {
+                let mut m = match lang {
+                    Lang::Zh => format!(
+                        "台账文件“{}”是清单“{}” {found_year} 年度的台账，不是“{}” {year} 年度的。",
+                        show(path),
+                        q(found_id),
+                        q(id)
+                    ),
+                    Lang::En => format!(
+                        "the ledger '{}' belongs to checklist '{}' {found_year}, not to '{}' {year}.",
+                        show(path),
+                        q(found_id),
+                        q(id)
+                    ),
+                };
+                m.push_str(&recovery(lang, &show(backup), *backup_ok));
+                m
+            }
+            (StoreError::NothingToRestore { path }, Lang::Zh) => format!(
+                "台账“{}”可以正常读取，无需用备份恢复（如需撤回修改，请用 duty undo）",
                 show(path)
             ),
-            (
-                StoreError::Mismatch {
-                    path,
-                    id,
-                    year,
-                    found_id,
-                    found_year,
-                },
-                Lang::En,
-            ) => format!(
-                "'{}' is the ledger of '{found_id}' {found_year}, not of '{id}' {year}",
+            (StoreError::NothingToRestore { path }, Lang::En) => format!(
+                "the ledger '{}' reads fine; there is nothing to restore (to revert a change, use 'duty undo')",
                 show(path)
+            ),
+            (StoreError::Settings { path, problem }, Lang::Zh) => format!(
+                "设置文件“{}”无法读取：{}。请修正或删除该文件（删除后恢复默认设置）。",
+                show(path),
+                q(problem)
+            ),
+            (StoreError::Settings { path, problem }, Lang::En) => format!(
+                "the settings file '{}' cannot be read: {}. Fix it, or delete it to go back to the defaults.",
+                show(path),
+                q(problem)
             ),
             (StoreError::NoHome, Lang::Zh) => {
                 "找不到用户主目录；请用 --data-dir 或环境变量 DUTY_DATA_DIR 指定数据目录".into()
@@ -230,6 +284,24 @@ impl StoreError {
             }
             (StoreError::Change(e), _) => e.message(lang),
         }
+    }
+}
+
+/// What to do about a ledger that cannot be read: it is untouched, and here is the way back.
+fn recovery(lang: Lang, backup: &str, backup_ok: bool) -> String {
+    match (lang, backup_ok) {
+        (Lang::Zh, true) => format!(
+            "该文件未作任何改动。\n备份“{backup}”完好，可运行 duty restore-backup 用它恢复（原文件会另存为 .damaged-N，不会删除）。"
+        ),
+        (Lang::Zh, false) => format!(
+            "该文件未作任何改动。\n备份“{backup}”不存在或同样无法读取；请检查文件内容，或从其他副本恢复。"
+        ),
+        (Lang::En, true) => format!(
+            " It has not been changed.\nThe backup '{backup}' is good: run 'duty restore-backup' to restore it (the damaged file is kept aside as .damaged-N, not deleted)."
+        ),
+        (Lang::En, false) => format!(
+            " It has not been changed.\nThe backup '{backup}' is missing or unreadable too; inspect the file, or restore it from another copy."
+        ),
     }
 }
 
@@ -261,7 +333,7 @@ pub fn read_ledger(
     checklist_id: &str,
     year: i16,
 ) -> Result<Ledger, StoreError> {
-    match fs::metadata(&paths.ledger) {
+    match fs::symlink_metadata(&paths.ledger) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Ledger::new(checklist_id, year)),
         Err(e) => Err(StoreError::io("read", &paths.ledger)(e)),
         Ok(_) => {
@@ -273,6 +345,8 @@ pub fn read_ledger(
                     year,
                     found_id: ledger.checklist,
                     found_year: ledger.year,
+                    backup: paths.backup.clone(),
+                    backup_ok: backup_ok(&paths.backup, Some((checklist_id, year))),
                 });
             }
             Ok(ledger)
@@ -280,17 +354,29 @@ pub fn read_ledger(
     }
 }
 
+/// Whether `backup` holds a ledger this build can read (of `owner`, when given).
+fn backup_ok(backup: &Path, owner: Option<(&str, i16)>) -> bool {
+    fs::read(backup)
+        .ok()
+        .and_then(|bytes| parse_ledger(&bytes).ok())
+        .is_some_and(|l| owner.is_none_or(|(id, year)| l.checklist == id && l.year == year))
+}
+
 /// Parse one ledger file; `backup` is named in the error if it cannot be read.
 pub fn read_ledger_file(path: &Path, backup: &Path) -> Result<Ledger, StoreError> {
-    let corrupt = |problem: String| StoreError::Corrupt {
+    let corrupt = |problem: String, at: Option<(usize, usize)>| StoreError::Corrupt {
         path: path.to_path_buf(),
         problem,
+        at,
         backup: backup.to_path_buf(),
-        backup_ok: parse_ledger(&fs::read(backup).unwrap_or_default()).is_ok(),
+        backup_ok: backup_ok(backup, None),
     };
     let meta = fs::metadata(path).map_err(StoreError::io("read", path))?;
     if meta.len() > MAX_LEDGER_BYTES {
-        return Err(corrupt(format!("file too large ({} bytes)", meta.len())));
+        return Err(corrupt(
+            format!("file too large ({} bytes)", meta.len()),
+            None,
+        ));
     }
     let bytes = fs::read(path).map_err(StoreError::io("read", path))?;
     match parse_ledger(&bytes) {
@@ -299,48 +385,114 @@ pub fn read_ledger_file(path: &Path, backup: &Path) -> Result<Ledger, StoreError
             path: path.to_path_buf(),
             found,
             backup: backup.to_path_buf(),
+            backup_ok: backup_ok(backup, None),
         }),
-        Err(LedgerParseError::Bad(problem)) => Err(corrupt(problem)),
+        Err(LedgerParseError::Bad { problem, at }) => Err(corrupt(problem, at)),
     }
 }
 
 enum LedgerParseError {
     TooNew(u32),
-    Bad(String),
+    Bad {
+        problem: String,
+        at: Option<(usize, usize)>,
+    },
+}
+
+impl LedgerParseError {
+    fn describe(self) -> String {
+        match self {
+            LedgerParseError::TooNew(v) => format!("format {v} is newer than {FORMAT_VERSION}"),
+            LedgerParseError::Bad {
+                problem,
+                at: Some((l, c)),
+            } => format!("line {l}, column {c}: {problem}"),
+            LedgerParseError::Bad { problem, at: None } => problem,
+        }
+    }
 }
 
 fn parse_ledger(bytes: &[u8]) -> Result<Ledger, LedgerParseError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(LedgerParseError::Bad("the file is empty".into()));
+        return Err(LedgerParseError::Bad {
+            problem: "the file is empty".into(),
+            at: None,
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        LedgerParseError::Bad(format!("not UTF-8 text at byte {}", e.valid_up_to()))
+        // Place the first bad byte like a parse error: line and character column.
+        let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let line = good.matches('\n').count() + 1;
+        let col = good.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+        LedgerParseError::Bad {
+            problem: format!("not UTF-8 text (byte {:#04x})", bytes[e.valid_up_to()]),
+            at: Some((line, col)),
+        }
     })?;
     let options = ron::Options::default().with_recursion_limit(64);
-    if let Ok(probe) = options.from_str::<FormatProbe>(text)
-        && probe.format > FORMAT_VERSION
-    {
-        return Err(LedgerParseError::TooNew(probe.format));
+    // One full parse in the common case; the format probe runs only when that fails, to tell
+    // a newer ledger (with fields this build does not know) from a damaged one.
+    match options.from_str::<Ledger>(text) {
+        Ok(ledger) if ledger.format > FORMAT_VERSION => {
+            Err(LedgerParseError::TooNew(ledger.format))
+        }
+        Ok(ledger) => Ok(ledger),
+        Err(e) => match options.from_str::<FormatProbe>(text) {
+            Ok(probe) if probe.format > FORMAT_VERSION => {
+                Err(LedgerParseError::TooNew(probe.format))
+            }
+            _ => Err(LedgerParseError::Bad {
+                problem: e.code.to_string(),
+                at: Some((e.span.start.line, e.span.start.col)),
+            }),
+        },
     }
-    options.from_str::<Ledger>(text).map_err(|e| {
-        LedgerParseError::Bad(format!(
-            "line {}, column {}: {}",
-            e.span.start.line, e.span.start.col, e.code
-        ))
-    })
 }
 
 /// The ledger as saved: RON, human-readable, with a header comment.
+///
+/// Strings are written as they are (a string holding `"` or `\` as a raw string `r#"…"#`),
+/// which is several times faster than ron's per-character escaping for Chinese text. Only a
+/// ledger holding a control character or bidi override (never accepted at input, but a
+/// hand-edited file may have one) is written with escapes, so none lands in the file raw.
 pub fn serialize_ledger(ledger: &Ledger) -> String {
     let pretty = ron::ser::PrettyConfig::new()
         .depth_limit(6)
         .indentor("  ".to_string())
-        .struct_names(false);
+        .struct_names(false)
+        .escape_strings(ledger_strings(ledger).any(|s| s.chars().any(crate::text::is_unsafe)));
     let body = ron::ser::to_string_pretty(ledger, pretty)
         .unwrap_or_else(|e| unreachable!("a ledger always serialises: {e}"));
     format!(
         "// duty 台账 ledger — 由 duty 维护，请勿手工编辑 / maintained by duty; edit with care\n{body}\n"
     )
+}
+
+/// Every string a ledger holds.
+fn ledger_strings(ledger: &Ledger) -> impl Iterator<Item = &str> {
+    std::iter::once(ledger.checklist.as_str()).chain(ledger.items.iter().flat_map(|(id, r)| {
+        let done = r
+            .done
+            .iter()
+            .flat_map(|d| [d.evidence.as_str(), d.by.as_str()]);
+        let rate = r
+            .rate
+            .iter()
+            .flat_map(|x| [x.evidence.as_str(), x.by.as_str()]);
+        let entries = r.entries.iter().flat_map(|e| {
+            [
+                e.id.as_str(),
+                e.topic.as_str(),
+                e.evidence.as_str(),
+                e.by.as_str(),
+            ]
+        });
+        [id.as_str(), r.note.as_str(), r.evidence.as_str()]
+            .into_iter()
+            .chain(done)
+            .chain(rate)
+            .chain(entries)
+    }))
 }
 
 /// Write `contents` to `path` atomically (temp file, fsync, rename, fsync directory).
@@ -380,7 +532,8 @@ pub struct Saved {
 /// Apply one change and save it: lock, re-read, decide, apply, append history, save.
 ///
 /// `decide` sees the freshly read ledger and the effective history (so `undo` can pick its
-/// target under the lock) and returns the change to make.
+/// target under the lock) and returns the change to make. A failure to write leaves the
+/// ledger as it was and is reported as [`StoreError::NotSaved`].
 pub fn transact(
     paths: &LedgerPaths,
     checklist: &Checklist,
@@ -390,7 +543,14 @@ pub fn transact(
         &dyn Fn() -> Result<Vec<HistoryRecord>, StoreError>,
     ) -> Result<Change, StoreError>,
 ) -> Result<Saved, StoreError> {
-    let _lock = lock(paths)?;
+    let not_saved = |e: StoreError| match e {
+        StoreError::Io { .. } => StoreError::NotSaved {
+            ledger: paths.ledger.clone(),
+            source: Box::new(e),
+        },
+        other => other,
+    };
+    let _lock = lock(paths).map_err(not_saved)?;
     let mut ledger = read_ledger(paths, &checklist.id, checklist.year)?;
     let seq = ledger.seq;
     let history = || read_history(paths, seq);
@@ -403,33 +563,66 @@ pub fn transact(
         change,
         applied,
     };
-    append_history(paths, &record)?;
-    save_ledger(paths, &ledger)?;
+    // History first: a ledger change is never on disk without its record. A record whose
+    // ledger save did not happen is ignored by `effective_history`.
+    append_history(paths, &record).map_err(not_saved)?;
+    save_ledger(paths, &ledger).map_err(not_saved)?;
     Ok(Saved { ledger, record })
 }
 
 /// Replace the ledger file, keeping the current one as the backup. Call under the lock.
 pub fn save_ledger(paths: &LedgerPaths, ledger: &Ledger) -> Result<(), StoreError> {
     fs::create_dir_all(&paths.dir).map_err(StoreError::io("create", &paths.dir))?;
+    remove_stale_temporaries(paths);
     if paths.ledger.exists() {
         keep_backup(paths)?;
     }
     write_atomic(&paths.ledger, serialize_ledger(ledger).as_bytes())
 }
 
+/// The name of the temporary hard link that becomes the backup. Only the lock holder uses
+/// it, so one fixed name is enough, and a process killed mid-way leaves at most this one.
+fn backup_link(paths: &LedgerPaths) -> PathBuf {
+    paths.dir.join(format!(".{}.tmp", file_name(&paths.backup)))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Remove temporary files left by a process killed mid-save: atomic-write-file names them
+/// `.NAME.XXXXXX` (six letters or digits). Call under the lock, when nobody else is writing.
+fn remove_stale_temporaries(paths: &LedgerPaths) {
+    let Ok(dir) = fs::read_dir(&paths.dir) else {
+        return;
+    };
+    let prefixes = [
+        format!(".{}.", file_name(&paths.ledger)),
+        format!(".{}.", file_name(&paths.backup)),
+    ];
+    for entry in dir.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let stale = prefixes.iter().any(|p| {
+            name.strip_prefix(p.as_str()).is_some_and(|rest| {
+                rest == "tmp"
+                    || (rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+            })
+        });
+        if stale {
+            // Best effort: a leftover that cannot be removed harms nothing but tidiness.
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Make `YEAR.ron.bak` the current (good) ledger: a hard link under a temporary name renamed
 /// into place, so the backup is replaced atomically and no bytes are copied; where the file
 /// system has no hard links, an atomic copy.
 fn keep_backup(paths: &LedgerPaths) -> Result<(), StoreError> {
-    let tmp = paths.dir.join(format!(
-        ".{}.tmp-{}",
-        paths
-            .backup
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        std::process::id()
-    ));
+    let tmp = backup_link(paths);
     let _ = fs::remove_file(&tmp);
     match fs::hard_link(&paths.ledger, &tmp) {
         Ok(()) => fs::rename(&tmp, &paths.backup).map_err(StoreError::io("rename", &paths.backup)),
@@ -440,24 +633,37 @@ fn keep_backup(paths: &LedgerPaths) -> Result<(), StoreError> {
     }
 }
 
-/// Append one record to the history file and fsync it.
+/// Append one record to the history file and fsync it. If the last line was torn by a crash
+/// mid-append, the new record starts on a line of its own so that it stays readable.
 fn append_history(paths: &LedgerPaths, record: &HistoryRecord) -> Result<(), StoreError> {
     let mut line = serde_json::to_string(record)
         .unwrap_or_else(|e| unreachable!("a history record always serialises: {e}"));
     line.push('\n');
+    let path = &paths.history;
     let mut file = OpenOptions::new()
         .create(true)
+        .read(true)
         .append(true)
-        .open(&paths.history)
-        .map_err(StoreError::io("write", &paths.history))?;
+        .open(path)
+        .map_err(StoreError::io("write", path))?;
+    let len = file.metadata().map_err(StoreError::io("read", path))?.len();
+    if len > 0 {
+        let mut last = [0u8];
+        file.seek(SeekFrom::Start(len - 1))
+            .and_then(|_| file.read_exact(&mut last))
+            .map_err(StoreError::io("read", path))?;
+        if last[0] != b'\n' {
+            line.insert(0, '\n');
+        }
+    }
     file.write_all(line.as_bytes())
-        .map_err(StoreError::io("write", &paths.history))?;
-    file.sync_data()
-        .map_err(StoreError::io("sync", &paths.history))
+        .map_err(StoreError::io("write", path))?;
+    file.sync_data().map_err(StoreError::io("sync", path))
 }
 
-/// The history records that took effect (see [`effective_history`]). A torn last line (a
-/// crash mid-append) is skipped; it never took effect, since the ledger is saved after it.
+/// The history records that took effect (see [`effective_history`]). A line that does not
+/// parse (torn by a crash mid-append) is skipped: it never took effect, since the ledger is
+/// saved after it.
 pub fn read_history(
     paths: &LedgerPaths,
     ledger_seq: u64,
@@ -478,39 +684,52 @@ pub fn read_history(
 }
 
 /// Replace an unreadable ledger with its backup. The unreadable file is kept aside as
-/// `YEAR.ron.damaged-N`, never deleted. Returns where it was kept.
-pub fn restore_backup(paths: &LedgerPaths) -> Result<Option<PathBuf>, StoreError> {
+/// `YEAR.ron.damaged-N`, never deleted. Returns where it was kept. A ledger that reads fine
+/// is left alone ([`StoreError::NothingToRestore`]): restoring would drop its last change.
+pub fn restore_backup(
+    paths: &LedgerPaths,
+    checklist_id: &str,
+    year: i16,
+) -> Result<Option<PathBuf>, StoreError> {
     let _lock = lock(paths)?;
+    match read_ledger(paths, checklist_id, year) {
+        Ok(_) if paths.ledger.exists() => {
+            return Err(StoreError::NothingToRestore {
+                path: paths.ledger.clone(),
+            });
+        }
+        Err(e) if !e.is_unreadable_ledger() => return Err(e),
+        _ => {}
+    }
     let backup_bytes = fs::read(&paths.backup).map_err(StoreError::io("read", &paths.backup))?;
-    if let Err(e) = parse_ledger(&backup_bytes) {
-        return Err(StoreError::Corrupt {
-            path: paths.backup.clone(),
-            problem: match e {
-                LedgerParseError::Bad(p) => p,
-                LedgerParseError::TooNew(v) => format!("format {v} is newer than {FORMAT_VERSION}"),
-            },
-            backup: paths.backup.clone(),
-            backup_ok: false,
-        });
+    let unusable = |problem: String| StoreError::Corrupt {
+        path: paths.backup.clone(),
+        problem,
+        at: None,
+        backup: paths.backup.clone(),
+        backup_ok: false,
+    };
+    let backup = parse_ledger(&backup_bytes).map_err(|e| unusable(e.describe()))?;
+    if backup.checklist != checklist_id || backup.year != year {
+        return Err(unusable(format!(
+            "it is the ledger of '{}' {}",
+            backup.checklist, backup.year
+        )));
     }
     let mut kept = None;
-    if paths.ledger.exists() {
+    if fs::symlink_metadata(&paths.ledger).is_ok() {
         let aside = (1..)
             .map(|n| {
-                paths.dir.join(format!(
-                    "{}.damaged-{n}",
-                    paths
-                        .ledger
-                        .file_name()
-                        .map(|f| f.to_string_lossy().into_owned())
-                        .unwrap_or_default()
-                ))
+                paths
+                    .dir
+                    .join(format!("{}.damaged-{n}", file_name(&paths.ledger)))
             })
-            .find(|p| !p.exists())
+            .find(|p| fs::symlink_metadata(p).is_err())
             .unwrap_or_else(|| unreachable!("some damaged-N name is free"));
         fs::rename(&paths.ledger, &aside).map_err(StoreError::io("rename", &paths.ledger))?;
         kept = Some(aside);
     }
+    // The atomic write also fsyncs the directory, making the rename above durable.
     write_atomic(&paths.ledger, &backup_bytes)?;
     Ok(kept)
 }
@@ -537,6 +756,38 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
     })
 }
 
+/// Who is making changes, for the history: the login name from the environment, else (on
+/// Unix) the password-file name of the process's user, else `uid N`, else "unknown".
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .or_else(passwd_user)
+        .map(|u| crate::text::strip_unsafe(&u))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The user owning this process, from `/proc/self` (whose owner is the process's effective
+/// user on Linux) and `/etc/passwd`; std offers no `getuid`, and this avoids a libc binding.
+#[cfg(unix)]
+fn passwd_user() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = fs::metadata("/proc/self").ok()?.uid();
+    let passwd = fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let named = passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let _password = fields.next()?;
+        (fields.next()?.parse::<u32>().ok()? == uid && !name.is_empty()).then(|| name.to_string())
+    });
+    Some(named.unwrap_or_else(|| format!("uid {uid}")))
+}
+
+#[cfg(not(unix))]
+fn passwd_user() -> Option<String> {
+    None
+}
+
 /// What `duty` remembers between runs (`settings.ron` in the config directory).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, Deserialize)]
 #[serde(default)]
@@ -561,14 +812,12 @@ pub fn read_settings(path: &Path) -> Result<Settings, StoreError> {
     match fs::read_to_string(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Settings::default()),
         Err(e) => Err(StoreError::io("read", path)(e)),
-        Ok(text) => ron::from_str(&text).map_err(|e| StoreError::Corrupt {
+        Ok(text) => ron::from_str(&text).map_err(|e| StoreError::Settings {
             path: path.to_path_buf(),
             problem: format!(
                 "line {}, column {}: {}",
                 e.span.start.line, e.span.start.col, e.code
             ),
-            backup: path.to_path_buf(),
-            backup_ok: false,
         }),
     }
 }

@@ -383,7 +383,7 @@ fn summarize(r: Option<&ItemRecord>, lang: Lang) -> String {
 
 pub fn restore_backup(env: &Env, out: &mut Out) -> CmdResult {
     let paths = env.ledger_paths();
-    let kept = store::restore_backup(&paths)?;
+    let kept = store::restore_backup(&paths, &env.checklist.id, env.checklist.year)?;
     let ledger = for_terminal(&paths.ledger.display().to_string()).into_owned();
     match (env.lang, kept) {
         (Lang::Zh, Some(k)) => writeln!(
