@@ -867,3 +867,272 @@ pub fn write_new_file(path: &Path, contents: &[u8], force: bool) -> Result<(), S
     }
     write_atomic(path, contents)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::{BUILTIN_DEFAULT, load};
+    use crate::ledger::{Done, Entry, ItemRecord, RateRecord};
+    use jiff::Timestamp;
+    use jiff::civil::{Date, date};
+    use proptest::prelude::*;
+
+    /// Text a ledger might hold: any Unicode (controls and bidi overrides included, which
+    /// input refuses but a hand-edited file may carry), mixed with the pieces that trip up
+    /// quoting: quotes, raw-string hashes, backslashes, RON punctuation, CJK and emoji.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            any::<char>().prop_map(String::from),
+            "[\\PC]{0,6}",
+            prop::sample::select(vec![
+                "\"",
+                "#",
+                "\"#",
+                "r#\"",
+                "\"##",
+                "\\",
+                "\\n",
+                "\n",
+                "\r\n",
+                "\t",
+                "'",
+                "//",
+                "/*",
+                ")",
+                "}",
+                "]",
+                ",",
+                "学法",
+                "《宪法》",
+                "🙂",
+                "👨‍👩‍👧",
+                "\u{202E}",
+                "\0",
+            ])
+            .prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+    }
+
+    /// Printable text only (what input accepts): exercises the unescaped way of writing.
+    fn clean_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[\\PC]{0,8}",
+            prop::sample::select(vec!["\"", "#", "\"#", "\"##", "\\", "r#\"", "学法", "🙂"])
+                .prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
+    }
+
+    fn day() -> impl Strategy<Value = Date> {
+        (-9999i16..=9999, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| date(y, m, d))
+    }
+
+    fn record(text: BoxedStrategy<String>) -> impl Strategy<Value = ItemRecord> {
+        let done = prop::option::of((day(), text.clone(), text.clone()))
+            .prop_map(|d| d.map(|(date, evidence, by)| Done { date, evidence, by }));
+        let hours = prop::option::of(any::<f64>().prop_filter("finite", |h| h.is_finite()));
+        let entry = (
+            text.clone(),
+            day(),
+            text.clone(),
+            hours,
+            text.clone(),
+            text.clone(),
+        )
+            .prop_map(|(id, date, topic, hours, evidence, by)| Entry {
+                id,
+                date,
+                topic,
+                hours,
+                evidence,
+                by,
+            });
+        let rate = prop::option::of((
+            any::<u64>(),
+            any::<u64>(),
+            day(),
+            text.clone(),
+            text.clone(),
+        ))
+        .prop_map(|r| {
+            r.map(|(numerator, denominator, date, evidence, by)| RateRecord {
+                numerator,
+                denominator,
+                date,
+                evidence,
+                by,
+            })
+        });
+        (
+            done,
+            prop::collection::vec(entry, 0..4),
+            rate,
+            text.clone(),
+            text,
+        )
+            .prop_map(|(done, entries, rate, note, evidence)| ItemRecord {
+                done,
+                entries,
+                rate,
+                note,
+                evidence,
+            })
+    }
+
+    fn ledger(text: BoxedStrategy<String>) -> impl Strategy<Value = Ledger> {
+        (
+            text.clone(),
+            any::<i16>(),
+            any::<bool>(),
+            any::<u64>(),
+            prop::collection::btree_map(text.clone(), record(text), 0..4),
+        )
+            .prop_map(|(checklist, year, closed, seq, items)| Ledger {
+                format: FORMAT_VERSION,
+                checklist,
+                year,
+                closed,
+                seq,
+                items,
+            })
+    }
+
+    fn round_trip(l: &Ledger) -> Result<Ledger, String> {
+        parse_ledger(serialize_ledger(l).as_bytes()).map_err(LedgerParseError::describe)
+    }
+
+    proptest! {
+        #[test]
+        fn any_ledger_round_trips_through_ron(l in ledger(text().boxed())) {
+            let written = serialize_ledger(&l);
+            // Control characters never land in the file raw (line breaks are layout).
+            prop_assert!(!written.chars().any(|c| crate::text::is_unsafe(c) && c != '\n'));
+            prop_assert_eq!(round_trip(&l), Ok(l));
+        }
+
+        #[test]
+        fn clean_ledgers_round_trip_unescaped(l in ledger(clean_text().boxed())) {
+            prop_assert_eq!(round_trip(&l), Ok(l));
+        }
+    }
+
+    fn fixture() -> (tempfile::TempDir, LedgerPaths, Checklist, Ctx) {
+        let dir = tempfile::tempdir().unwrap();
+        let c = load(BUILTIN_DEFAULT.as_bytes(), "t", 2024, Lang::Zh).unwrap();
+        let paths = LedgerPaths::new(dir.path(), &c.id, 2024);
+        let ctx = Ctx {
+            today: date(2024, 6, 1),
+            now: Timestamp::from_second(1_717_200_000).unwrap(),
+            user: "tester".into(),
+        };
+        (dir, paths, c, ctx)
+    }
+
+    fn note(text: &str) -> Change {
+        Change::Note {
+            item: "lectures".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn each_save_keeps_the_previous_ledger_as_backup() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        assert!(
+            !paths.backup.exists(),
+            "nothing to back up before the first save"
+        );
+        let first = fs::read(&paths.ledger).unwrap();
+        let saved = transact(&paths, &c, &ctx, |_, _| Ok(note("二"))).unwrap();
+        assert_eq!(fs::read(&paths.backup).unwrap(), first);
+        assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap(), saved.ledger);
+        let history = read_history(&paths, saved.ledger.seq).unwrap();
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[1], saved.record);
+    }
+
+    #[test]
+    fn a_torn_history_line_does_not_swallow_the_next_record() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        let mut f = OpenOptions::new()
+            .append(true)
+            .open(&paths.history)
+            .unwrap();
+        f.write_all(br#"{"seq":2,"at":"2024-"#).unwrap();
+        let saved = transact(&paths, &c, &ctx, |_, _| Ok(note("二"))).unwrap();
+        let history = read_history(&paths, saved.ledger.seq).unwrap();
+        let seqs: Vec<_> = history.iter().map(|r| r.seq).collect();
+        assert_eq!(seqs, [1, 2]);
+    }
+
+    #[test]
+    fn stale_temporaries_are_removed_under_the_lock() {
+        let (_dir, paths, c, ctx) = fixture();
+        fs::create_dir_all(&paths.dir).unwrap();
+        let stale = [
+            ".2024.ron.Ab3xQ9",
+            ".2024.ron.bak.tmp",
+            ".2024.ron.bak.zz99ZZ",
+        ];
+        let kept = ["2024.ron.damaged-1", ".2024.ron.notours", "notes.txt"];
+        for name in stale.iter().chain(&kept) {
+            fs::write(paths.dir.join(name), "x").unwrap();
+        }
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        for name in stale {
+            assert!(!paths.dir.join(name).exists(), "{name} should be removed");
+        }
+        for name in kept {
+            assert!(paths.dir.join(name).exists(), "{name} should be kept");
+        }
+    }
+
+    #[test]
+    fn a_failed_write_is_reported_as_not_saved_and_changes_nothing() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        let before = fs::read(&paths.ledger).unwrap();
+        // The history cannot be opened for appending: a directory stands in its place.
+        fs::remove_file(&paths.history).unwrap();
+        fs::create_dir(&paths.history).unwrap();
+        let err = transact(&paths, &c, &ctx, |_, _| Ok(note("二"))).unwrap_err();
+        assert!(matches!(err, StoreError::NotSaved { .. }), "{err:?}");
+        assert!(err.message(Lang::En).contains("is unchanged"));
+        assert_eq!(fs::read(&paths.ledger).unwrap(), before);
+    }
+
+    #[test]
+    fn a_newer_format_is_told_apart_from_damage() {
+        let newer = "(format: 2, checklist: \"x\", year: 2024, colour: \"new field\")";
+        assert!(matches!(
+            parse_ledger(newer.as_bytes()),
+            Err(LedgerParseError::TooNew(2))
+        ));
+        let plain_newer = "(format: 7, checklist: \"x\", year: 2024)";
+        assert!(matches!(
+            parse_ledger(plain_newer.as_bytes()),
+            Err(LedgerParseError::TooNew(7))
+        ));
+        let bad_utf8 = b"(format: 1,\n  checklist: \"\xff\"";
+        match parse_ledger(bad_utf8) {
+            Err(LedgerParseError::Bad { at, .. }) => assert_eq!(at, Some((2, 15))),
+            _ => panic!("invalid UTF-8 must be placed"),
+        }
+    }
+
+    #[test]
+    fn restore_refuses_a_readable_ledger() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("二"))).unwrap();
+        let err = restore_backup(&paths, &c.id, 2024).unwrap_err();
+        assert!(matches!(err, StoreError::NothingToRestore { .. }));
+        fs::write(&paths.ledger, "(garbage").unwrap();
+        let kept = restore_backup(&paths, &c.id, 2024).unwrap().unwrap();
+        assert_eq!(fs::read_to_string(kept).unwrap(), "(garbage");
+        assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap().seq, 1);
+    }
+}
