@@ -625,7 +625,14 @@ fn keep_backup(paths: &LedgerPaths) -> Result<(), StoreError> {
     let tmp = backup_link(paths);
     let _ = fs::remove_file(&tmp);
     match fs::hard_link(&paths.ledger, &tmp) {
-        Ok(()) => fs::rename(&tmp, &paths.backup).map_err(StoreError::io("rename", &paths.backup)),
+        Ok(()) => {
+            fs::rename(&tmp, &paths.backup).map_err(StoreError::io("rename", &paths.backup))?;
+            // When the backup already is the ledger (a process was killed between making the
+            // backup and replacing the ledger), POSIX rename does nothing and leaves `tmp`;
+            // removing it is tidiness only, so a failure is not worth refusing the change.
+            let _ = fs::remove_file(&tmp);
+            Ok(())
+        }
         Err(_) => {
             let bytes = fs::read(&paths.ledger).map_err(StoreError::io("read", &paths.ledger))?;
             write_atomic(&paths.backup, &bytes)
