@@ -449,7 +449,8 @@ fn parse_ledger(bytes: &[u8]) -> Result<Ledger, LedgerParseError> {
     }
 }
 
-/// The ledger as saved: RON, human-readable, with a header comment.
+/// The ledger as saved: RON, human-readable, with a header comment; each logged entry on
+/// one line, so that the file reads (and diffs) like a register.
 ///
 /// Strings are written as they are (a string holding `"` or `\` as a raw string `r#"…"#`),
 /// which is several times faster than ron's per-character escaping for Chinese text. Only a
@@ -457,15 +458,26 @@ fn parse_ledger(bytes: &[u8]) -> Result<Ledger, LedgerParseError> {
 /// hand-edited file may have one) is written with escapes, so none lands in the file raw.
 pub fn serialize_ledger(ledger: &Ledger) -> String {
     let pretty = ron::ser::PrettyConfig::new()
-        .depth_limit(6)
+        .depth_limit(4)
         .indentor("  ".to_string())
         .struct_names(false)
         .escape_strings(ledger_strings(ledger).any(|s| s.chars().any(crate::text::is_unsafe)));
-    let body = ron::ser::to_string_pretty(ledger, pretty)
+    // Written straight after the header, sized for a typical entry line, to avoid copying.
+    let mut out = String::with_capacity(
+        256 + 200
+            * ledger
+                .items
+                .values()
+                .map(|r| r.entries.len() + 1)
+                .sum::<usize>(),
+    );
+    out.push_str(
+        "// duty 台账 ledger — 由 duty 维护，请勿手工编辑 / maintained by duty; edit with care\n",
+    );
+    ron::ser::to_writer_pretty(&mut out, ledger, pretty)
         .unwrap_or_else(|e| unreachable!("a ledger always serialises: {e}"));
-    format!(
-        "// duty 台账 ledger — 由 duty 维护，请勿手工编辑 / maintained by duty; edit with care\n{body}\n"
-    )
+    out.push('\n');
+    out
 }
 
 /// Every string a ledger holds.
