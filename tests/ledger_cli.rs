@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use duty::ledger::{Applied, Change, HistoryRecord, ItemRecord, Ledger};
 use duty::store::{self, LedgerPaths};
-use predicates::prelude::*;
 use tempfile::TempDir;
 
 const CHECKLIST_ID: &str = "rule-of-law-duties";
