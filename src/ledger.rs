@@ -575,11 +575,21 @@ impl ChangeError {
             (ChangeError::EmptyTopic, Lang::Zh) => "主题不能为空".into(),
             (ChangeError::EmptyTopic, Lang::En) => "the topic must not be empty".into(),
             (ChangeError::UnsafeText { field, ch }, Lang::Zh) => {
-                format!("{field} 含有控制字符 U+{:04X}，不能保存", *ch as u32)
+                let field = match *field {
+                    "topic" => "主题",
+                    "evidence" => "佐证材料",
+                    "note" => "备注",
+                    other => other,
+                };
+                format!(
+                    "{field}含有控制字符或方向控制符 U+{:04X}，不能保存；请删去后重试",
+                    *ch as u32
+                )
             }
-            (ChangeError::UnsafeText { field, ch }, Lang::En) => {
-                format!("{field} contains control character U+{:04X}", *ch as u32)
-            }
+            (ChangeError::UnsafeText { field, ch }, Lang::En) => format!(
+                "the {field} contains control character U+{:04X}; remove it and try again",
+                *ch as u32
+            ),
             (ChangeError::HoursRequired { item }, Lang::Zh) => {
                 format!("事项 '{}' 按学时计，请用 --hours 填写学时", q(item))
             }

@@ -282,7 +282,7 @@ fn refused_changes_explain_and_change_nothing() {
         ),
         (&["note", "lectures", "左\u{202E}右"], 5, "U+202E"),
         (&["evidence", "lectures", "铃\x07"], 5, "U+0007"),
-        (&["note", "lectures", "两\n行"], 5, "U+000A"),
+        (&["note", "lectures", "两\n行"], 5, "备注含有控制字符"),
         (&["uncheck", "annual-plan-x"], 5, "annual-plan"),
         (&["unlog", "center-group", "zzzzzz"], 5, "现有记录"),
         (&["uncheck", "study-plan"], 5, "尚未勾选"),
