@@ -5,7 +5,8 @@
 //! the same inode) → re-read the ledger → apply → append the history line and fsync →
 //! hard-link the current ledger as `YEAR.ron.bak` → write the new ledger to a temporary file,
 //! fsync, rename over `YEAR.ron`, fsync the directory. A crash at any point leaves either the
-//! old or the new ledger in place. A ledger that cannot be read is never written over.
+//! old or the new ledger in place, and the next change sweeps away its temporary files. A
+//! ledger that cannot be read is never written over.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
@@ -1033,6 +1034,19 @@ mod tests {
         #[test]
         fn clean_ledgers_round_trip_unescaped(l in ledger(clean_text().boxed())) {
             prop_assert_eq!(round_trip(&l), Ok(l));
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_process_user_is_found_without_the_environment() {
+        let name = passwd_user().expect("/proc/self names the process's user");
+        let id = std::process::Command::new("id").arg("-un").output();
+        match id {
+            Ok(out) if out.status.success() => {
+                assert_eq!(name, String::from_utf8_lossy(&out.stdout).trim());
+            }
+            _ => assert!(!name.is_empty() && !name.contains(':'), "{name}"),
         }
     }
 
