@@ -201,13 +201,13 @@ pub fn parse_fraction(s: &str) -> Result<(u64, u64), String> {
             crate::text::for_terminal(s)
         )
     };
-    if s.trim_start().starts_with('-') || s.contains("/-") || s.contains("／-") {
+    let (n, d) = s.trim().split_once(['/', '／']).ok_or_else(bad)?;
+    if [n, d].iter().any(|part| part.trim_start().starts_with('-')) {
         return Err(format!(
             "'{}': 比率不能为负数 / a rate cannot be negative; expected NUM/DEN, e.g. 46/50",
             crate::text::for_terminal(s)
         ));
     }
-    let (n, d) = s.trim().split_once(['/', '／']).ok_or_else(bad)?;
     let n: u64 = n.trim().parse().map_err(|_| bad())?;
     let d: u64 = d.trim().parse().map_err(|_| bad())?;
     if d == 0 || n > d {
@@ -236,7 +236,7 @@ mod tests {
         assert!(parse_fraction("5/4").is_err());
         assert!(parse_fraction("1/0").is_err());
         assert!(parse_fraction("-1/4").unwrap_err().contains("negative"));
-        assert!(parse_fraction("1/-4").unwrap_err().contains("negative"));
+        assert!(parse_fraction("1 / -4").unwrap_err().contains("negative"));
         assert!(parse_fraction("1.5/4").is_err());
     }
 }
