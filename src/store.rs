@@ -1157,6 +1157,17 @@ mod tests {
     }
 
     #[test]
+    fn unreadable_settings_are_reported_as_settings_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        fs::write(&path, "(lang: Some(Klingon))").unwrap();
+        let err = read_settings(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Settings { .. }), "{err:?}");
+        assert!(err.message(Lang::Zh).starts_with("设置文件"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "(lang: Some(Klingon))");
+    }
+
+    #[test]
     fn restore_refuses_a_readable_ledger() {
         let (_dir, paths, c, ctx) = fixture();
         transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
