@@ -575,17 +575,33 @@ impl ChangeError {
             (ChangeError::EmptyTopic, Lang::Zh) => "主题不能为空".into(),
             (ChangeError::EmptyTopic, Lang::En) => "the topic must not be empty".into(),
             (ChangeError::UnsafeText { field, ch }, Lang::Zh) => {
-                format!("{field} 含有控制字符 U+{:04X}，不能保存", *ch as u32)
+                let field = match *field {
+                    "topic" => "主题",
+                    "evidence" => "佐证材料",
+                    "note" => "备注",
+                    other => other,
+                };
+                format!(
+                    "{field}含有控制字符或方向控制符 U+{:04X}，不能保存；请删去后重试",
+                    *ch as u32
+                )
             }
-            (ChangeError::UnsafeText { field, ch }, Lang::En) => {
-                format!("{field} contains control character U+{:04X}", *ch as u32)
-            }
+            (ChangeError::UnsafeText { field, ch }, Lang::En) => format!(
+                "the {field} contains control character U+{:04X}; remove it and try again",
+                *ch as u32
+            ),
             (ChangeError::HoursRequired { item }, Lang::Zh) => {
                 format!("事项 '{}' 按学时计，请用 --hours 填写学时", q(item))
             }
             (ChangeError::HoursRequired { item }, Lang::En) => {
                 format!("item '{}' counts hours; give them with --hours", q(item))
             }
+            (ChangeError::BadHours { hours }, Lang::Zh) if *hours < 0.0 => {
+                format!("学时 '{hours}' 是负数；学时应大于 0 且不超过 {MAX_ENTRY_HOURS}")
+            }
+            (ChangeError::BadHours { hours }, Lang::En) if *hours < 0.0 => format!(
+                "hours '{hours}' are negative; expected more than 0 and at most {MAX_ENTRY_HOURS}"
+            ),
             (ChangeError::BadHours { hours }, Lang::Zh) => {
                 format!("学时 '{hours}' 无效，应大于 0 且不超过 {MAX_ENTRY_HOURS}")
             }
@@ -1069,5 +1085,237 @@ mod tests {
             })
             .collect();
         assert_eq!(notes, ["a", "b", "c"]);
+    }
+
+    /// Apply `change` and return its history record, as `store::transact` would write it.
+    fn recorded(c: &Checklist, l: &mut Ledger, ctx: &Ctx, change: Change) -> HistoryRecord {
+        let applied = l.apply(c, &change, ctx).unwrap();
+        HistoryRecord {
+            seq: l.seq,
+            at: ctx.now,
+            by: ctx.user.clone(),
+            change,
+            applied,
+        }
+    }
+
+    #[test]
+    fn every_mutation_is_undone_exactly() {
+        let (c, _, ctx) = setup();
+        let d = date(2024, 4, 2);
+        // Each case: what is there first, then the change that undo must take back.
+        let cases: Vec<(Vec<Change>, Change)> = vec![
+            (
+                vec![],
+                Change::Check {
+                    item: "annual-plan".into(),
+                    date: d,
+                    evidence: "文号".into(),
+                },
+            ),
+            (
+                vec![Change::Check {
+                    item: "annual-plan".into(),
+                    date: d,
+                    evidence: "文号".into(),
+                }],
+                Change::Uncheck {
+                    item: "annual-plan".into(),
+                },
+            ),
+            (vec![], log("study-hours", d, "宪法 🙂", Some(2.5))),
+            (
+                vec![
+                    log("lectures", d, "一", None),
+                    log("lectures", d, "二", None),
+                ],
+                Change::Unlog {
+                    item: "lectures".into(),
+                    entry: String::new(),
+                },
+            ),
+            (
+                vec![Change::Rate {
+                    item: "exam-pass".into(),
+                    numerator: 1,
+                    denominator: 2,
+                    date: d,
+                    evidence: String::new(),
+                }],
+                Change::Rate {
+                    item: "exam-pass".into(),
+                    numerator: 2,
+                    denominator: 2,
+                    date: d,
+                    evidence: "成绩单".into(),
+                },
+            ),
+            (
+                vec![Change::Note {
+                    item: "lectures".into(),
+                    text: "旧".into(),
+                }],
+                Change::Note {
+                    item: "lectures".into(),
+                    text: String::new(),
+                },
+            ),
+            (
+                vec![],
+                Change::Evidence {
+                    item: "lectures".into(),
+                    text: r#"档案 "A" \ 盒"#.into(),
+                },
+            ),
+        ];
+        for (setup_changes, change) in cases {
+            let mut l = Ledger::new(&c.id, 2024);
+            let mut history = Vec::new();
+            for s in setup_changes {
+                history.push(recorded(&c, &mut l, &ctx, s));
+            }
+            // `unlog` takes the id the first logged entry was given.
+            let change = match change {
+                Change::Unlog { item, .. } => Change::Unlog {
+                    entry: l.record(&item).unwrap().entries[0].id.clone(),
+                    item,
+                },
+                other => other,
+            };
+            let before = l.items.clone();
+            history.push(recorded(&c, &mut l, &ctx, change.clone()));
+            assert_ne!(l.items, before, "{change:?} changed nothing");
+            let target = undo_target(&history).unwrap().clone();
+            assert_eq!(target.change, change);
+            history.push(recorded(&c, &mut l, &ctx, undo_change(&target)));
+            assert_eq!(l.items, before, "undoing {change:?}");
+            assert_eq!(l.seq as usize, history.len(), "undo is counted as a change");
+        }
+    }
+
+    #[test]
+    fn undo_restores_an_orphan_and_skips_closing() {
+        let (c, mut l, ctx) = setup();
+        l.items.insert(
+            "gone".into(),
+            ItemRecord {
+                note: "旧事项".into(),
+                ..Default::default()
+            },
+        );
+        let orphan = l.items["gone"].clone();
+        // A change recorded while "gone" was still in the checklist: undo must restore it
+        // even though the item is no longer known.
+        let history = vec![
+            HistoryRecord {
+                seq: 1,
+                at: ctx.now,
+                by: ctx.user.clone(),
+                change: Change::Note {
+                    item: "gone".into(),
+                    text: String::new(),
+                },
+                applied: Applied {
+                    item: Some("gone".into()),
+                    before: Some(orphan.clone()),
+                    after: None,
+                    entry: None,
+                },
+            },
+            recorded(&c, &mut l, &ctx, Change::Close),
+            recorded(&c, &mut l, &ctx, Change::Reopen),
+        ];
+        l.items.remove("gone");
+        let target = undo_target(&history).unwrap();
+        assert_eq!(target.seq, 1, "close and reopen are not undone");
+        l.apply(&c, &undo_change(target), &ctx).unwrap();
+        assert_eq!(l.items.get("gone"), Some(&orphan));
+    }
+
+    #[test]
+    fn changes_leave_other_records_alone() {
+        let (c, mut l, ctx) = setup();
+        let orphan = ItemRecord {
+            evidence: "旧佐证".into(),
+            ..Default::default()
+        };
+        l.items.insert("removed-item".into(), orphan.clone());
+        l.apply(&c, &log("lectures", date(2024, 5, 1), "讲座", None), &ctx)
+            .unwrap();
+        l.apply(
+            &c,
+            &Change::Note {
+                item: "lectures".into(),
+                text: "备注".into(),
+            },
+            &ctx,
+        )
+        .unwrap();
+        assert_eq!(l.items.get("removed-item"), Some(&orphan));
+        assert_eq!(l.items.len(), 2);
+    }
+
+    #[test]
+    fn hours_and_dates_at_the_edges() {
+        let (c, mut l, ctx) = setup();
+        let (from, to) = year_window(2024);
+        for d in [from, to] {
+            l.apply(&c, &log("study-hours", d, "x", Some(MAX_ENTRY_HOURS)), &ctx)
+                .unwrap();
+        }
+        let too_many = l.apply(&c, &log("study-hours", from, "x", Some(24.5)), &ctx);
+        assert_eq!(too_many, Err(ChangeError::BadHours { hours: 24.5 }));
+        let negative = l
+            .apply(&c, &log("study-hours", from, "x", Some(-2.0)), &ctx)
+            .unwrap_err();
+        assert!(negative.message(Lang::En).contains("negative"));
+        assert!(negative.message(Lang::Zh).contains("负数"));
+        let late = to.tomorrow().unwrap();
+        let outside = l
+            .apply(&c, &log("lectures", late, "x", None), &ctx)
+            .unwrap_err();
+        assert!(outside.message(Lang::En).contains("2025-07-01"));
+        assert_eq!(l.record("study-hours").unwrap().entries.len(), 2);
+    }
+
+    #[test]
+    fn unsafe_text_is_refused_in_every_field() {
+        let (c, mut l, ctx) = setup();
+        let bad = "a\u{7}b";
+        let changes = [
+            Change::Check {
+                item: "annual-plan".into(),
+                date: date(2024, 3, 1),
+                evidence: bad.into(),
+            },
+            Change::Log {
+                item: "lectures".into(),
+                date: date(2024, 3, 1),
+                topic: "ok".into(),
+                hours: None,
+                evidence: bad.into(),
+            },
+            Change::Rate {
+                item: "exam-pass".into(),
+                numerator: 1,
+                denominator: 1,
+                date: date(2024, 3, 1),
+                evidence: bad.into(),
+            },
+            Change::Evidence {
+                item: "lectures".into(),
+                text: "x\u{2066}y".into(),
+            },
+            Change::Note {
+                item: "lectures".into(),
+                text: "line\nbreak".into(),
+            },
+        ];
+        for change in &changes {
+            let e = l.apply(&c, change, &ctx).unwrap_err();
+            assert!(matches!(e, ChangeError::UnsafeText { .. }), "{change:?}");
+        }
+        assert!(l.items.is_empty());
+        assert_eq!(l.seq, 0);
     }
 }

@@ -5,10 +5,11 @@
 //! the same inode) → re-read the ledger → apply → append the history line and fsync →
 //! hard-link the current ledger as `YEAR.ron.bak` → write the new ledger to a temporary file,
 //! fsync, rename over `YEAR.ron`, fsync the directory. A crash at any point leaves either the
-//! old or the new ledger in place. A ledger that cannot be read is never written over.
+//! old or the new ledger in place, and the next change sweeps away its temporary files. A
+//! ledger that cannot be read is never written over.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -81,11 +82,20 @@ pub enum StoreError {
         #[source]
         source: io::Error,
     },
+    /// A change could not be saved; the ledger at `ledger` is as it was before.
+    #[error("{source}; the ledger '{}' is unchanged", ledger.display())]
+    NotSaved {
+        ledger: PathBuf,
+        #[source]
+        source: Box<StoreError>,
+    },
     /// The ledger exists but cannot be read; it is left exactly as it is.
     #[error("ledger '{}' cannot be read: {problem}", path.display())]
     Corrupt {
         path: PathBuf,
         problem: String,
+        /// Line and column (1-based, columns in characters) where parsing stopped.
+        at: Option<(usize, usize)>,
         backup: PathBuf,
         backup_ok: bool,
     },
@@ -95,6 +105,7 @@ pub enum StoreError {
         path: PathBuf,
         found: u32,
         backup: PathBuf,
+        backup_ok: bool,
     },
     /// A ledger of another checklist or year.
     #[error("'{}' is the ledger of '{found_id}' {found_year}, not '{id}' {year}", path.display())]
@@ -104,7 +115,15 @@ pub enum StoreError {
         year: i16,
         found_id: String,
         found_year: i16,
+        backup: PathBuf,
+        backup_ok: bool,
     },
+    /// `duty restore-backup` on a ledger that reads fine: restoring would lose its last change.
+    #[error("ledger '{}' is readable; there is nothing to restore", path.display())]
+    NothingToRestore { path: PathBuf },
+    /// The settings file cannot be read; it is never silently replaced.
+    #[error("settings '{}' cannot be read: {problem}", path.display())]
+    Settings { path: PathBuf, problem: String },
     #[error("no home directory; give --data-dir or set DUTY_DATA_DIR")]
     NoHome,
     #[error("{0}")]
@@ -120,9 +139,18 @@ impl StoreError {
         }
     }
 
+    /// True when the ledger file itself is unreadable (and so is being left alone).
+    pub fn is_unreadable_ledger(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Corrupt { .. } | StoreError::TooNew { .. } | StoreError::Mismatch { .. }
+        )
+    }
+
     /// The error in the UI language, with what to do about it.
     pub fn message(&self, lang: Lang) -> String {
         let show = |p: &Path| crate::text::for_terminal(&p.display().to_string()).into_owned();
+        let q = |s: &str| crate::text::for_terminal(s).into_owned();
         match (self, lang) {
             (StoreError::Io { op, path, source }, Lang::Zh) => {
                 let op = match *op {
@@ -140,62 +168,68 @@ impl StoreError {
             (StoreError::Io { op, path, source }, Lang::En) => {
                 format!("cannot {op} '{}': {}", show(path), io_reason(source, lang))
             }
+            (StoreError::NotSaved { ledger, source }, Lang::Zh) => format!(
+                "{}\n修改未保存，台账“{}”保持原样。",
+                source.message(lang),
+                show(ledger)
+            ),
+            (StoreError::NotSaved { ledger, source }, Lang::En) => format!(
+                "{}\nThe change was not saved; the ledger '{}' is unchanged.",
+                source.message(lang),
+                show(ledger)
+            ),
             (
                 StoreError::Corrupt {
                     path,
                     problem,
+                    at,
                     backup,
                     backup_ok,
                 },
-                Lang::Zh,
+                _,
             ) => {
-                let mut m = format!(
-                    "台账文件“{}”无法读取：{}。该文件未作任何改动。",
-                    show(path),
-                    crate::text::for_terminal(problem)
-                );
-                if *backup_ok {
-                    m.push_str(&format!(
-                        "\n备份“{}”完好，可运行 duty restore-backup 恢复（损坏的文件会另存，不会删除）。",
-                        show(backup)
-                    ));
-                } else {
-                    m.push_str("\n没有可用的备份；请检查文件内容或从其他副本恢复。");
-                }
+                let problem = q(problem);
+                let mut m = match (lang, at) {
+                    (Lang::Zh, Some((l, c))) => format!(
+                        "台账文件“{}”无法读取：第 {l} 行第 {c} 列：{problem}。",
+                        show(path)
+                    ),
+                    (Lang::Zh, None) => {
+                        format!("台账文件“{}”无法读取：{problem}。", show(path))
+                    }
+                    (Lang::En, Some((l, c))) => format!(
+                        "the ledger '{}' cannot be read: line {l}, column {c}: {problem}.",
+                        show(path)
+                    ),
+                    (Lang::En, None) => {
+                        format!("the ledger '{}' cannot be read: {problem}.", show(path))
+                    }
+                };
+                m.push_str(&recovery(lang, &show(backup), *backup_ok));
                 m
             }
             (
-                StoreError::Corrupt {
+                StoreError::TooNew {
                     path,
-                    problem,
+                    found,
                     backup,
                     backup_ok,
                 },
-                Lang::En,
+                _,
             ) => {
-                let mut m = format!(
-                    "the ledger '{}' cannot be read: {}. It has not been changed.",
-                    show(path),
-                    crate::text::for_terminal(problem)
-                );
-                if *backup_ok {
-                    m.push_str(&format!(
-                        "\nThe backup '{}' is good: run 'duty restore-backup' to restore it (the damaged file is kept aside, not deleted).",
-                        show(backup)
-                    ));
-                } else {
-                    m.push_str("\nThere is no usable backup; inspect the file or restore it from another copy.");
-                }
+                let mut m = match lang {
+                    Lang::Zh => format!(
+                        "台账文件“{}”由更新版本的 duty 写入（格式 {found}，本版本支持 {FORMAT_VERSION}），请升级 duty。",
+                        show(path)
+                    ),
+                    Lang::En => format!(
+                        "the ledger '{}' was written by a newer duty (format {found}; this build reads {FORMAT_VERSION}); upgrade duty.",
+                        show(path)
+                    ),
+                };
+                m.push_str(&recovery(lang, &show(backup), *backup_ok));
                 m
             }
-            (StoreError::TooNew { path, found, .. }, Lang::Zh) => format!(
-                "台账文件“{}”由更新版本的 duty 写入（格式 {found}，本版本支持 {FORMAT_VERSION}）。请升级 duty；该文件未作任何改动。",
-                show(path)
-            ),
-            (StoreError::TooNew { path, found, .. }, Lang::En) => format!(
-                "the ledger '{}' was written by a newer duty (format {found}; this build reads {FORMAT_VERSION}). Upgrade duty; the file has not been changed.",
-                show(path)
-            ),
             (
                 StoreError::Mismatch {
                     path,
@@ -203,24 +237,45 @@ impl StoreError {
                     year,
                     found_id,
                     found_year,
+                    backup,
+                    backup_ok,
                 },
-                Lang::Zh,
-            ) => format!(
-                "“{}”是清单“{found_id}” {found_year} 年度的台账，不是“{id}” {year} 年度的",
+                _,
+            ) => {
+                let mut m = match lang {
+                    Lang::Zh => format!(
+                        "台账文件“{}”是清单“{}” {found_year} 年度的台账，不是“{}” {year} 年度的。",
+                        show(path),
+                        q(found_id),
+                        q(id)
+                    ),
+                    Lang::En => format!(
+                        "the ledger '{}' belongs to checklist '{}' {found_year}, not to '{}' {year}.",
+                        show(path),
+                        q(found_id),
+                        q(id)
+                    ),
+                };
+                m.push_str(&recovery(lang, &show(backup), *backup_ok));
+                m
+            }
+            (StoreError::NothingToRestore { path }, Lang::Zh) => format!(
+                "台账“{}”可以正常读取，无需用备份恢复（如需撤回修改，请用 duty undo）",
                 show(path)
             ),
-            (
-                StoreError::Mismatch {
-                    path,
-                    id,
-                    year,
-                    found_id,
-                    found_year,
-                },
-                Lang::En,
-            ) => format!(
-                "'{}' is the ledger of '{found_id}' {found_year}, not of '{id}' {year}",
+            (StoreError::NothingToRestore { path }, Lang::En) => format!(
+                "the ledger '{}' reads fine; there is nothing to restore (to revert a change, use 'duty undo')",
                 show(path)
+            ),
+            (StoreError::Settings { path, problem }, Lang::Zh) => format!(
+                "设置文件“{}”无法读取：{}。请修正或删除该文件（删除后恢复默认设置）。",
+                show(path),
+                q(problem)
+            ),
+            (StoreError::Settings { path, problem }, Lang::En) => format!(
+                "the settings file '{}' cannot be read: {}. Fix it, or delete it to go back to the defaults.",
+                show(path),
+                q(problem)
             ),
             (StoreError::NoHome, Lang::Zh) => {
                 "找不到用户主目录；请用 --data-dir 或环境变量 DUTY_DATA_DIR 指定数据目录".into()
@@ -230,6 +285,24 @@ impl StoreError {
             }
             (StoreError::Change(e), _) => e.message(lang),
         }
+    }
+}
+
+/// What to do about a ledger that cannot be read: it is untouched, and here is the way back.
+fn recovery(lang: Lang, backup: &str, backup_ok: bool) -> String {
+    match (lang, backup_ok) {
+        (Lang::Zh, true) => format!(
+            "该文件未作任何改动。\n备份“{backup}”完好，可运行 duty restore-backup 用它恢复（原文件会另存为 .damaged-N，不会删除）。"
+        ),
+        (Lang::Zh, false) => format!(
+            "该文件未作任何改动。\n备份“{backup}”不存在或同样无法读取；请检查文件内容，或从其他副本恢复。"
+        ),
+        (Lang::En, true) => format!(
+            " It has not been changed.\nThe backup '{backup}' is good: run 'duty restore-backup' to restore it (the damaged file is kept aside as .damaged-N, not deleted)."
+        ),
+        (Lang::En, false) => format!(
+            " It has not been changed.\nThe backup '{backup}' is missing or unreadable too; inspect the file, or restore it from another copy."
+        ),
     }
 }
 
@@ -261,7 +334,7 @@ pub fn read_ledger(
     checklist_id: &str,
     year: i16,
 ) -> Result<Ledger, StoreError> {
-    match fs::metadata(&paths.ledger) {
+    match fs::symlink_metadata(&paths.ledger) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Ledger::new(checklist_id, year)),
         Err(e) => Err(StoreError::io("read", &paths.ledger)(e)),
         Ok(_) => {
@@ -273,6 +346,8 @@ pub fn read_ledger(
                     year,
                     found_id: ledger.checklist,
                     found_year: ledger.year,
+                    backup: paths.backup.clone(),
+                    backup_ok: backup_ok(&paths.backup, Some((checklist_id, year))),
                 });
             }
             Ok(ledger)
@@ -280,17 +355,29 @@ pub fn read_ledger(
     }
 }
 
+/// Whether `backup` holds a ledger this build can read (of `owner`, when given).
+fn backup_ok(backup: &Path, owner: Option<(&str, i16)>) -> bool {
+    fs::read(backup)
+        .ok()
+        .and_then(|bytes| parse_ledger(&bytes).ok())
+        .is_some_and(|l| owner.is_none_or(|(id, year)| l.checklist == id && l.year == year))
+}
+
 /// Parse one ledger file; `backup` is named in the error if it cannot be read.
 pub fn read_ledger_file(path: &Path, backup: &Path) -> Result<Ledger, StoreError> {
-    let corrupt = |problem: String| StoreError::Corrupt {
+    let corrupt = |problem: String, at: Option<(usize, usize)>| StoreError::Corrupt {
         path: path.to_path_buf(),
         problem,
+        at,
         backup: backup.to_path_buf(),
-        backup_ok: parse_ledger(&fs::read(backup).unwrap_or_default()).is_ok(),
+        backup_ok: backup_ok(backup, None),
     };
     let meta = fs::metadata(path).map_err(StoreError::io("read", path))?;
     if meta.len() > MAX_LEDGER_BYTES {
-        return Err(corrupt(format!("file too large ({} bytes)", meta.len())));
+        return Err(corrupt(
+            format!("file too large ({} bytes)", meta.len()),
+            None,
+        ));
     }
     let bytes = fs::read(path).map_err(StoreError::io("read", path))?;
     match parse_ledger(&bytes) {
@@ -299,48 +386,126 @@ pub fn read_ledger_file(path: &Path, backup: &Path) -> Result<Ledger, StoreError
             path: path.to_path_buf(),
             found,
             backup: backup.to_path_buf(),
+            backup_ok: backup_ok(backup, None),
         }),
-        Err(LedgerParseError::Bad(problem)) => Err(corrupt(problem)),
+        Err(LedgerParseError::Bad { problem, at }) => Err(corrupt(problem, at)),
     }
 }
 
 enum LedgerParseError {
     TooNew(u32),
-    Bad(String),
+    Bad {
+        problem: String,
+        at: Option<(usize, usize)>,
+    },
+}
+
+impl LedgerParseError {
+    fn describe(self) -> String {
+        match self {
+            LedgerParseError::TooNew(v) => format!("format {v} is newer than {FORMAT_VERSION}"),
+            LedgerParseError::Bad {
+                problem,
+                at: Some((l, c)),
+            } => format!("line {l}, column {c}: {problem}"),
+            LedgerParseError::Bad { problem, at: None } => problem,
+        }
+    }
 }
 
 fn parse_ledger(bytes: &[u8]) -> Result<Ledger, LedgerParseError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(LedgerParseError::Bad("the file is empty".into()));
+        return Err(LedgerParseError::Bad {
+            problem: "the file is empty".into(),
+            at: None,
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        LedgerParseError::Bad(format!("not UTF-8 text at byte {}", e.valid_up_to()))
+        // Place the first bad byte like a parse error: line and character column.
+        let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let line = good.matches('\n').count() + 1;
+        let col = good.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+        LedgerParseError::Bad {
+            problem: format!("not UTF-8 text (byte {:#04x})", bytes[e.valid_up_to()]),
+            at: Some((line, col)),
+        }
     })?;
     let options = ron::Options::default().with_recursion_limit(64);
-    if let Ok(probe) = options.from_str::<FormatProbe>(text)
-        && probe.format > FORMAT_VERSION
-    {
-        return Err(LedgerParseError::TooNew(probe.format));
+    // One full parse in the common case; the format probe runs only when that fails, to tell
+    // a newer ledger (with fields this build does not know) from a damaged one.
+    match options.from_str::<Ledger>(text) {
+        Ok(ledger) if ledger.format > FORMAT_VERSION => {
+            Err(LedgerParseError::TooNew(ledger.format))
+        }
+        Ok(ledger) => Ok(ledger),
+        Err(e) => match options.from_str::<FormatProbe>(text) {
+            Ok(probe) if probe.format > FORMAT_VERSION => {
+                Err(LedgerParseError::TooNew(probe.format))
+            }
+            _ => Err(LedgerParseError::Bad {
+                problem: e.code.to_string(),
+                at: Some((e.span.start.line, e.span.start.col)),
+            }),
+        },
     }
-    options.from_str::<Ledger>(text).map_err(|e| {
-        LedgerParseError::Bad(format!(
-            "line {}, column {}: {}",
-            e.span.start.line, e.span.start.col, e.code
-        ))
-    })
 }
 
-/// The ledger as saved: RON, human-readable, with a header comment.
+/// The ledger as saved: RON, human-readable, with a header comment; each logged entry on
+/// one line, so that the file reads (and diffs) like a register.
+///
+/// Strings are written as they are (a string holding `"` or `\` as a raw string `r#"…"#`),
+/// which is several times faster than ron's per-character escaping for Chinese text. Only a
+/// ledger holding a control character or bidi override (never accepted at input, but a
+/// hand-edited file may have one) is written with escapes, so none lands in the file raw.
 pub fn serialize_ledger(ledger: &Ledger) -> String {
     let pretty = ron::ser::PrettyConfig::new()
-        .depth_limit(6)
+        .depth_limit(4)
         .indentor("  ".to_string())
-        .struct_names(false);
-    let body = ron::ser::to_string_pretty(ledger, pretty)
+        .struct_names(false)
+        .escape_strings(ledger_strings(ledger).any(|s| s.chars().any(crate::text::is_unsafe)));
+    // Written straight after the header, sized for a typical entry line, to avoid copying.
+    let mut out = String::with_capacity(
+        256 + 200
+            * ledger
+                .items
+                .values()
+                .map(|r| r.entries.len() + 1)
+                .sum::<usize>(),
+    );
+    out.push_str(
+        "// duty 台账 ledger — 由 duty 维护，请勿手工编辑 / maintained by duty; edit with care\n",
+    );
+    ron::ser::to_writer_pretty(&mut out, ledger, pretty)
         .unwrap_or_else(|e| unreachable!("a ledger always serialises: {e}"));
-    format!(
-        "// duty 台账 ledger — 由 duty 维护，请勿手工编辑 / maintained by duty; edit with care\n{body}\n"
-    )
+    out.push('\n');
+    out
+}
+
+/// Every string a ledger holds.
+fn ledger_strings(ledger: &Ledger) -> impl Iterator<Item = &str> {
+    std::iter::once(ledger.checklist.as_str()).chain(ledger.items.iter().flat_map(|(id, r)| {
+        let done = r
+            .done
+            .iter()
+            .flat_map(|d| [d.evidence.as_str(), d.by.as_str()]);
+        let rate = r
+            .rate
+            .iter()
+            .flat_map(|x| [x.evidence.as_str(), x.by.as_str()]);
+        let entries = r.entries.iter().flat_map(|e| {
+            [
+                e.id.as_str(),
+                e.topic.as_str(),
+                e.evidence.as_str(),
+                e.by.as_str(),
+            ]
+        });
+        [id.as_str(), r.note.as_str(), r.evidence.as_str()]
+            .into_iter()
+            .chain(done)
+            .chain(rate)
+            .chain(entries)
+    }))
 }
 
 /// Write `contents` to `path` atomically (temp file, fsync, rename, fsync directory).
@@ -380,7 +545,8 @@ pub struct Saved {
 /// Apply one change and save it: lock, re-read, decide, apply, append history, save.
 ///
 /// `decide` sees the freshly read ledger and the effective history (so `undo` can pick its
-/// target under the lock) and returns the change to make.
+/// target under the lock) and returns the change to make. A failure to write leaves the
+/// ledger as it was and is reported as [`StoreError::NotSaved`].
 pub fn transact(
     paths: &LedgerPaths,
     checklist: &Checklist,
@@ -390,7 +556,14 @@ pub fn transact(
         &dyn Fn() -> Result<Vec<HistoryRecord>, StoreError>,
     ) -> Result<Change, StoreError>,
 ) -> Result<Saved, StoreError> {
-    let _lock = lock(paths)?;
+    let not_saved = |e: StoreError| match e {
+        StoreError::Io { .. } => StoreError::NotSaved {
+            ledger: paths.ledger.clone(),
+            source: Box::new(e),
+        },
+        other => other,
+    };
+    let _lock = lock(paths).map_err(not_saved)?;
     let mut ledger = read_ledger(paths, &checklist.id, checklist.year)?;
     let seq = ledger.seq;
     let history = || read_history(paths, seq);
@@ -403,36 +576,76 @@ pub fn transact(
         change,
         applied,
     };
-    append_history(paths, &record)?;
-    save_ledger(paths, &ledger)?;
+    // History first: a ledger change is never on disk without its record. A record whose
+    // ledger save did not happen is ignored by `effective_history`.
+    append_history(paths, &record).map_err(not_saved)?;
+    save_ledger(paths, &ledger).map_err(not_saved)?;
     Ok(Saved { ledger, record })
 }
 
 /// Replace the ledger file, keeping the current one as the backup. Call under the lock.
 pub fn save_ledger(paths: &LedgerPaths, ledger: &Ledger) -> Result<(), StoreError> {
     fs::create_dir_all(&paths.dir).map_err(StoreError::io("create", &paths.dir))?;
+    remove_stale_temporaries(paths);
     if paths.ledger.exists() {
         keep_backup(paths)?;
     }
     write_atomic(&paths.ledger, serialize_ledger(ledger).as_bytes())
 }
 
+/// The name of the temporary hard link that becomes the backup. Only the lock holder uses
+/// it, so one fixed name is enough, and a process killed mid-way leaves at most this one.
+fn backup_link(paths: &LedgerPaths) -> PathBuf {
+    paths.dir.join(format!(".{}.tmp", file_name(&paths.backup)))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Remove temporary files left by a process killed mid-save: atomic-write-file names them
+/// `.NAME.XXXXXX` (six letters or digits). Call under the lock, when nobody else is writing.
+fn remove_stale_temporaries(paths: &LedgerPaths) {
+    let Ok(dir) = fs::read_dir(&paths.dir) else {
+        return;
+    };
+    let prefixes = [
+        format!(".{}.", file_name(&paths.ledger)),
+        format!(".{}.", file_name(&paths.backup)),
+    ];
+    for entry in dir.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let stale = prefixes.iter().any(|p| {
+            name.strip_prefix(p.as_str()).is_some_and(|rest| {
+                rest == "tmp"
+                    || (rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+            })
+        });
+        if stale {
+            // Best effort: a leftover that cannot be removed harms nothing but tidiness.
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Make `YEAR.ron.bak` the current (good) ledger: a hard link under a temporary name renamed
 /// into place, so the backup is replaced atomically and no bytes are copied; where the file
 /// system has no hard links, an atomic copy.
 fn keep_backup(paths: &LedgerPaths) -> Result<(), StoreError> {
-    let tmp = paths.dir.join(format!(
-        ".{}.tmp-{}",
-        paths
-            .backup
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        std::process::id()
-    ));
+    let tmp = backup_link(paths);
     let _ = fs::remove_file(&tmp);
     match fs::hard_link(&paths.ledger, &tmp) {
-        Ok(()) => fs::rename(&tmp, &paths.backup).map_err(StoreError::io("rename", &paths.backup)),
+        Ok(()) => {
+            fs::rename(&tmp, &paths.backup).map_err(StoreError::io("rename", &paths.backup))?;
+            // When the backup already is the ledger (a process was killed between making the
+            // backup and replacing the ledger), POSIX rename does nothing and leaves `tmp`;
+            // removing it is tidiness only, so a failure is not worth refusing the change.
+            let _ = fs::remove_file(&tmp);
+            Ok(())
+        }
         Err(_) => {
             let bytes = fs::read(&paths.ledger).map_err(StoreError::io("read", &paths.ledger))?;
             write_atomic(&paths.backup, &bytes)
@@ -440,24 +653,37 @@ fn keep_backup(paths: &LedgerPaths) -> Result<(), StoreError> {
     }
 }
 
-/// Append one record to the history file and fsync it.
+/// Append one record to the history file and fsync it. If the last line was torn by a crash
+/// mid-append, the new record starts on a line of its own so that it stays readable.
 fn append_history(paths: &LedgerPaths, record: &HistoryRecord) -> Result<(), StoreError> {
     let mut line = serde_json::to_string(record)
         .unwrap_or_else(|e| unreachable!("a history record always serialises: {e}"));
     line.push('\n');
+    let path = &paths.history;
     let mut file = OpenOptions::new()
         .create(true)
+        .read(true)
         .append(true)
-        .open(&paths.history)
-        .map_err(StoreError::io("write", &paths.history))?;
+        .open(path)
+        .map_err(StoreError::io("write", path))?;
+    let len = file.metadata().map_err(StoreError::io("read", path))?.len();
+    if len > 0 {
+        let mut last = [0u8];
+        file.seek(SeekFrom::Start(len - 1))
+            .and_then(|_| file.read_exact(&mut last))
+            .map_err(StoreError::io("read", path))?;
+        if last[0] != b'\n' {
+            line.insert(0, '\n');
+        }
+    }
     file.write_all(line.as_bytes())
-        .map_err(StoreError::io("write", &paths.history))?;
-    file.sync_data()
-        .map_err(StoreError::io("sync", &paths.history))
+        .map_err(StoreError::io("write", path))?;
+    file.sync_data().map_err(StoreError::io("sync", path))
 }
 
-/// The history records that took effect (see [`effective_history`]). A torn last line (a
-/// crash mid-append) is skipped; it never took effect, since the ledger is saved after it.
+/// The history records that took effect (see [`effective_history`]). A line that does not
+/// parse (torn by a crash mid-append) is skipped: it never took effect, since the ledger is
+/// saved after it.
 pub fn read_history(
     paths: &LedgerPaths,
     ledger_seq: u64,
@@ -478,39 +704,52 @@ pub fn read_history(
 }
 
 /// Replace an unreadable ledger with its backup. The unreadable file is kept aside as
-/// `YEAR.ron.damaged-N`, never deleted. Returns where it was kept.
-pub fn restore_backup(paths: &LedgerPaths) -> Result<Option<PathBuf>, StoreError> {
+/// `YEAR.ron.damaged-N`, never deleted. Returns where it was kept. A ledger that reads fine
+/// is left alone ([`StoreError::NothingToRestore`]): restoring would drop its last change.
+pub fn restore_backup(
+    paths: &LedgerPaths,
+    checklist_id: &str,
+    year: i16,
+) -> Result<Option<PathBuf>, StoreError> {
     let _lock = lock(paths)?;
+    match read_ledger(paths, checklist_id, year) {
+        Ok(_) if paths.ledger.exists() => {
+            return Err(StoreError::NothingToRestore {
+                path: paths.ledger.clone(),
+            });
+        }
+        Err(e) if !e.is_unreadable_ledger() => return Err(e),
+        _ => {}
+    }
     let backup_bytes = fs::read(&paths.backup).map_err(StoreError::io("read", &paths.backup))?;
-    if let Err(e) = parse_ledger(&backup_bytes) {
-        return Err(StoreError::Corrupt {
-            path: paths.backup.clone(),
-            problem: match e {
-                LedgerParseError::Bad(p) => p,
-                LedgerParseError::TooNew(v) => format!("format {v} is newer than {FORMAT_VERSION}"),
-            },
-            backup: paths.backup.clone(),
-            backup_ok: false,
-        });
+    let unusable = |problem: String| StoreError::Corrupt {
+        path: paths.backup.clone(),
+        problem,
+        at: None,
+        backup: paths.backup.clone(),
+        backup_ok: false,
+    };
+    let backup = parse_ledger(&backup_bytes).map_err(|e| unusable(e.describe()))?;
+    if backup.checklist != checklist_id || backup.year != year {
+        return Err(unusable(format!(
+            "it is the ledger of '{}' {}",
+            backup.checklist, backup.year
+        )));
     }
     let mut kept = None;
-    if paths.ledger.exists() {
+    if fs::symlink_metadata(&paths.ledger).is_ok() {
         let aside = (1..)
             .map(|n| {
-                paths.dir.join(format!(
-                    "{}.damaged-{n}",
-                    paths
-                        .ledger
-                        .file_name()
-                        .map(|f| f.to_string_lossy().into_owned())
-                        .unwrap_or_default()
-                ))
+                paths
+                    .dir
+                    .join(format!("{}.damaged-{n}", file_name(&paths.ledger)))
             })
-            .find(|p| !p.exists())
+            .find(|p| fs::symlink_metadata(p).is_err())
             .unwrap_or_else(|| unreachable!("some damaged-N name is free"));
         fs::rename(&paths.ledger, &aside).map_err(StoreError::io("rename", &paths.ledger))?;
         kept = Some(aside);
     }
+    // The atomic write also fsyncs the directory, making the rename above durable.
     write_atomic(&paths.ledger, &backup_bytes)?;
     Ok(kept)
 }
@@ -537,6 +776,38 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
     })
 }
 
+/// Who is making changes, for the history: the login name from the environment, else (on
+/// Unix) the password-file name of the process's user, else `uid N`, else "unknown".
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .or_else(passwd_user)
+        .map(|u| crate::text::strip_unsafe(&u))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The user owning this process, from `/proc/self` (whose owner is the process's effective
+/// user on Linux) and `/etc/passwd`; std offers no `getuid`, and this avoids a libc binding.
+#[cfg(unix)]
+fn passwd_user() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = fs::metadata("/proc/self").ok()?.uid();
+    let passwd = fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let named = passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let _password = fields.next()?;
+        (fields.next()?.parse::<u32>().ok()? == uid && !name.is_empty()).then(|| name.to_string())
+    });
+    Some(named.unwrap_or_else(|| format!("uid {uid}")))
+}
+
+#[cfg(not(unix))]
+fn passwd_user() -> Option<String> {
+    None
+}
+
 /// What `duty` remembers between runs (`settings.ron` in the config directory).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, Deserialize)]
 #[serde(default)]
@@ -561,14 +832,12 @@ pub fn read_settings(path: &Path) -> Result<Settings, StoreError> {
     match fs::read_to_string(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Settings::default()),
         Err(e) => Err(StoreError::io("read", path)(e)),
-        Ok(text) => ron::from_str(&text).map_err(|e| StoreError::Corrupt {
+        Ok(text) => ron::from_str(&text).map_err(|e| StoreError::Settings {
             path: path.to_path_buf(),
             problem: format!(
                 "line {}, column {}: {}",
                 e.span.start.line, e.span.start.col, e.code
             ),
-            backup: path.to_path_buf(),
-            backup_ok: false,
         }),
     }
 }
@@ -617,4 +886,297 @@ pub fn write_new_file(path: &Path, contents: &[u8], force: bool) -> Result<(), S
         fs::create_dir_all(dir).map_err(StoreError::io("create", dir))?;
     }
     write_atomic(path, contents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::{BUILTIN_DEFAULT, load};
+    use crate::ledger::{Done, Entry, ItemRecord, RateRecord};
+    use jiff::Timestamp;
+    use jiff::civil::{Date, date};
+    use proptest::prelude::*;
+
+    /// Text a ledger might hold: any Unicode (controls and bidi overrides included, which
+    /// input refuses but a hand-edited file may carry), mixed with the pieces that trip up
+    /// quoting: quotes, raw-string hashes, backslashes, RON punctuation, CJK and emoji.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            any::<char>().prop_map(String::from),
+            "[\\PC]{0,6}",
+            prop::sample::select(vec![
+                "\"",
+                "#",
+                "\"#",
+                "r#\"",
+                "\"##",
+                "\\",
+                "\\n",
+                "\n",
+                "\r\n",
+                "\t",
+                "'",
+                "//",
+                "/*",
+                ")",
+                "}",
+                "]",
+                ",",
+                "学法",
+                "《宪法》",
+                "🙂",
+                "👨‍👩‍👧",
+                "\u{202E}",
+                "\0",
+            ])
+            .prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+    }
+
+    /// Printable text only (what input accepts): exercises the unescaped way of writing.
+    fn clean_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[\\PC]{0,8}",
+            prop::sample::select(vec!["\"", "#", "\"#", "\"##", "\\", "r#\"", "学法", "🙂"])
+                .prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
+    }
+
+    fn day() -> impl Strategy<Value = Date> {
+        (-9999i16..=9999, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| date(y, m, d))
+    }
+
+    fn record(text: BoxedStrategy<String>) -> impl Strategy<Value = ItemRecord> {
+        let done = prop::option::of((day(), text.clone(), text.clone()))
+            .prop_map(|d| d.map(|(date, evidence, by)| Done { date, evidence, by }));
+        let hours = prop::option::of(any::<f64>().prop_filter("finite", |h| h.is_finite()));
+        let entry = (
+            text.clone(),
+            day(),
+            text.clone(),
+            hours,
+            text.clone(),
+            text.clone(),
+        )
+            .prop_map(|(id, date, topic, hours, evidence, by)| Entry {
+                id,
+                date,
+                topic,
+                hours,
+                evidence,
+                by,
+            });
+        let rate = prop::option::of((
+            any::<u64>(),
+            any::<u64>(),
+            day(),
+            text.clone(),
+            text.clone(),
+        ))
+        .prop_map(|r| {
+            r.map(|(numerator, denominator, date, evidence, by)| RateRecord {
+                numerator,
+                denominator,
+                date,
+                evidence,
+                by,
+            })
+        });
+        (
+            done,
+            prop::collection::vec(entry, 0..4),
+            rate,
+            text.clone(),
+            text,
+        )
+            .prop_map(|(done, entries, rate, note, evidence)| ItemRecord {
+                done,
+                entries,
+                rate,
+                note,
+                evidence,
+            })
+    }
+
+    fn ledger(text: BoxedStrategy<String>) -> impl Strategy<Value = Ledger> {
+        (
+            text.clone(),
+            any::<i16>(),
+            any::<bool>(),
+            any::<u64>(),
+            prop::collection::btree_map(text.clone(), record(text), 0..4),
+        )
+            .prop_map(|(checklist, year, closed, seq, items)| Ledger {
+                format: FORMAT_VERSION,
+                checklist,
+                year,
+                closed,
+                seq,
+                items,
+            })
+    }
+
+    fn round_trip(l: &Ledger) -> Result<Ledger, String> {
+        parse_ledger(serialize_ledger(l).as_bytes()).map_err(LedgerParseError::describe)
+    }
+
+    proptest! {
+        #[test]
+        fn any_ledger_round_trips_through_ron(l in ledger(text().boxed())) {
+            let written = serialize_ledger(&l);
+            // Control characters never land in the file raw (line breaks are layout).
+            prop_assert!(!written.chars().any(|c| crate::text::is_unsafe(c) && c != '\n'));
+            prop_assert_eq!(round_trip(&l), Ok(l));
+        }
+
+        #[test]
+        fn clean_ledgers_round_trip_unescaped(l in ledger(clean_text().boxed())) {
+            prop_assert_eq!(round_trip(&l), Ok(l));
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_process_user_is_found_without_the_environment() {
+        let name = passwd_user().expect("/proc/self names the process's user");
+        let id = std::process::Command::new("id").arg("-un").output();
+        match id {
+            Ok(out) if out.status.success() => {
+                assert_eq!(name, String::from_utf8_lossy(&out.stdout).trim());
+            }
+            _ => assert!(!name.is_empty() && !name.contains(':'), "{name}"),
+        }
+    }
+
+    fn fixture() -> (tempfile::TempDir, LedgerPaths, Checklist, Ctx) {
+        let dir = tempfile::tempdir().unwrap();
+        let c = load(BUILTIN_DEFAULT.as_bytes(), "t", 2024, Lang::Zh).unwrap();
+        let paths = LedgerPaths::new(dir.path(), &c.id, 2024);
+        let ctx = Ctx {
+            today: date(2024, 6, 1),
+            now: Timestamp::from_second(1_717_200_000).unwrap(),
+            user: "tester".into(),
+        };
+        (dir, paths, c, ctx)
+    }
+
+    fn note(text: &str) -> Change {
+        Change::Note {
+            item: "lectures".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn each_save_keeps_the_previous_ledger_as_backup() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        assert!(
+            !paths.backup.exists(),
+            "nothing to back up before the first save"
+        );
+        let first = fs::read(&paths.ledger).unwrap();
+        let saved = transact(&paths, &c, &ctx, |_, _| Ok(note("二"))).unwrap();
+        assert_eq!(fs::read(&paths.backup).unwrap(), first);
+        assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap(), saved.ledger);
+        let history = read_history(&paths, saved.ledger.seq).unwrap();
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[1], saved.record);
+    }
+
+    #[test]
+    fn a_torn_history_line_does_not_swallow_the_next_record() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        let mut f = OpenOptions::new()
+            .append(true)
+            .open(&paths.history)
+            .unwrap();
+        f.write_all(br#"{"seq":2,"at":"2024-"#).unwrap();
+        let saved = transact(&paths, &c, &ctx, |_, _| Ok(note("二"))).unwrap();
+        let history = read_history(&paths, saved.ledger.seq).unwrap();
+        let seqs: Vec<_> = history.iter().map(|r| r.seq).collect();
+        assert_eq!(seqs, [1, 2]);
+    }
+
+    #[test]
+    fn stale_temporaries_are_removed_under_the_lock() {
+        let (_dir, paths, c, ctx) = fixture();
+        fs::create_dir_all(&paths.dir).unwrap();
+        let stale = [
+            ".2024.ron.Ab3xQ9",
+            ".2024.ron.bak.tmp",
+            ".2024.ron.bak.zz99ZZ",
+        ];
+        let kept = ["2024.ron.damaged-1", ".2024.ron.notours", "notes.txt"];
+        for name in stale.iter().chain(&kept) {
+            fs::write(paths.dir.join(name), "x").unwrap();
+        }
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        for name in stale {
+            assert!(!paths.dir.join(name).exists(), "{name} should be removed");
+        }
+        for name in kept {
+            assert!(paths.dir.join(name).exists(), "{name} should be kept");
+        }
+    }
+
+    #[test]
+    fn a_failed_write_is_reported_as_not_saved_and_changes_nothing() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        let before = fs::read(&paths.ledger).unwrap();
+        // The history cannot be opened for appending: a directory stands in its place.
+        fs::remove_file(&paths.history).unwrap();
+        fs::create_dir(&paths.history).unwrap();
+        let err = transact(&paths, &c, &ctx, |_, _| Ok(note("二"))).unwrap_err();
+        assert!(matches!(err, StoreError::NotSaved { .. }), "{err:?}");
+        assert!(err.message(Lang::En).contains("is unchanged"));
+        assert_eq!(fs::read(&paths.ledger).unwrap(), before);
+    }
+
+    #[test]
+    fn a_newer_format_is_told_apart_from_damage() {
+        let newer = "(format: 2, checklist: \"x\", year: 2024, colour: \"new field\")";
+        assert!(matches!(
+            parse_ledger(newer.as_bytes()),
+            Err(LedgerParseError::TooNew(2))
+        ));
+        let plain_newer = "(format: 7, checklist: \"x\", year: 2024)";
+        assert!(matches!(
+            parse_ledger(plain_newer.as_bytes()),
+            Err(LedgerParseError::TooNew(7))
+        ));
+        let bad_utf8 = b"(format: 1,\n  checklist: \"\xff\"";
+        match parse_ledger(bad_utf8) {
+            Err(LedgerParseError::Bad { at, .. }) => assert_eq!(at, Some((2, 15))),
+            _ => panic!("invalid UTF-8 must be placed"),
+        }
+    }
+
+    #[test]
+    fn unreadable_settings_are_reported_as_settings_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        fs::write(&path, "(lang: Some(Klingon))").unwrap();
+        let err = read_settings(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Settings { .. }), "{err:?}");
+        assert!(err.message(Lang::Zh).starts_with("设置文件"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "(lang: Some(Klingon))");
+    }
+
+    #[test]
+    fn restore_refuses_a_readable_ledger() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("二"))).unwrap();
+        let err = restore_backup(&paths, &c.id, 2024).unwrap_err();
+        assert!(matches!(err, StoreError::NothingToRestore { .. }));
+        fs::write(&paths.ledger, "(garbage").unwrap();
+        let kept = restore_backup(&paths, &c.id, 2024).unwrap().unwrap();
+        assert_eq!(fs::read_to_string(kept).unwrap(), "(garbage");
+        assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap().seq, 1);
+    }
 }

@@ -153,7 +153,9 @@ pub struct RateArgs {
     /// 事项 id / item id
     pub item: String,
     /// 分子/分母，如 46/46 / numerator/denominator
-    #[arg(value_parser = parse_fraction)]
+    // Hyphen values reach `parse_fraction`, so `-1/4` gets its own message instead of clap's
+    // "unexpected argument".
+    #[arg(value_parser = parse_fraction, allow_hyphen_values = true)]
     pub fraction: (u64, u64),
     /// 日期，默认今天 / date, default today
     #[arg(long, value_parser = parse_date_arg)]
@@ -200,6 +202,12 @@ pub fn parse_fraction(s: &str) -> Result<(u64, u64), String> {
         )
     };
     let (n, d) = s.trim().split_once(['/', '／']).ok_or_else(bad)?;
+    if [n, d].iter().any(|part| part.trim_start().starts_with('-')) {
+        return Err(format!(
+            "'{}': 比率不能为负数 / a rate cannot be negative; expected NUM/DEN, e.g. 46/50",
+            crate::text::for_terminal(s)
+        ));
+    }
     let n: u64 = n.trim().parse().map_err(|_| bad())?;
     let d: u64 = d.trim().parse().map_err(|_| bad())?;
     if d == 0 || n > d {
@@ -227,7 +235,8 @@ mod tests {
         assert_eq!(parse_fraction(" 3 ／ 4 "), Ok((3, 4)));
         assert!(parse_fraction("5/4").is_err());
         assert!(parse_fraction("1/0").is_err());
-        assert!(parse_fraction("-1/4").is_err());
+        assert!(parse_fraction("-1/4").unwrap_err().contains("negative"));
+        assert!(parse_fraction("1 / -4").unwrap_err().contains("negative"));
         assert!(parse_fraction("1.5/4").is_err());
     }
 }

@@ -218,7 +218,7 @@ pub fn undo(env: &Env, out: &mut Out) -> CmdResult {
             Ok(undo_change(target))
         },
     )?;
-    let (crate::ledger::Change::Undo { seq, item, .. }, _) = (&saved.record.change, ()) else {
+    let Change::Undo { seq, item, .. } = &saved.record.change else {
         unreachable!("undo always records an Undo change");
     };
     match env.lang {
@@ -248,7 +248,10 @@ pub fn history(env: &Env, a: HistoryArgs, out: &mut Out) -> CmdResult {
 
 /// `#12  2024-03-28 10:15  张三  登记 center-group：… → …`
 pub fn history_line(env: &Env, r: &HistoryRecord) -> String {
-    let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    // Local time, as `today` is: Asia/Shanghai when the system names no time zone.
+    let tz = jiff::tz::TimeZone::try_system()
+        .or_else(|_| jiff::tz::TimeZone::get("Asia/Shanghai"))
+        .unwrap_or(jiff::tz::TimeZone::UTC);
     let when =
         r.at.to_zoned_datetime(tz)
             .strftime("%Y-%m-%d %H:%M")
@@ -383,7 +386,7 @@ fn summarize(r: Option<&ItemRecord>, lang: Lang) -> String {
 
 pub fn restore_backup(env: &Env, out: &mut Out) -> CmdResult {
     let paths = env.ledger_paths();
-    let kept = store::restore_backup(&paths)?;
+    let kept = store::restore_backup(&paths, &env.checklist.id, env.checklist.year)?;
     let ledger = for_terminal(&paths.ledger.display().to_string()).into_owned();
     match (env.lang, kept) {
         (Lang::Zh, Some(k)) => writeln!(

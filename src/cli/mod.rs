@@ -224,14 +224,6 @@ fn today_and_now() -> Result<(Date, Timestamp), Failure> {
     Ok((now.to_zoned_datetime(tz).date(), now))
 }
 
-fn os_user() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        .map(|u| crate::text::strip_unsafe(&u))
-        .unwrap_or_else(|| "unknown".to_string())
-}
-
 fn resolve_env(cli: &Cli) -> Result<Env, Failure> {
     let settings_path = store::settings_path()?;
     let settings = store::read_settings(&settings_path)?;
@@ -258,7 +250,7 @@ fn resolve_env(cli: &Cli) -> Result<Env, Failure> {
         lang,
         today,
         now,
-        user: os_user(),
+        user: store::os_user(),
         data_dir,
         settings_path,
         settings,
