@@ -192,6 +192,11 @@ fn parse_raw(src: &str, origin: &str, lang: Lang) -> Parsed {
 }
 
 fn parse_part<T: serde::de::DeserializeOwned>(part: &str) -> Result<T, Failure> {
+    // Tracking the path of every value costs a third of the parse; a good file needs none of
+    // it, so the path is only worked out by parsing again when there is an error to place.
+    if let Ok(v) = ron_options().from_str::<T>(part) {
+        return Ok(v);
+    }
     let mut de = match ron::Deserializer::from_str_with_options(part, &ron_options()) {
         Ok(de) => de,
         Err(e) => {
