@@ -86,8 +86,8 @@ pub fn load(
             validator.errors = errors;
             validator.outside_items();
             let mut ids = HashMap::new();
-            for (path, item) in items {
-                validator.item_id(&mut ids, &path, &item.id);
+            for (at, path, item) in items {
+                validator.item_id(&mut ids, at, &path, &item.id);
                 validator.item(&path, item, year);
             }
             Err(validator.finish())
@@ -130,7 +130,7 @@ enum Parsed {
     /// Valid RON of the wrong shape: every shape error found, and the items that parsed.
     Parts {
         errors: Vec<Diagnostic>,
-        items: Vec<(String, RawItem)>,
+        items: Vec<((usize, usize), String, RawItem)>,
         locations: Locations,
     },
 }
@@ -170,7 +170,7 @@ fn parse_raw(src: &str, origin: &str, lang: Lang) -> Parsed {
                 break;
             };
             match parse_part::<RawItem>(&src[start..end]) {
-                Ok(item) => items.push((path, item)),
+                Ok(item) => items.push(((s, i), path, item)),
                 Err(f) if errors.len() < MAX_DIAGNOSTICS => {
                     let d = place(start, &path, f);
                     if !errors
@@ -605,6 +605,28 @@ fn absolute(src: &str, offset: usize, line: usize, col: usize) -> (usize, usize)
     }
 }
 
+/// A field's path, spelled out only when an error names it: a good 10,000-item checklist
+/// would otherwise format some 80,000 path strings that nobody reads.
+trait FieldPath: Copy {
+    fn spell(self) -> String;
+}
+
+impl FieldPath for &str {
+    fn spell(self) -> String {
+        self.to_string()
+    }
+}
+
+/// `base.field`, e.g. `sections[1].items[3]` + `due`.
+#[derive(Clone, Copy)]
+struct Under<'a>(&'a str, &'static str);
+
+impl FieldPath for Under<'_> {
+    fn spell(self) -> String {
+        format!("{}.{}", self.0, self.1)
+    }
+}
+
 struct Validator<'a> {
     src: &'a str,
     origin: &'a str,
@@ -642,21 +664,22 @@ impl Validator<'_> {
         self.errors
     }
 
-    fn error(&mut self, path: &str, message: String, help: Option<String>) {
+    fn error(&mut self, path: impl FieldPath, message: String, help: Option<String>) {
         if self.full() {
             return;
         }
+        let path = path.spell();
         let locations = self
             .locations
             .get_or_insert_with(|| Locations::scan(self.src));
-        let (start, end) = locations.find(path).unwrap_or((0, 0));
+        let (start, end) = locations.find(&path).unwrap_or((0, 0));
         let mut d = Diagnostic::at(
             self.lang,
             self.origin,
             self.src,
             start,
             end - start,
-            Some(path.to_string()),
+            Some(path),
             message,
         );
         d.help = help;
@@ -711,11 +734,11 @@ impl Validator<'_> {
             ),
         };
         let mut section_ids: HashMap<String, usize> = HashMap::new();
-        let mut item_ids: HashMap<String, String> = HashMap::new();
+        let mut item_ids: HashMap<String, (usize, usize)> = HashMap::new();
         let mut sections = Vec::with_capacity(raw.sections.len());
         for (si, s) in raw.sections.into_iter().enumerate() {
             let sp = format!("sections[{si}]");
-            self.slug(&format!("{sp}.id"), &s.id);
+            self.slug(Under(&sp, "id"), &s.id);
             if let Some(first) = section_ids.insert(s.id.clone(), si) {
                 let m = self.msg(
                     format!("栏目 id '{}' 重复，sections[{first}] 已使用", s.id),
@@ -724,13 +747,13 @@ impl Validator<'_> {
                         s.id
                     ),
                 );
-                self.error(&format!("{sp}.id"), m, None);
+                self.error(Under(&sp, "id"), m, None);
             }
-            self.nonempty(&format!("{sp}.title"), &s.title);
+            self.nonempty(Under(&sp, "title"), &s.title);
             let mut items = Vec::with_capacity(s.items.len());
             for (ii, item) in s.items.into_iter().enumerate() {
                 let ip = format!("{sp}.items[{ii}]");
-                self.item_id(&mut item_ids, &ip, &item.id);
+                self.item_id(&mut item_ids, (si, ii), &ip, &item.id);
                 if let Some(item) = self.item(&ip, item, year) {
                     items.push(item);
                 }
@@ -793,7 +816,7 @@ impl Validator<'_> {
         for (path, value) in strings {
             let Some(value) = value else { continue };
             if path.ends_with("id") {
-                self.slug(&path, &value);
+                self.slug(path.as_str(), &value);
                 if path.starts_with("sections") {
                     if let Some(first) = section_ids.get(&value) {
                         let shown = text::for_terminal(&value).into_owned();
@@ -802,13 +825,13 @@ impl Validator<'_> {
                             format!("栏目 id '{shown}' 重复，{first} 已使用"),
                             format!("duplicate section id '{shown}', already used by {first}"),
                         );
-                        self.error(&path, m, None);
+                        self.error(path.as_str(), m, None);
                     } else {
                         section_ids.insert(value, path);
                     }
                 }
             } else {
-                self.nonempty(&path, &value);
+                self.nonempty(path.as_str(), &value);
             }
         }
         if let Some(report) = report {
@@ -825,8 +848,15 @@ impl Validator<'_> {
     }
 
     /// Item ids are unique across sections: the ledger and the CLI name items by id alone.
-    fn item_id(&mut self, ids: &mut HashMap<String, String>, ip: &str, id: &str) {
-        if let Some(first) = ids.get(id) {
+    fn item_id(
+        &mut self,
+        ids: &mut HashMap<String, (usize, usize)>,
+        at: (usize, usize),
+        ip: &str,
+        id: &str,
+    ) {
+        if let Some(&(s, i)) = ids.get(id) {
+            let first = format!("sections[{s}].items[{i}]");
             let shown = text::for_terminal(id).into_owned();
             let m = self.msg(
                 format!("事项 id '{shown}' 重复，{first} 已使用"),
@@ -838,23 +868,23 @@ impl Validator<'_> {
                 "每个事项的 id 在整个清单中（跨栏目）必须唯一".into(),
                 "item ids must be unique in the whole checklist, across sections".into(),
             );
-            self.error(&format!("{ip}.id"), m, Some(help));
+            self.error(Under(ip, "id"), m, Some(help));
         } else {
-            ids.insert(id.to_string(), ip.to_string());
+            ids.insert(id.to_string(), at);
         }
     }
 
     fn item(&mut self, ip: &str, raw: RawItem, year: i16) -> Option<Item> {
         let before = self.errors.len();
-        self.slug(&format!("{ip}.id"), &raw.id);
-        self.nonempty(&format!("{ip}.title"), &raw.title);
+        self.slug(Under(ip, "id"), &raw.id);
+        self.nonempty(Under(ip, "title"), &raw.title);
         for (field, value) in [
             ("description", raw.description.as_deref()),
             ("owner", raw.owner.as_deref()),
             ("evidence", raw.evidence.as_deref()),
         ] {
             if let Some(v) = value {
-                self.clean(&format!("{ip}.{field}"), v);
+                self.clean(Under(ip, field), v);
             }
         }
         let kind = match raw.kind {
@@ -869,7 +899,7 @@ impl Validator<'_> {
                         format!("次数目标 '{target}' 无效，应为 1 到 100000 之间的整数"),
                         format!("count target '{target}' is invalid; expected a whole number from 1 to 100000"),
                     );
-                    self.error(&format!("{ip}.kind.target"), m, None);
+                    self.error(Under(ip, "kind.target"), m, None);
                     Kind::Count { target: 1 }
                 }
             }
@@ -887,7 +917,7 @@ impl Validator<'_> {
                             "rates are percentages: 100 means 100%".into(),
                         )
                     });
-                    self.error(&format!("{ip}.kind.target"), m, help);
+                    self.error(Under(ip, "kind.target"), m, help);
                     Kind::Rate { target: 100.0 }
                 }
             }
@@ -899,16 +929,16 @@ impl Validator<'_> {
                         format!("学时目标 '{target}' 无效，应为大于 0 且不超过 10000 的数"),
                         format!("hours target '{target}' is invalid; expected a number above 0 and at most 10000"),
                     );
-                    self.error(&format!("{ip}.kind.target"), m, None);
+                    self.error(Under(ip, "kind.target"), m, None);
                     Kind::Hours { target: 1.0 }
                 }
             }
         };
-        let due = self.due(&format!("{ip}.due"), &raw.due, year);
+        let due = self.due(Under(ip, "due"), &raw.due, year);
         let start = raw
             .start
             .as_deref()
-            .and_then(|s| self.due(&format!("{ip}.start"), s, year));
+            .and_then(|s| self.due(Under(ip, "start"), s, year));
         if let (Some(start), Some(due)) = (start, due)
             && start.resolve(year) > due.resolve(year)
         {
@@ -924,7 +954,7 @@ impl Validator<'_> {
                     due.to_source()
                 ),
             );
-            self.error(&format!("{ip}.start"), m, None);
+            self.error(Under(ip, "start"), m, None);
         }
         let default_report = match kind.tag() {
             KindTag::Task => "{title}",
@@ -933,7 +963,7 @@ impl Validator<'_> {
             KindTag::Hours => "{title}{hours}学时",
         };
         let report = self.template(
-            &format!("{ip}.report"),
+            Under(ip, "report"),
             raw.report.as_deref(),
             default_report,
             Context::Item(kind.tag()),
@@ -951,7 +981,7 @@ impl Validator<'_> {
                     year - 1
                 ),
             );
-            self.error(&format!("{ip}.carried_from"), m, None);
+            self.error(Under(ip, "carried_from"), m, None);
         }
         if self.errors.len() > before {
             return None;
@@ -970,7 +1000,7 @@ impl Validator<'_> {
         })
     }
 
-    fn slug(&mut self, path: &str, id: &str) {
+    fn slug(&mut self, path: impl FieldPath, id: &str) {
         let ok = !id.is_empty()
             && id.len() <= 64
             && id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
@@ -991,7 +1021,7 @@ impl Validator<'_> {
         }
     }
 
-    fn nonempty(&mut self, path: &str, value: &str) {
+    fn nonempty(&mut self, path: impl FieldPath, value: &str) {
         if value.trim().is_empty() {
             let m = self.msg(
                 format!("'{value}' 为空，应填写文字"),
@@ -1003,7 +1033,7 @@ impl Validator<'_> {
         }
     }
 
-    fn clean(&mut self, path: &str, value: &str) {
+    fn clean(&mut self, path: impl FieldPath, value: &str) {
         if let Err(bad) = text::check_input(value) {
             let shown: String = value.chars().take(40).collect();
             let shown = text::for_terminal(&shown).into_owned();
@@ -1032,7 +1062,7 @@ impl Validator<'_> {
         }
     }
 
-    fn due(&mut self, path: &str, value: &str, year: i16) -> Option<DueSpec> {
+    fn due(&mut self, path: impl FieldPath, value: &str, year: i16) -> Option<DueSpec> {
         let shown = text::for_terminal(value).into_owned();
         let Some(spec) = parse_due(value) else {
             let m = self.msg(
@@ -1071,7 +1101,7 @@ impl Validator<'_> {
 
     fn template(
         &mut self,
-        path: &str,
+        path: impl FieldPath,
         value: Option<&str>,
         default: &str,
         context: Context,
@@ -1154,19 +1184,20 @@ impl Validator<'_> {
     /// string's value back through quotes, escapes and raw-string hashes to the file.
     fn template_error(
         &mut self,
-        path: &str,
+        path: impl FieldPath,
         offset: usize,
         len: usize,
         message: String,
         help: String,
     ) {
+        let path = path.spell();
         if self.full() {
             return;
         }
         let locations = self
             .locations
             .get_or_insert_with(|| Locations::scan(self.src));
-        let (start, end) = locations.find(path).unwrap_or((0, 0));
+        let (start, end) = locations.find(&path).unwrap_or((0, 0));
         let literal = &self.src[start..end];
         let span = literal_offset(literal, offset)
             .zip(literal_offset(literal, offset + len))
@@ -1176,15 +1207,7 @@ impl Validator<'_> {
             // A template from the defaults, or a literal the mapping does not understand.
             None => (start, end - start),
         };
-        let mut d = Diagnostic::at(
-            self.lang,
-            self.origin,
-            self.src,
-            at,
-            n,
-            Some(path.to_string()),
-            message,
-        );
+        let mut d = Diagnostic::at(self.lang, self.origin, self.src, at, n, Some(path), message);
         d.help = Some(help);
         self.errors.push(d);
     }
