@@ -257,8 +257,8 @@ pub fn sentence(s: &str) -> String {
 /// Chinese numerals as used in 一是、二是 and 第十一: 一, 十, 十一, 二十, 一百零一, 一万零一十.
 pub fn chinese_numeral(n: u64) -> String {
     let mut s = numeral(n);
-    // Ten to nineteen are written 十, 十一 … not 一十一.
-    if (10..20).contains(&n) {
+    // A leading ten is written 十, 十一, 十万 … not 一十一, 一十万.
+    if s.starts_with("一十") {
         s.remove(0);
     }
     s
@@ -325,6 +325,7 @@ mod tests {
             (10_010, "一万零一十"),
             (12_345, "一万二千三百四十五"),
             (100_000, "十万"),
+            (150_000, "十五万"),
             (100_000_001, "一亿零一"),
         ];
         for (n, want) in cases {
