@@ -454,7 +454,11 @@ fn docx_is_valid_official_style_xml() {
                 "{font} in {doc:?}"
             );
         }
-        assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4");
+        let a4 = match doc {
+            Document::Summary => r#"<w:pgSz w:w="11906" w:h="16838""#,
+            Document::Ledger => r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape""#,
+        };
+        assert!(xml.contains(a4), "A4 in {doc:?}");
         assert!(
             xml.contains(r#"w:line="560" w:lineRule="exact""#),
             "fixed 28-pt lines"

@@ -1,6 +1,7 @@
 //! .docx in the style of Chinese official documents (GB/T 9704): A4, title in 方正小标宋简体
 //! 二号, headings in 黑体 三号, body in 仿宋_GB2312 三号 with a two-character first-line indent
 //! and fixed 28-point lines, page numbers `— 1 —` in the footer; then the completion table.
+//! The ledger alone is a landscape A4 page, as wide tables (台账) usually are.
 //!
 //! Word and WPS substitute a font the machine lacks, so naming the official fonts is right
 //! even where they are not installed. All text passes through [`clean`], which drops the
@@ -9,13 +10,14 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run,
-    RunFonts, SpecialIndentType, Table, TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    PageOrientationType, Paragraph, Run, RunFonts, SpecialIndentType, Table, TableCell,
+    TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::draft::draft;
 use super::fill::clean;
-use super::plain::ledger_title;
+use super::plain::ledger_title_parts;
 use super::table::{Row, rows};
 use super::{Document, Input};
 use crate::date;
@@ -39,7 +41,9 @@ const MARGIN_TOP: i32 = 2098;
 const MARGIN_BOTTOM: i32 = 1984;
 const MARGIN_LEFT: i32 = 1588;
 const MARGIN_RIGHT: i32 = 1474;
+/// Width of the text area in portrait, and in landscape (the ledger's wide table).
 const TEXT_WIDTH: usize = (A4.0 as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
+const TEXT_WIDTH_LANDSCAPE: usize = (A4.1 as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
 
 /// Fixed 28-point line spacing, in twentieths of a point.
 const LINE: i32 = 560;
@@ -87,10 +91,21 @@ fn heading(text: &str) -> Paragraph {
         .keep_next(true)
 }
 
-fn title(text: &str) -> Paragraph {
-    Paragraph::new()
-        .add_run(run(text, TITLE_FONT, TITLE_SIZE))
-        .align(AlignmentType::Center)
+/// The document title, centred, one line per part so that it breaks where the sense does
+/// (unit name, then what the document is) rather than wherever the width runs out.
+fn title(lines: &[&str]) -> Paragraph {
+    let mut p = Paragraph::new();
+    for (i, line) in lines.iter().filter(|l| !l.trim().is_empty()).enumerate() {
+        if i > 0 {
+            p = p.add_run(
+                Run::new()
+                    .add_break(BreakType::TextWrapping)
+                    .size(TITLE_SIZE),
+            );
+        }
+        p = p.add_run(run(line, TITLE_FONT, TITLE_SIZE));
+    }
+    p.align(AlignmentType::Center)
         // A title of 22-point characters needs more than the body's 28-point line.
         .line_spacing(
             LineSpacing::new()
@@ -105,7 +120,7 @@ fn blank() -> Paragraph {
     Paragraph::new().line_spacing(fixed_lines())
 }
 
-fn cell(text: &str, width: usize, header: bool) -> TableCell {
+fn cell(text: &str, width: usize, header: bool, centred: bool) -> TableCell {
     let mut r = run(
         text,
         if header { HEADING_FONT } else { BODY_FONT },
@@ -115,10 +130,11 @@ fn cell(text: &str, width: usize, header: bool) -> TableCell {
         r = r.bold();
     }
     TableCell::new()
+        .vertical_align(VAlignType::Center)
         .add_paragraph(
             Paragraph::new()
                 .add_run(r)
-                .align(if header {
+                .align(if header || centred {
                     AlignmentType::Center
                 } else {
                     AlignmentType::Left
@@ -134,13 +150,14 @@ fn cell(text: &str, width: usize, header: bool) -> TableCell {
         .width(width, WidthType::Dxa)
 }
 
-/// A table with fixed column widths (in twips) that add up to the text width.
-fn table(header: &[&str], widths: &[usize], body: Vec<Vec<String>>) -> Table {
+/// A table with fixed column widths (in twips) that add up to `total`; the first column
+/// (序号) is centred.
+fn table(header: &[&str], widths: &[usize], total: usize, body: Vec<Vec<String>>) -> Table {
     let head = TableRow::new(
         header
             .iter()
             .zip(widths)
-            .map(|(h, &w)| cell(h, w, true))
+            .map(|(h, &w)| cell(h, w, true, true))
             .collect(),
     )
     .cant_split();
@@ -150,7 +167,8 @@ fn table(header: &[&str], widths: &[usize], body: Vec<Vec<String>>) -> Table {
             cells
                 .iter()
                 .zip(widths)
-                .map(|(c, &w)| cell(c, w, false))
+                .enumerate()
+                .map(|(i, (c, &w))| cell(c, w, false, i == 0))
                 .collect(),
         )
         .cant_split()
@@ -158,7 +176,7 @@ fn table(header: &[&str], widths: &[usize], body: Vec<Vec<String>>) -> Table {
     Table::new(rows)
         .set_grid(widths.to_vec())
         .layout(TableLayoutType::Fixed)
-        .width(TEXT_WIDTH, WidthType::Dxa)
+        .width(total, WidthType::Dxa)
 }
 
 fn summary_table(rows: &[Row<'_>], lang: Lang) -> Table {
@@ -173,6 +191,7 @@ fn summary_table(rows: &[Row<'_>], lang: Lang) -> Table {
             lang.pick("佐证材料", "Evidence"),
         ],
         &widths,
+        TEXT_WIDTH,
         rows.iter()
             .map(|r| {
                 vec![
@@ -187,15 +206,13 @@ fn summary_table(rows: &[Row<'_>], lang: Lang) -> Table {
     )
 }
 
+/// The ledger's table, on a landscape page: a Chinese date needs about 1 700 twips at 小四.
 fn ledger_table(rows: &[Row<'_>], lang: Lang) -> Table {
-    let widths = [
-        600,
-        2000,
-        1100,
-        1900,
-        1300,
-        TEXT_WIDTH - 600 - 2000 - 1100 - 1900 - 1300,
-    ];
+    let fixed = [700, 1300, 2700, 1300, 2500, 2400];
+    let widths: Vec<usize> = fixed
+        .into_iter()
+        .chain([TEXT_WIDTH_LANDSCAPE - fixed.iter().sum::<usize>()])
+        .collect();
     let day = |d: Option<jiff::civil::Date>| match (d, lang) {
         (None, _) => String::new(),
         (Some(d), Lang::Zh) => date::chinese(d),
@@ -204,6 +221,7 @@ fn ledger_table(rows: &[Row<'_>], lang: Lang) -> Table {
     table(
         &[
             lang.pick("序号", "No."),
+            lang.pick("栏目", "Section"),
             lang.pick("事项", "Item"),
             lang.pick("责任科室", "Owner"),
             lang.pick("完成情况", "State"),
@@ -211,13 +229,15 @@ fn ledger_table(rows: &[Row<'_>], lang: Lang) -> Table {
             lang.pick("佐证材料", "Evidence"),
         ],
         &widths,
+        TEXT_WIDTH_LANDSCAPE,
         rows.iter()
             .map(|r| {
                 vec![
                     r.number.to_string(),
+                    r.section.clone(),
                     r.title.clone(),
                     r.owner.clone(),
-                    format!("{}（{}）", r.state, r.progress),
+                    r.state_and_progress(lang),
                     day(r.done),
                     r.evidence.clone(),
                 ]
@@ -243,8 +263,14 @@ pub fn docx(doc: Document, input: &Input<'_>) -> Vec<u8> {
     let lang = input.lang;
     let c = input.checklist;
     let rows = rows(input);
-    let mut d = Docx::new()
-        .page_size(A4.0, A4.1)
+    // The summary is a portrait page of prose; the ledger's seven columns need landscape.
+    let mut d = match doc {
+        Document::Summary => Docx::new().page_size(A4.0, A4.1),
+        Document::Ledger => Docx::new()
+            .page_size(A4.1, A4.0)
+            .page_orient(PageOrientationType::Landscape),
+    };
+    d = d
         .page_margin(
             PageMargin::new()
                 .top(MARGIN_TOP)
@@ -260,20 +286,12 @@ pub fn docx(doc: Document, input: &Input<'_>) -> Vec<u8> {
     match doc {
         Document::Summary => {
             let draft = draft(input);
-            let doc_title = match lang {
-                Lang::Zh => format!(
-                    "{}{}年度法治政府建设年度报告",
-                    clean(&c.organization),
-                    c.year
-                ),
-                Lang::En => format!(
-                    "{}: annual report on law-based government, {}",
-                    clean(&c.organization),
-                    c.year
-                ),
+            let what = match lang {
+                Lang::Zh => format!("{}年度法治政府建设年度报告", c.year),
+                Lang::En => format!("Annual report on law-based government, {}", c.year),
             };
             d = d
-                .add_paragraph(title(&doc_title))
+                .add_paragraph(title(&[&c.organization, &what]))
                 .add_paragraph(heading(&draft.heading));
             match lang {
                 Lang::Zh => {
@@ -312,12 +330,13 @@ pub fn docx(doc: Document, input: &Input<'_>) -> Vec<u8> {
                 .add_table(summary_table(&rows, lang));
         }
         Document::Ledger => {
+            let (org, what) = ledger_title_parts(input);
             let as_of = match lang {
                 Lang::Zh => format!("（截至{}）", date::chinese(input.today)),
                 Lang::En => format!("(as of {})", date::iso(input.today)),
             };
             d = d
-                .add_paragraph(title(&ledger_title(input)))
+                .add_paragraph(title(&[&org, &what]))
                 .add_paragraph(
                     Paragraph::new()
                         .add_run(run(&as_of, BODY_FONT, BODY_SIZE))

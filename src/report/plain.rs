@@ -76,13 +76,29 @@ pub fn summary_text(d: &Draft, input: &Input<'_>) -> String {
     out
 }
 
-/// The ledger's title: `河源市某局2024年度法治建设第一责任人职责完成情况台账`.
-pub fn ledger_title(input: &Input<'_>) -> String {
+/// The ledger's title in two parts, the unit and what the document is:
+/// (`河源市某局`, `2024年度法治建设第一责任人职责完成情况台账`).
+pub fn ledger_title_parts(input: &Input<'_>) -> (String, String) {
     let c = input.checklist;
     let org = super::fill::clean(&c.organization);
     match input.lang {
-        Lang::Zh => format!("{org}{}年度法治建设第一责任人职责完成情况台账", c.year),
-        Lang::En => format!("{org}: completion ledger of rule-of-law duties, {}", c.year),
+        Lang::Zh => (
+            org,
+            format!("{}年度法治建设第一责任人职责完成情况台账", c.year),
+        ),
+        Lang::En => (
+            org,
+            format!("completion ledger of rule-of-law duties, {}", c.year),
+        ),
+    }
+}
+
+/// The ledger's title on one line.
+pub fn ledger_title(input: &Input<'_>) -> String {
+    let (org, what) = ledger_title_parts(input);
+    match input.lang {
+        Lang::Zh => format!("{org}{what}"),
+        Lang::En => format!("{org}: {what}"),
     }
 }
 
