@@ -15,13 +15,14 @@ use docx_rs::{
     TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
-use super::draft::draft;
+use super::draft::draft_from;
 use super::fill::clean;
 use super::plain::ledger_title_parts;
 use super::table::{Row, rows};
 use super::{Document, Input};
 use crate::date;
 use crate::i18n::Lang;
+use crate::progress::Status;
 
 const TITLE_FONT: &str = "方正小标宋简体";
 const HEADING_FONT: &str = "黑体";
@@ -259,10 +260,10 @@ fn footer() -> Footer {
     )
 }
 
-pub fn docx(doc: Document, input: &Input<'_>) -> Vec<u8> {
+pub fn docx(doc: Document, input: &Input<'_>, st: &Status<'_>) -> Vec<u8> {
     let lang = input.lang;
     let c = input.checklist;
-    let rows = rows(input);
+    let rows = rows(input, st);
     // The summary is a portrait page of prose; the ledger's seven columns need landscape.
     let mut d = match doc {
         Document::Summary => Docx::new().page_size(A4.0, A4.1),
@@ -285,7 +286,7 @@ pub fn docx(doc: Document, input: &Input<'_>) -> Vec<u8> {
         .footer(footer());
     match doc {
         Document::Summary => {
-            let draft = draft(input);
+            let draft = draft_from(input, st);
             let what = match lang {
                 Lang::Zh => format!("{}年度法治政府建设年度报告", c.year),
                 Lang::En => format!("Annual report on law-based government, {}", c.year),

@@ -7,7 +7,7 @@ use super::Input;
 use super::fill::{self, chinese_numeral, clean, sentence, tidy};
 use crate::checklist::Kind;
 use crate::i18n::Lang;
-use crate::progress::{self, ItemStatus};
+use crate::progress::{self, ItemStatus, Status};
 use crate::template::Placeholder;
 use crate::text::number;
 
@@ -66,8 +66,16 @@ pub fn has_progress(s: &ItemStatus<'_>) -> bool {
 
 /// Build the draft of section three.
 pub fn draft(input: &Input<'_>) -> Draft {
+    draft_from(
+        input,
+        &progress::status(input.checklist, input.ledger, input.today),
+    )
+}
+
+/// The draft from a status already computed for `input` (formats that also print the
+/// completion table compute it once).
+pub fn draft_from(input: &Input<'_>, st: &Status<'_>) -> Draft {
     let c = input.checklist;
-    let st = progress::status(c, input.ledger, input.today);
     let report_value = |p: Placeholder| match p {
         Placeholder::Year => c.year.to_string(),
         Placeholder::Org => clean(&c.organization),
@@ -124,17 +132,23 @@ pub fn draft(input: &Input<'_>) -> Draft {
 /// is due or how long it is overdue.
 pub fn missing(s: &ItemStatus<'_>, lang: Lang) -> String {
     let target = s.target.unwrap_or(0.0);
-    let short = number((target - s.value).max(0.0));
+    let short = || number((target - s.value).max(0.0));
     let what = match (s.item.kind, lang) {
         (Kind::Task, Lang::Zh) => "尚未完成".to_string(),
         (Kind::Task, Lang::En) => "not done yet".to_string(),
         (Kind::Count { target }, Lang::Zh) => match s.entry_count() {
             0 => format!("尚未登记，目标{target}次"),
-            n => format!("已登记{n}次，目标{target}次，还差{short}次"),
+            n => format!(
+                "已登记{n}次，目标{target}次，还差{}次",
+                (target as usize).saturating_sub(n)
+            ),
         },
         (Kind::Count { target }, Lang::En) => match s.entry_count() {
             0 => format!("nothing logged yet, target {target}"),
-            n => format!("{n} of {target} logged, {short} more needed"),
+            n => format!(
+                "{n} of {target} logged, {} more needed",
+                (target as usize).saturating_sub(n)
+            ),
         },
         (Kind::Rate { .. }, _) => match s.record.and_then(|r| r.rate.as_ref()) {
             None => match lang {
@@ -159,15 +173,17 @@ pub fn missing(s: &ItemStatus<'_>, lang: Lang) -> String {
             },
         },
         (Kind::Hours { .. }, Lang::Zh) if s.value > 0.0 => format!(
-            "已登记{}学时，目标{}学时，还差{short}学时",
+            "已登记{}学时，目标{}学时，还差{}学时",
             number(s.value),
-            number(target)
+            number(target),
+            short()
         ),
         (Kind::Hours { .. }, Lang::Zh) => format!("尚未登记学时，目标{}学时", number(target)),
         (Kind::Hours { .. }, Lang::En) => format!(
-            "{} of {} hours, {short} more needed",
+            "{} of {} hours, {} more needed",
             number(s.value),
-            number(target)
+            number(target),
+            short()
         ),
     };
     let when = match lang {

@@ -20,11 +20,12 @@
 
 use serde::Serialize;
 
-use super::draft::{Draft, draft};
+use super::draft::{Draft, draft_from};
 use super::fill::clean;
 use super::table::rows;
 use super::{Document, Input};
 use crate::date::iso;
+use crate::progress::Status;
 
 /// The version of the JSON schema above.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -98,10 +99,10 @@ struct EntryJson {
     by: String,
 }
 
-pub fn json(doc: Document, input: &Input<'_>) -> Vec<u8> {
+pub fn json(doc: Document, input: &Input<'_>, st: &Status<'_>) -> Vec<u8> {
     let c = input.checklist;
-    let d = draft(input);
-    let items = rows(input)
+    let d = draft_from(input, st);
+    let items = rows(input, st)
         .into_iter()
         .map(|r| {
             let record = r.status.record;

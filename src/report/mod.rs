@@ -50,6 +50,7 @@ use jiff::civil::Date;
 use crate::checklist::Checklist;
 use crate::i18n::Lang;
 use crate::ledger::Ledger;
+use crate::progress;
 
 pub use draft::{Clause, Draft, Group, Shortfall, draft};
 pub use fill::chinese_numeral;
@@ -120,12 +121,16 @@ pub fn render(doc: Document, format: Format, input: &Input<'_>) -> Vec<u8> {
 /// the completion table and every entry); text, Markdown and .docx differ: the summary is
 /// section three plus the short completion table, the ledger is the full table.
 pub fn render_with(doc: Document, format: Format, input: &Input<'_>, options: Options) -> Vec<u8> {
-    match (format, doc) {
-        (Format::Text, Document::Summary) => section_three(input).into_bytes(),
-        (Format::Text, Document::Ledger) => plain::ledger_text(input).into_bytes(),
-        (Format::Md, doc) => plain::markdown(doc, input).into_bytes(),
-        (Format::Csv, _) => sheet::csv(input, options),
-        (Format::Json, doc) => json::json(doc, input),
-        (Format::Docx, doc) => docx::docx(doc, input),
+    if (format, doc) == (Format::Text, Document::Summary) {
+        return section_three(input).into_bytes();
+    }
+    // Computed once for formats that print both the draft and the completion table.
+    let st = progress::status(input.checklist, input.ledger, input.today);
+    match format {
+        Format::Text => plain::ledger_text(input, &st).into_bytes(),
+        Format::Md => plain::markdown(doc, input, &st).into_bytes(),
+        Format::Csv => sheet::csv(input, &st, options),
+        Format::Json => json::json(doc, input, &st),
+        Format::Docx => docx::docx(doc, input, &st),
     }
 }

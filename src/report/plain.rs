@@ -7,6 +7,7 @@ use super::table::{Row, kind_label, rows};
 use super::{Document, Input};
 use crate::date;
 use crate::i18n::Lang;
+use crate::progress::Status;
 
 /// Title of the unfinished list, which feeds section five.
 fn shortfalls_title(lang: Lang) -> &'static str {
@@ -103,9 +104,9 @@ pub fn ledger_title(input: &Input<'_>) -> String {
 }
 
 /// The full ledger as text: one block per item, grouped by section.
-pub fn ledger_text(input: &Input<'_>) -> String {
+pub fn ledger_text(input: &Input<'_>, st: &Status<'_>) -> String {
     let lang = input.lang;
-    let rows = rows(input);
+    let rows = rows(input, st);
     let mut out = String::new();
     let _ = writeln!(out, "{}", ledger_title(input));
     let _ = writeln!(
@@ -213,13 +214,13 @@ fn table_row(out: &mut String, cells: &[&str]) {
 }
 
 /// The summary (section text, unfinished items, short completion table) or the full ledger.
-pub fn markdown(doc: Document, input: &Input<'_>) -> String {
+pub fn markdown(doc: Document, input: &Input<'_>, st: &Status<'_>) -> String {
     let lang = input.lang;
-    let rows = rows(input);
+    let rows = rows(input, st);
     let mut out = String::new();
     match doc {
         Document::Summary => {
-            let d = super::draft(input);
+            let d = super::draft::draft_from(input, st);
             match lang {
                 Lang::Zh => {
                     let _ = writeln!(out, "## {}\n", md_text(&d.heading));

@@ -6,6 +6,7 @@
 use super::table::{kind_label, rows};
 use super::{Input, Options};
 use crate::date::iso;
+use crate::progress::Status;
 use crate::text::number;
 
 /// A cell a spreadsheet will show as text, never evaluate.
@@ -17,7 +18,7 @@ pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub fn csv(input: &Input<'_>, options: Options) -> Vec<u8> {
+pub fn csv(input: &Input<'_>, st: &Status<'_>, options: Options) -> Vec<u8> {
     let lang = input.lang;
     let mut buf = Vec::new();
     if options.bom {
@@ -49,7 +50,7 @@ pub fn csv(input: &Input<'_>, options: Options) -> Vec<u8> {
             .unwrap_or_else(|e| unreachable!("csv into memory: {e}"));
     };
     write(header);
-    for r in rows(input) {
+    for r in rows(input, st) {
         let number_text = r.number.to_string();
         let due = iso(r.status.due);
         let done = r.done.map(iso).unwrap_or_default();

@@ -9,7 +9,7 @@ use super::fill::{clean, done_date, evidence, join_unique};
 use crate::checklist::{Kind, KindTag};
 use crate::i18n::Lang;
 use crate::ledger::Entry;
-use crate::progress::{self, ItemStatus};
+use crate::progress::{ItemStatus, Status};
 use crate::text::number;
 
 /// One item's line in the completion table. All text is cleaned.
@@ -67,12 +67,12 @@ pub fn kind_label(tag: KindTag, lang: Lang) -> &'static str {
     }
 }
 
-/// Every item of the checklist as a table row.
-pub fn rows<'a>(input: &Input<'a>) -> Vec<Row<'a>> {
-    let st = progress::status(input.checklist, input.ledger, input.today);
+/// Every item of the checklist as a table row, from the status of `input`.
+pub fn rows<'a>(input: &Input<'a>, st: &Status<'a>) -> Vec<Row<'a>> {
     let lang = input.lang;
     st.items
-        .into_iter()
+        .iter()
+        .cloned()
         .enumerate()
         .map(|(i, s)| {
             let progress = if s.complete {
