@@ -4,12 +4,12 @@
 use serde::Serialize;
 
 use super::Input;
+use super::fill::figure;
 use super::fill::{self, chinese_numeral, clean, sentence, tidy};
 use crate::checklist::Kind;
 use crate::i18n::Lang;
 use crate::progress::{self, ItemStatus, Status};
 use crate::template::Placeholder;
-use crate::text::number;
 
 /// Section three, ready to print.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -132,7 +132,7 @@ pub fn draft_from(input: &Input<'_>, st: &Status<'_>) -> Draft {
 /// is due or how long it is overdue.
 pub fn missing(s: &ItemStatus<'_>, lang: Lang) -> String {
     let target = s.target.unwrap_or(0.0);
-    let short = || number((target - s.value).max(0.0));
+    let short = || figure((target - s.value).max(0.0));
     let what = match (s.item.kind, lang) {
         (Kind::Task, Lang::Zh) => "尚未完成".to_string(),
         (Kind::Task, Lang::En) => "not done yet".to_string(),
@@ -152,37 +152,37 @@ pub fn missing(s: &ItemStatus<'_>, lang: Lang) -> String {
         },
         (Kind::Rate { .. }, _) => match s.record.and_then(|r| r.rate.as_ref()) {
             None => match lang {
-                Lang::Zh => format!("尚未填报，目标{}%", number(target)),
-                Lang::En => format!("not recorded yet, target {}%", number(target)),
+                Lang::Zh => format!("尚未填报，目标{}%", figure(target)),
+                Lang::En => format!("not recorded yet, target {}%", figure(target)),
             },
             Some(r) => match lang {
                 Lang::Zh => format!(
                     "现为{}%（{}/{}），目标{}%",
-                    number(s.value),
+                    figure(s.value),
                     r.numerator,
                     r.denominator,
-                    number(target)
+                    figure(target)
                 ),
                 Lang::En => format!(
                     "{}% ({}/{}), target {}%",
-                    number(s.value),
+                    figure(s.value),
                     r.numerator,
                     r.denominator,
-                    number(target)
+                    figure(target)
                 ),
             },
         },
         (Kind::Hours { .. }, Lang::Zh) if s.value > 0.0 => format!(
             "已登记{}学时，目标{}学时，还差{}学时",
-            number(s.value),
-            number(target),
+            figure(s.value),
+            figure(target),
             short()
         ),
-        (Kind::Hours { .. }, Lang::Zh) => format!("尚未登记学时，目标{}学时", number(target)),
+        (Kind::Hours { .. }, Lang::Zh) => format!("尚未登记学时，目标{}学时", figure(target)),
         (Kind::Hours { .. }, Lang::En) => format!(
             "{} of {} hours, {} more needed",
-            number(s.value),
-            number(target),
+            figure(s.value),
+            figure(target),
             short()
         ),
     };

@@ -159,8 +159,8 @@ fn entry_text(e: &crate::ledger::Entry, lang: Lang) -> String {
     let mut s = format!("{} {}", date_text(Some(e.date), lang), clean(&e.topic));
     if let Some(h) = e.hours {
         let _ = match lang {
-            Lang::Zh => write!(s, " {}学时", crate::text::number(h)),
-            Lang::En => write!(s, " {} h", crate::text::number(h)),
+            Lang::Zh => write!(s, " {}学时", super::fill::figure(h)),
+            Lang::En => write!(s, " {} h", super::fill::figure(h)),
         };
     }
     let ev = clean(&e.evidence);

@@ -3,11 +3,11 @@
 //! Cells that a spreadsheet would run as a formula (`= + - @`, or a leading tab or carriage
 //! return) get a leading `'`, the usual neutraliser (OWASP "CSV injection").
 
+use super::fill::figure;
 use super::table::{kind_label, rows};
 use super::{Input, Options};
 use crate::date::iso;
 use crate::progress::Status;
-use crate::text::number;
 
 /// A cell a spreadsheet will show as text, never evaluate.
 pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
@@ -45,8 +45,13 @@ pub fn csv(input: &Input<'_>, st: &Status<'_>, options: Options) -> Vec<u8> {
         lang.pick("备注", "note"),
     ];
     let mut write = |cells: [&str; 17]| {
+        // Field by field, so that a neutralised cell is the only one that allocates.
         // Writing into a Vec cannot fail.
-        w.write_record(cells.iter().map(|c| neutralise(c).into_owned()))
+        for c in cells {
+            w.write_field(neutralise(c).as_bytes())
+                .unwrap_or_else(|e| unreachable!("csv into memory: {e}"));
+        }
+        w.write_record(None::<&[u8]>)
             .unwrap_or_else(|e| unreachable!("csv into memory: {e}"));
     };
     write(header);
@@ -54,7 +59,7 @@ pub fn csv(input: &Input<'_>, st: &Status<'_>, options: Options) -> Vec<u8> {
         let number_text = r.number.to_string();
         let due = iso(r.status.due);
         let done = r.done.map(iso).unwrap_or_default();
-        let value = number(r.status.value);
+        let value = figure(r.status.value);
         write([
             lang.pick("事项", "item"),
             &number_text,
@@ -78,7 +83,7 @@ pub fn csv(input: &Input<'_>, st: &Status<'_>, options: Options) -> Vec<u8> {
             for e in r.entries() {
                 let date = iso(e.date);
                 let topic = super::fill::clean(&e.topic);
-                let hours = e.hours.map(number).unwrap_or_default();
+                let hours = e.hours.map(figure).unwrap_or_default();
                 let evidence = super::fill::clean(&e.evidence);
                 write([
                     lang.pick("登记", "entry"),

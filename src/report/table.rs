@@ -5,12 +5,12 @@ use jiff::civil::Date;
 
 use super::Input;
 use super::draft::has_progress;
+use super::fill::figure;
 use super::fill::{clean, done_date, evidence, join_unique};
 use crate::checklist::{Kind, KindTag};
 use crate::i18n::Lang;
 use crate::ledger::Entry;
 use crate::progress::{ItemStatus, Status};
-use crate::text::number;
 
 /// One item's line in the completion table. All text is cleaned.
 #[derive(Debug, Clone)]
@@ -93,10 +93,10 @@ pub fn rows<'a>(input: &Input<'a>, st: &Status<'a>) -> Vec<Row<'a>> {
                     Lang::Zh => format!("{target}次"),
                     Lang::En => format!("{target} times"),
                 },
-                Kind::Rate { target } => format!("{}%", number(target)),
+                Kind::Rate { target } => format!("{}%", figure(target)),
                 Kind::Hours { target } => match lang {
-                    Lang::Zh => format!("{}学时", number(target)),
-                    Lang::En => format!("{} hours", number(target)),
+                    Lang::Zh => format!("{}学时", figure(target)),
+                    Lang::En => format!("{} hours", figure(target)),
                 },
             };
             Row {
