@@ -38,12 +38,12 @@
 //!   and gets no second mark. Opening and closing always end with one `。`.
 
 mod docx;
-pub mod draft;
+mod draft;
 mod fill;
 mod json;
 mod plain;
 mod sheet;
-pub mod table;
+mod table;
 
 use jiff::civil::Date;
 
@@ -53,7 +53,6 @@ use crate::ledger::Ledger;
 use crate::progress;
 
 pub use draft::{Clause, Draft, Group, Shortfall, draft};
-pub use fill::chinese_numeral;
 pub use json::SCHEMA_VERSION;
 
 /// Which document to produce.
@@ -73,19 +72,6 @@ pub enum Format {
     Docx,
     Csv,
     Json,
-}
-
-impl Format {
-    /// The usual file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Text => "txt",
-            Format::Md => "md",
-            Format::Docx => "docx",
-            Format::Csv => "csv",
-            Format::Json => "json",
-        }
-    }
 }
 
 /// Everything a document is made from.
