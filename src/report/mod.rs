@@ -103,9 +103,11 @@ pub fn render(doc: Document, format: Format, input: &Input<'_>) -> Vec<u8> {
 
 /// A document in a format, as bytes ready to write.
 ///
-/// CSV and JSON hold the same data for both documents (JSON always carries the summary,
-/// the completion table and every entry); text, Markdown and .docx differ: the summary is
-/// section three plus the short completion table, the ledger is the full table.
+/// CSV and JSON hold the same data for both documents (CSV the completion table, JSON the
+/// summary, every item's state and every entry; its `document` field names the one asked
+/// for). Text, Markdown and .docx differ: the summary is section three and the unfinished
+/// items (Markdown and .docx add the five-column completion table), the ledger is the full
+/// table with dates, evidence, notes and entries.
 pub fn render_with(doc: Document, format: Format, input: &Input<'_>, options: Options) -> Vec<u8> {
     if (format, doc) == (Format::Text, Document::Summary) {
         return section_three(input).into_bytes();

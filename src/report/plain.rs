@@ -229,10 +229,12 @@ pub fn markdown(doc: Document, input: &Input<'_>, st: &Status<'_>) -> String {
                     }
                 }
                 Lang::En => {
-                    // The English rendering is already laid out as a list; keep it verbatim.
-                    out.push_str("```text\n");
-                    out.push_str(&summary_text(&d, input));
-                    out.push_str("```\n\n");
+                    // The English rendering is already laid out as a list; keep it verbatim,
+                    // fenced by more backticks than any run inside it.
+                    let text = summary_text(&d, input);
+                    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                    let fence = "`".repeat(longest.max(2) + 1);
+                    let _ = write!(out, "{fence}text\n{text}{fence}\n\n");
                 }
             }
             if lang == Lang::Zh {
