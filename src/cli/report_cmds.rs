@@ -15,7 +15,7 @@ use crate::text::for_terminal;
 /// Options shared by both documents.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// 格式 / output format
+    /// 格式（默认 text）/ output format (default text)
     #[arg(long, short, value_enum)]
     pub format: Option<Format>,
     /// 输出文件（docx 必填；其余默认输出到屏幕）/ write to FILE (required for docx)
