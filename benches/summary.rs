@@ -1,2 +1,170 @@
-//! Benchmark placeholder: replaced by the area that owns it.
-fn main() {}
+//! `duty summary` on a 10 000-item checklist with 10 000 logged entries, in every format:
+//! the library's `report::render_with`, and the whole process (`target/release/duty`), which
+//! adds loading the checklist and the ledger. Target: under 100 ms for each text format.
+//! Method and figures: BENCHMARKS.md, section "duty summary (issue 5)".
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use duty::checklist::{Checklist, load};
+use duty::i18n::Lang;
+use duty::ledger::{Done, Entry, ItemRecord, Ledger, RateRecord};
+use duty::report::{Document, Format, Input, Options, render_with};
+use jiff::civil::date;
+
+const ITEMS: usize = 10_000;
+const ENTRIES: usize = 10_000;
+const SECTIONS: usize = 100;
+
+/// A checklist in RON: `SECTIONS` sections of the four kinds in turn, each with a template
+/// that names the placeholders its kind allows.
+fn checklist_source() -> String {
+    let mut s = String::from(
+        "(id: \"bench\", title: \"基准清单\", organization: \"某市某局\", year: 2024, sections: [\n",
+    );
+    for sec in 0..SECTIONS {
+        s.push_str(&format!(
+            "(id: \"s{sec}\", title: \"第{sec}类职责\", items: [\n"
+        ));
+        for k in 0..ITEMS / SECTIONS {
+            let n = sec * (ITEMS / SECTIONS) + k;
+            let (kind, report) = match n % 4 {
+                0 => ("Task", "于{date}完成第{title}事项"),
+                1 => ("Count(target: 3)", "召开专题会议{count}次，学习了{topics}"),
+                2 => (
+                    "Rate(target: 100)",
+                    "审查率达{rate}（{numerator}/{denominator}）",
+                ),
+                _ => ("Hours(target: 20)", "学法{hours}学时，时间为{dates}"),
+            };
+            s.push_str(&format!(
+                "(id: \"i{n}\", title: \"事项{n}\", owner: \"法规科\", kind: {kind}, due: \"12-31\", \
+                 evidence: \"纪要\", report: \"{report}\"),\n"
+            ));
+        }
+        s.push_str("]),\n");
+    }
+    s.push_str("])\n");
+    s
+}
+
+/// Half the duties done, every rate recorded, `ENTRIES` entries spread over the count and
+/// hours items (two each), so that the draft has thousands of clauses and shortfalls.
+fn ledger(c: &Checklist) -> Ledger {
+    let mut items = BTreeMap::new();
+    let mut left = ENTRIES;
+    for (n, (_, item)) in c.items().enumerate() {
+        let day = date(2024, 1 + (n % 12) as i8, 1 + (n % 28) as i8);
+        let mut r = ItemRecord::default();
+        match n % 4 {
+            0 if n % 8 == 0 => {
+                r.done = Some(Done {
+                    date: day,
+                    evidence: format!("文号{n}"),
+                    by: "u".into(),
+                })
+            }
+            0 => {}
+            2 => {
+                r.rate = Some(RateRecord {
+                    numerator: 45 + (n % 2) as u64,
+                    denominator: 46,
+                    date: day,
+                    evidence: String::new(),
+                    by: "u".into(),
+                })
+            }
+            _ => {
+                for e in 0..2.min(left) {
+                    r.entries.push(Entry {
+                        id: format!("e{e}"),
+                        date: day,
+                        topic: format!("《学习材料{}》", (n + e) % 50),
+                        hours: (n % 4 == 3).then_some(8.0),
+                        evidence: "签到表".into(),
+                        by: "u".into(),
+                    });
+                }
+                left -= r.entries.len();
+            }
+        }
+        if !r.is_empty() {
+            items.insert(item.id.clone(), r);
+        }
+    }
+    assert_eq!(left, 0, "all entries placed");
+    let mut l = Ledger::new(&c.id, c.year);
+    l.items = items;
+    l
+}
+
+const FORMATS: [(Format, &str); 5] = [
+    (Format::Text, "text"),
+    (Format::Md, "md"),
+    (Format::Csv, "csv"),
+    (Format::Json, "json"),
+    (Format::Docx, "docx"),
+];
+
+fn library(c: &mut Criterion) {
+    let checklist = load(checklist_source().as_bytes(), "bench", 2024, Lang::Zh).unwrap();
+    let ledger = ledger(&checklist);
+    let input = Input {
+        checklist: &checklist,
+        ledger: &ledger,
+        today: date(2025, 1, 15),
+        lang: Lang::Zh,
+    };
+    let mut g = c.benchmark_group("summary_library_10k");
+    g.sample_size(20);
+    for (format, name) in FORMATS {
+        let options = Options {
+            entries: true,
+            bom: false,
+        };
+        g.bench_function(name, |b| {
+            b.iter(|| render_with(Document::Summary, format, black_box(&input), options))
+        });
+    }
+    g.finish();
+}
+
+fn process(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let source = checklist_source();
+    let checklist = load(source.as_bytes(), "bench", 2024, Lang::Zh).unwrap();
+    let file = dir.path().join("bench.ron");
+    std::fs::write(&file, &source).unwrap();
+    let paths = duty::store::LedgerPaths::new(&dir.path().join("data"), &checklist.id, 2024);
+    std::fs::create_dir_all(&paths.dir).unwrap();
+    let text = duty::store::serialize_ledger(&ledger(&checklist));
+    std::fs::write(&paths.ledger, text).unwrap();
+    let run = |format: &str, out: &Path| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_duty"));
+        cmd.env("DUTY_DATA_DIR", dir.path().join("data"))
+            .env("DUTY_CONFIG_DIR", dir.path().join("config"))
+            .env("DUTY_TODAY", "2025-01-15")
+            .arg("--checklist")
+            .arg(&file)
+            .args(["summary", "--format", format])
+            .stdout(Stdio::null());
+        if format == "docx" {
+            cmd.arg("--force").arg("--output").arg(out);
+        }
+        let status = cmd.status().unwrap();
+        assert!(status.success(), "duty summary --format {format}");
+    };
+    let mut g = c.benchmark_group("summary_process_10k");
+    g.sample_size(10);
+    for (_, name) in FORMATS {
+        let out = dir.path().join("out.docx");
+        g.bench_function(name, |b| b.iter(|| run(name, &out)));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, library, process);
+criterion_main!(benches);

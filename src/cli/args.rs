@@ -73,6 +73,10 @@ pub enum Command {
     History(HistoryArgs),
     /// 用备份恢复无法读取的台账 / Restore an unreadable ledger from its backup
     RestoreBackup,
+    /// 生成年度报告第三部分草稿 / Draft section three of the annual report
+    Summary(super::report_cmds::SummaryArgs),
+    /// 导出完成情况台账 / Export the completion ledger for inspectors
+    Ledger(super::report_cmds::LedgerArgs),
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 mod args;
 mod ledger_cmds;
 mod output;
+mod report_cmds;
 mod status;
 
 use std::io;
@@ -205,6 +206,8 @@ fn run(cli: Cli) -> CmdResult {
         Some(Command::Undo) => ledger_cmds::undo(&env, &mut out),
         Some(Command::History(a)) => ledger_cmds::history(&env, a, &mut out),
         Some(Command::RestoreBackup) => ledger_cmds::restore_backup(&env, &mut out),
+        Some(Command::Summary(a)) => report_cmds::summary(&env, a, &mut out),
+        Some(Command::Ledger(a)) => report_cmds::ledger(&env, a, &mut out),
     }
 }
 

@@ -1,0 +1,100 @@
+//! `duty summary` (section three of the annual report) and `duty ledger` (the completion
+//! ledger for inspectors): read the ledger, render, print or write the file.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{CmdResult, Env, Failure, Out, read_ledger};
+use crate::i18n::Lang;
+use crate::report::{self, Document, Format, Input, Options};
+use crate::store;
+use crate::text::for_terminal;
+
+/// Options shared by both documents.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// 格式（默认 text）/ output format (default text)
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
+    /// 输出文件（docx 必填；其余默认输出到屏幕）/ write to FILE (required for docx)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// 覆盖已有文件 / replace an existing file
+    #[arg(long)]
+    pub force: bool,
+    /// CSV：每条登记另起一行 / CSV: one more row per logged entry
+    #[arg(long)]
+    pub entries: bool,
+    /// CSV：写入 BOM，便于 Excel 识别 UTF-8 / CSV: write a byte-order mark for Excel
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    pub export: ExportArgs,
+    /// 改为输出完成情况台账（同 duty ledger）/ produce the completion ledger instead
+    #[arg(long)]
+    pub ledger: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LedgerArgs {
+    #[command(flatten)]
+    pub export: ExportArgs,
+}
+
+/// `duty summary`: the draft of section three, text by default.
+pub fn summary(env: &Env, a: SummaryArgs, out: &mut Out) -> CmdResult {
+    let doc = if a.ledger {
+        Document::Ledger
+    } else {
+        Document::Summary
+    };
+    export(env, doc, a.export, out)
+}
+
+/// `duty ledger`: the completion ledger, text by default.
+pub fn ledger(env: &Env, a: LedgerArgs, out: &mut Out) -> CmdResult {
+    export(env, Document::Ledger, a.export, out)
+}
+
+fn export(env: &Env, doc: Document, a: ExportArgs, out: &mut Out) -> CmdResult {
+    let format = a.format.unwrap_or(Format::Text);
+    if format == Format::Docx && a.output.is_none() {
+        return Err(Failure::Usage(
+            env.t(
+                "docx 格式须用 --output 指定输出文件，例如 --output 第三部分.docx",
+                "the docx format needs --output FILE, e.g. --output section-three.docx",
+            )
+            .to_string(),
+        ));
+    }
+    let ledger = read_ledger(env)?;
+    let input = Input {
+        checklist: &env.checklist,
+        ledger: &ledger,
+        today: env.today,
+        lang: env.lang,
+    };
+    let options = Options {
+        entries: a.entries,
+        bom: a.bom,
+    };
+    let bytes = report::render_with(doc, format, &input, options);
+    match a.output {
+        Some(path) => {
+            store::write_new_file(&path, &bytes, a.force)?;
+            let shown = for_terminal(&path.display().to_string()).into_owned();
+            match env.lang {
+                Lang::Zh => writeln!(out, "已写入 {shown}")?,
+                Lang::En => writeln!(out, "Wrote {shown}")?,
+            }
+        }
+        None => out.write_all(&bytes)?,
+    }
+    Ok(())
+}

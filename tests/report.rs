@@ -1,0 +1,601 @@
+//! Section three and the exports, end to end: the reference report's facts, snapshots of every
+//! format, no `0次`/braces for any ledger from empty to complete, the .docx as XML, CSV
+//! formula neutralisation, and the `duty summary` / `duty ledger` commands.
+
+use std::io::Read;
+
+use duty::checklist::{BUILTIN_DEFAULT, Checklist, Kind, load};
+use duty::i18n::Lang;
+use duty::ledger::{Change, Ctx, Entry, ItemRecord, Ledger};
+use duty::report::{self, Document, Format, Input, Options};
+use jiff::civil::{Date, date};
+
+const FIXTURE: &str = include_str!("fixtures/report/heyuan-2024.ron");
+const TODAY: Date = date(2025, 1, 15);
+
+fn fixture() -> Checklist {
+    load(FIXTURE.as_bytes(), "heyuan-2024.ron", 2024, Lang::Zh).expect("fixture loads")
+}
+
+fn builtin() -> Checklist {
+    load(BUILTIN_DEFAULT.as_bytes(), "builtin", 2024, Lang::Zh).expect("builtin loads")
+}
+
+fn ctx() -> Ctx {
+    Ctx {
+        today: TODAY,
+        now: jiff::Timestamp::UNIX_EPOCH,
+        user: "法规科".into(),
+    }
+}
+
+fn apply_all(c: &Checklist, changes: &[Change]) -> Ledger {
+    let mut l = Ledger::new(&c.id, c.year);
+    for ch in changes {
+        l.apply(c, ch, &ctx())
+            .unwrap_or_else(|e| panic!("{ch:?}: {e:?}"));
+    }
+    l
+}
+
+fn log(item: &str, date: Date, topic: &str) -> Change {
+    Change::Log {
+        item: item.into(),
+        date,
+        topic: topic.into(),
+        hours: None,
+        evidence: String::new(),
+    }
+}
+
+fn check(item: &str, date: Date, evidence: &str) -> Change {
+    Change::Check {
+        item: item.into(),
+        date,
+        evidence: evidence.into(),
+    }
+}
+
+/// The 2024 facts of the reference report, as an officer would have logged them.
+fn reference_changes() -> Vec<Change> {
+    let mut v = vec![
+        check("leading-group", date(2024, 3, 5), "河政数〔2024〕12号"),
+        check("annual-plan", date(2024, 2, 28), "2024年度工作计划"),
+    ];
+    for (i, month) in [3, 6, 9, 12].into_iter().enumerate() {
+        v.push(log(
+            "progress-hearings",
+            date(2024, month, 10 + i as i8),
+            "听取法治政府建设工作推进情况汇报",
+        ));
+    }
+    for i in 0..19 {
+        let month = 1 + (i % 12) as i8;
+        let day = 5 + (i / 12) as i8 * 10;
+        v.push(log(
+            "party-group-meetings",
+            date(2024, month, day),
+            "传达学习习近平总书记重要讲话精神",
+        ));
+    }
+    let topics = [
+        "习近平法治思想",
+        "《中华人民共和国保守国家秘密法》",
+        "《网络数据安全管理条例》",
+    ];
+    for i in 0..12 {
+        v.push(log(
+            "center-group",
+            date(2024, 1 + i as i8, 20),
+            topics[i % topics.len()],
+        ));
+    }
+    v.push(Change::Rate {
+        item: "law-exam".into(),
+        numerator: 46,
+        denominator: 46,
+        date: date(2024, 11, 30),
+        evidence: "考试系统统计截图".into(),
+    });
+    v.push(check("year-end-report", date(2025, 1, 10), "年终述职报告"));
+    v
+}
+
+/// Changes that complete every item of any checklist, item by item.
+fn completing_changes(c: &Checklist) -> Vec<Change> {
+    let mut v = Vec::new();
+    for (n, (_, item)) in c.items().enumerate() {
+        let day = date(c.year, 1 + (n % 12) as i8, 1 + (n % 28) as i8);
+        match item.kind {
+            Kind::Task => v.push(check(&item.id, day, "会议纪要")),
+            Kind::Count { target } => {
+                for k in 0..target {
+                    v.push(log(&item.id, day, &format!("《第{}号学习材料》", k % 3)));
+                }
+            }
+            Kind::Rate { .. } => v.push(Change::Rate {
+                item: item.id.clone(),
+                numerator: 40,
+                denominator: 40,
+                date: day,
+                evidence: String::new(),
+            }),
+            Kind::Hours { target } => {
+                let mut left = target;
+                while left > 0.0 {
+                    let h = left.min(8.0);
+                    v.push(Change::Log {
+                        item: item.id.clone(),
+                        date: day,
+                        topic: "网上学法".into(),
+                        hours: Some(h),
+                        evidence: String::new(),
+                    });
+                    left -= h;
+                }
+            }
+        }
+    }
+    v
+}
+
+fn input<'a>(c: &'a Checklist, l: &'a Ledger, lang: Lang) -> Input<'a> {
+    Input {
+        checklist: c,
+        ledger: l,
+        today: TODAY,
+        lang,
+    }
+}
+
+/// The XML part `name` of a .docx.
+fn docx_part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("docx is a zip");
+    let mut s = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in docx"))
+        .read_to_string(&mut s)
+        .expect("utf-8 xml");
+    s
+}
+
+/// The text content of every `w:t` in a WordprocessingML part (parsing it proves it is XML).
+fn xml_text(xml: &str) -> String {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = String::new();
+    let mut in_text = false;
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => {
+                in_text = false;
+                out.push('\n');
+            }
+            Event::Text(t) if in_text => out.push_str(&t.unescape().expect("valid escapes")),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// One tag per line, so that a snapshot diff shows what moved.
+fn one_tag_per_line(xml: &str) -> String {
+    xml.replace("><", ">\n<")
+}
+
+/// `0次`, `0名` … not part of a larger number (`10次` is fine).
+fn zero_count(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    chars.windows(3).find_map(|w| {
+        let zero = w[1] == '0' && !w[0].is_ascii_digit() && !matches!(w[0], '.' | '/');
+        (zero && matches!(w[2], '次' | '名' | '期' | '项' | '学' | '%')).then(|| w.iter().collect())
+    })
+}
+
+fn summary_text(c: &Checklist, l: &Ledger) -> String {
+    report::section_three(&input(c, l, Lang::Zh))
+}
+
+#[test]
+fn states_every_fact_of_the_reference_report() {
+    let c = fixture();
+    let l = apply_all(&c, &reference_changes());
+    let text = summary_text(&c, &l);
+    let facts = [
+        "三、2024年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况",
+        "以党组书记、局长担任组长",
+        "法治建设工作领导小组",
+        "将法治政府建设纳入2024年度工作计划",
+        "定期听取本单位法治政府建设工作推进情况汇报4次",
+        "把履行推进法治政府建设第一责任人职责情况纳入年终述职内容",
+        "累计召开党组会19次",
+        "组织党组理论学习中心组学习12次",
+        "学习了习近平法治思想、《中华人民共和国保守国家秘密法》《网络数据安全管理条例》",
+        "2024年全市国家工作人员网上学法考试，参加率100%",
+        "未完成事项：无。",
+    ];
+    for fact in facts {
+        assert!(text.contains(fact), "missing {fact:?} in:\n{text}");
+    }
+    // Seven facts, numbered across both sections, in checklist order.
+    let order = [
+        "一是组建",
+        "二是将",
+        "三是主要负责人",
+        "四是把",
+        "五是累计",
+        "六是组织",
+        "七是组织",
+    ];
+    let mut at = 0;
+    for mark in order {
+        let found = text[at..]
+            .find(mark)
+            .unwrap_or_else(|| panic!("{mark} after byte {at}:\n{text}"));
+        at += found + mark.len();
+    }
+    assert!(!text.contains("八是"));
+}
+
+#[test]
+fn unfinished_items_say_what_is_missing() {
+    let c = fixture();
+    let mut changes = reference_changes();
+    // Keep one hearing of the target two (the March one), 46 of 50 in the exam, no 述职 yet.
+    changes.retain(|ch| !matches!(ch, Change::Check { item, .. } if item == "year-end-report"));
+    changes.retain(|ch| !matches!(ch, Change::Log { item, date, .. } if item == "progress-hearings" && date.month() > 3));
+    for ch in &mut changes {
+        if let Change::Rate { denominator, .. } = ch {
+            *denominator = 50;
+        }
+    }
+    let l = apply_all(&c, &changes);
+    let text = summary_text(&c, &l);
+    // A count short of its target states its real figure and is listed as unfinished.
+    assert!(
+        text.contains("定期听取本单位法治政府建设工作推进情况汇报1次"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "定期听取法治政府建设工作汇报（法规科）：已登记1次，目标2次，还差1次；逾期15天。"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("参加率92%"), "{text}");
+    assert!(
+        text.contains("现为92%（46/50），目标100%；逾期15天"),
+        "{text}"
+    );
+    assert!(
+        text.contains("履职情况纳入年终述职（人事科）：尚未完成；2025年3月31日到期"),
+        "{text}"
+    );
+    let empty = Ledger::new(&c.id, c.year);
+    let text = summary_text(&c, &empty);
+    assert!(text.contains("尚未填报，目标100%"), "{text}");
+    assert!(text.contains("尚未登记，目标12次"), "{text}");
+    assert!(!text.contains("一是"), "{text}");
+}
+
+/// The ledger used by the snapshots: partly done, with text that needs cleaning.
+fn snapshot_ledger(c: &Checklist) -> Ledger {
+    let all = reference_changes();
+    let mut l = apply_all(&c.clone(), &all[..20]);
+    l.items
+        .entry("center-group".into())
+        .or_default()
+        .entries
+        .push(Entry {
+            id: "x1".into(),
+            date: date(2024, 4, 2),
+            topic: "《宪法》\u{1b}[31m{year}\u{202E}".into(),
+            hours: None,
+            evidence: "=HYPERLINK(\"http://example.invalid\")".into(),
+            by: "法规科".into(),
+        });
+    l.items.entry("annual-plan".into()).or_default().note = "计划|待印发".into();
+    l
+}
+
+#[test]
+fn snapshots_of_every_format() {
+    let c = fixture();
+    let l = snapshot_ledger(&c);
+    let zh = input(&c, &l, Lang::Zh);
+    let en = input(&c, &l, Lang::En);
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("utf-8");
+    let all = Options {
+        entries: true,
+        bom: false,
+    };
+    insta::assert_snapshot!("summary_text_zh", report::section_three(&zh));
+    insta::assert_snapshot!("summary_text_en", report::section_three(&en));
+    insta::assert_snapshot!(
+        "summary_md",
+        text(report::render(Document::Summary, Format::Md, &zh))
+    );
+    insta::assert_snapshot!(
+        "summary_md_en",
+        text(report::render(Document::Summary, Format::Md, &en))
+    );
+    insta::assert_snapshot!(
+        "summary_csv",
+        text(report::render(Document::Summary, Format::Csv, &zh))
+    );
+    insta::assert_snapshot!(
+        "ledger_csv_entries_en",
+        text(report::render_with(Document::Ledger, Format::Csv, &en, all))
+    );
+    insta::assert_snapshot!(
+        "summary_json",
+        text(report::render(Document::Summary, Format::Json, &zh))
+    );
+    insta::assert_snapshot!(
+        "ledger_text",
+        text(report::render(Document::Ledger, Format::Text, &zh))
+    );
+    insta::assert_snapshot!(
+        "ledger_md",
+        text(report::render(Document::Ledger, Format::Md, &zh))
+    );
+    let docx = report::render(Document::Summary, Format::Docx, &zh);
+    insta::assert_snapshot!(
+        "summary_docx_document_xml",
+        one_tag_per_line(&docx_part(&docx, "word/document.xml"))
+    );
+    let docx = report::render(Document::Ledger, Format::Docx, &zh);
+    insta::assert_snapshot!(
+        "ledger_docx_document_xml",
+        one_tag_per_line(&docx_part(&docx, "word/document.xml"))
+    );
+}
+
+/// Every string in a JSON value.
+fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| json_strings(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| json_strings(x, out)),
+        _ => {}
+    }
+}
+
+/// What a reader sees of each output, with the format's own syntax left out.
+fn visible_texts(c: &Checklist, l: &Ledger, lang: Lang) -> Vec<(String, String)> {
+    let i = input(c, l, lang);
+    let mut out = Vec::new();
+    for doc in [Document::Summary, Document::Ledger] {
+        for format in [Format::Text, Format::Md, Format::Csv] {
+            let opts = Options {
+                entries: true,
+                bom: true,
+            };
+            let bytes = report::render_with(doc, format, &i, opts);
+            out.push((
+                format!("{doc:?} {format:?}"),
+                String::from_utf8(bytes).expect("utf-8"),
+            ));
+        }
+        let json: serde_json::Value =
+            serde_json::from_slice(&report::render(doc, Format::Json, &i)).expect("valid JSON");
+        assert_eq!(json["schema"], report::SCHEMA_VERSION);
+        let mut strings = Vec::new();
+        json_strings(&json, &mut strings);
+        out.push((format!("{doc:?} json"), strings.join("\n")));
+        let docx = report::render(doc, Format::Docx, &i);
+        out.push((
+            format!("{doc:?} docx"),
+            xml_text(&docx_part(&docx, "word/document.xml")),
+        ));
+    }
+    out
+}
+
+#[test]
+fn no_zero_counts_braces_or_dangling_marks_from_empty_to_complete() {
+    for (c, changes) in [
+        (fixture(), reference_changes()),
+        (fixture(), completing_changes(&fixture())),
+        (builtin(), completing_changes(&builtin())),
+    ] {
+        for k in 0..=changes.len() {
+            let l = apply_all(&c, &changes[..k]);
+            for lang in [Lang::Zh, Lang::En] {
+                for (what, text) in visible_texts(&c, &l, lang) {
+                    let at = format!("{} after {k} changes, {lang}, {what}", c.id);
+                    assert!(!text.contains(['{', '}']), "brace in {at}:\n{text}");
+                    if let Some(z) = zero_count(&text) {
+                        panic!("{z:?} in {at}:\n{text}");
+                    }
+                }
+            }
+            let zh = summary_text(&c, &l);
+            for bad in [
+                "、、", "，，", "、。", "，。", "；。", "、；", "；；", "。。", "（）", "、\n",
+                "，\n",
+            ] {
+                assert!(!zh.contains(bad), "{bad:?} after {k} changes:\n{zh}");
+            }
+            assert!(
+                !zh.chars().any(|ch| ch.is_ascii_alphabetic()),
+                "English in:\n{zh}"
+            );
+        }
+        let done = summary_text(&c, &apply_all(&c, &changes));
+        assert!(done.contains("未完成事项：无。"), "{done}");
+    }
+}
+
+#[test]
+fn docx_is_valid_official_style_xml() {
+    let c = fixture();
+    let mut l = apply_all(&c, &reference_changes());
+    // Characters XML 1.0 forbids, straight into the record as a damaged file could hold them.
+    l.items.get_mut("leading-group").unwrap().evidence =
+        "文号\u{0}\u{7}\u{FFFE}\u{FFFF}〔2024〕".into();
+    for doc in [Document::Summary, Document::Ledger] {
+        let bytes = report::render(doc, Format::Docx, &input(&c, &l, Lang::Zh));
+        let xml = docx_part(&bytes, "word/document.xml");
+        assert!(
+            !xml.chars()
+                .any(|ch| (ch < ' ' && !matches!(ch, '\t' | '\n' | '\r'))
+                    || matches!(ch, '\u{FFFE}' | '\u{FFFF}')),
+            "XML-illegal character in {doc:?}"
+        );
+        let text = xml_text(&xml);
+        assert!(text.contains("文号〔2024〕"), "{text}");
+        for font in ["方正小标宋简体", "仿宋_GB2312", "黑体"] {
+            assert!(
+                xml.contains(&format!("w:eastAsia=\"{font}\"")),
+                "{font} in {doc:?}"
+            );
+        }
+        let a4 = match doc {
+            Document::Summary => r#"<w:pgSz w:w="11906" w:h="16838""#,
+            Document::Ledger => r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape""#,
+        };
+        assert!(xml.contains(a4), "A4 in {doc:?}");
+        assert!(
+            xml.contains(r#"w:line="560" w:lineRule="exact""#),
+            "fixed 28-pt lines"
+        );
+        if doc == Document::Summary {
+            assert!(xml.contains(r#"w:firstLine="640""#), "two-character indent");
+            assert!(xml.contains(r#"<w:sz w:val="44" />"#), "二号 title");
+            assert!(xml.contains(r#"<w:sz w:val="32" />"#), "三号 body");
+            for header in ["序号", "事项", "责任科室", "完成情况", "佐证材料"] {
+                assert!(text.contains(header), "table header {header}");
+            }
+            assert!(text.contains("累计召开党组会19次"));
+        }
+        let footer = docx_part(&bytes, "word/footer1.xml");
+        xml_text(&footer);
+        assert!(footer.contains("PAGE"), "page number field in the footer");
+    }
+}
+
+#[test]
+fn csv_neutralises_formulas_and_can_start_with_a_bom() {
+    let c = fixture();
+    let mut l = apply_all(&c, &reference_changes()[..3]);
+    let r: &mut ItemRecord = l.items.entry("center-group".into()).or_default();
+    for (i, topic) in ["=1+1", "+SUM(A1)", "-2", "@cmd"].into_iter().enumerate() {
+        r.entries.push(Entry {
+            id: format!("e{i}"),
+            date: date(2024, 5, 1 + i as i8),
+            topic: topic.into(),
+            hours: None,
+            evidence: "-证据".into(),
+            by: String::new(),
+        });
+    }
+    l.items.get_mut("leading-group").unwrap().note = "=cmd|' /C calc'!A0".into();
+    let opts = Options {
+        entries: true,
+        bom: true,
+    };
+    let bytes = report::render_with(
+        Document::Ledger,
+        Format::Csv,
+        &input(&c, &l, Lang::Zh),
+        opts,
+    );
+    assert!(bytes.starts_with("\u{FEFF}".as_bytes()), "BOM for Excel");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(&bytes[3..]);
+    let mut quoted = 0;
+    for rec in reader.records() {
+        for cell in rec.expect("valid CSV").iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "live formula {cell:?}"
+            );
+            quoted += usize::from(cell.starts_with('\''));
+        }
+    }
+    // Four topics, four entry evidences, the item's joined evidence, one note.
+    assert_eq!(quoted, 10);
+    let plain = report::render(Document::Summary, Format::Csv, &input(&c, &l, Lang::Zh));
+    assert!(
+        !plain.starts_with("\u{FEFF}".as_bytes()),
+        "no BOM unless asked"
+    );
+}
+
+#[test]
+fn cli_prints_and_writes_without_overwriting() {
+    use assert_cmd::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/report/heyuan-2024.ron"
+    );
+    let duty = || {
+        let mut cmd = Command::cargo_bin("duty").unwrap();
+        cmd.env("DUTY_DATA_DIR", dir.path().join("data"))
+            .env("DUTY_TODAY", "2025-01-15")
+            .env("DUTY_LANG", "zh")
+            .env("DUTY_CONFIG_DIR", dir.path().join("config"))
+            .args(["--checklist", fixture]);
+        cmd
+    };
+    for _ in 0..3 {
+        duty()
+            .args([
+                "log",
+                "party-group-meetings",
+                "--date",
+                "2024-05-06",
+                "--topic",
+                "研究法治建设",
+            ])
+            .assert()
+            .success();
+    }
+    let out = duty()
+        .arg("summary")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("一是累计召开党组会3次"), "{out}");
+    assert!(out.contains("还差9次"), "{out}");
+
+    duty()
+        .args(["summary", "--format", "docx"])
+        .assert()
+        .code(2);
+    let path = dir.path().join("三.docx");
+    let path_arg = path.to_str().unwrap();
+    duty()
+        .args(["summary", "-f", "docx", "-o", path_arg])
+        .assert()
+        .success();
+    assert!(std::fs::read(&path).unwrap().starts_with(b"PK"));
+    duty()
+        .args(["summary", "-f", "docx", "-o", path_arg])
+        .assert()
+        .code(4);
+    duty()
+        .args(["summary", "-f", "docx", "-o", path_arg, "--force"])
+        .assert()
+        .success();
+
+    let csv = duty()
+        .args(["ledger", "-f", "csv", "--bom", "--entries"])
+        .assert()
+        .success();
+    let csv = &csv.get_output().stdout;
+    assert!(csv.starts_with("\u{FEFF}记录,序号".as_bytes()));
+    assert_eq!(String::from_utf8_lossy(csv).matches("登记,").count(), 3);
+
+    let en = duty().args(["--lang", "en", "summary"]).assert().success();
+    let en = String::from_utf8(en.get_output().stdout.clone()).unwrap();
+    assert!(en.contains("stay as the officer wrote them"), "{en}");
+}
