@@ -381,8 +381,14 @@ pub fn rollover(env: &Env, args: &RolloverArgs, out: &mut Out) -> CmdResult {
         }
         for u in &r.unfinished {
             let carried = match (&u.carried_as, env.lang) {
-                (Some(id), Lang::Zh) => format!("  → 已结转为 {}", for_terminal(id)),
-                (Some(id), Lang::En) => format!("  → carried over as {}", for_terminal(id)),
+                (Some(id), Lang::Zh) => format!("  -> 已结转为 {}", for_terminal(id)),
+                (Some(id), Lang::En) => format!("  -> carried over as {}", for_terminal(id)),
+                (None, Lang::Zh) if u.next_year => {
+                    format!("  （次年截止，请在 {} 年度台账中完成）", c.year)
+                }
+                (None, Lang::En) if u.next_year => {
+                    format!("  (due next year: finish it in the {} ledger)", c.year)
+                }
                 (None, _) => String::new(),
             };
             writeln!(
@@ -502,16 +508,19 @@ pub struct ImportArgs {
 pub fn import_ledger(env: &Env, args: &ImportArgs, out: &mut Out) -> CmdResult {
     let merge = files::import(&env.ledger_paths(), &env.checklist, &env.ctx(), &args.file)?;
     let shown = for_terminal(&args.file.display().to_string()).into_owned();
-    match env.lang {
-        Lang::Zh => writeln!(
+    match (env.lang, merge.records.len()) {
+        (Lang::Zh, 0) => writeln!(out, "{shown} 没有本机台账中缺少的内容，台账未改动")?,
+        (Lang::En, 0) => writeln!(
             out,
-            "已合并 {shown}：新增 {} 项记录（已记入历史）",
-            merge.records.len()
+            "{shown} holds nothing the local ledger lacks; nothing changed"
         )?,
-        Lang::En => writeln!(
+        (Lang::Zh, n) => writeln!(
             out,
-            "Merged {shown}: {} change(s) added (recorded in the history)",
-            merge.records.len()
+            "已合并 {shown}：新增 {n} 项修改（已记入历史，可用 duty undo 逐项撤销）"
+        )?,
+        (Lang::En, n) => writeln!(
+            out,
+            "Merged {shown}: {n} change(s) added (recorded in the history; duty undo takes them back one by one)"
         )?,
     }
     if !merge.conflicts.is_empty() {

@@ -25,6 +25,9 @@ pub struct Unfinished {
     pub state: String,
     /// The id it has in the new checklist when carried over.
     pub carried_as: Option<String>,
+    /// Due after the old year ends (the report, 述法): it stays in the old year's ledger, which
+    /// accepts records until 30 June, and is never carried over.
+    pub next_year: bool,
 }
 
 /// The next year's checklist and the old year's unfinished items.
@@ -45,9 +48,10 @@ pub enum RolloverError {
 const MAX_ID: usize = 64;
 
 /// Build the checklist for `to` from `checklist` and where `ledger` stood at the end of the
-/// old year. With `carry`, each unfinished item is added again, flagged `carried_from`, with
-/// id `<id>-from-<year>`, right after the item it comes from; counted and hours items carry
-/// only what was missing.
+/// old year. With `carry`, each unfinished item due within the old year is added again,
+/// flagged `carried_from`, with id `<id>-from-<year>`, right after the item it comes from;
+/// counted and hours items carry only what was missing. Items due in the next year are listed
+/// but not carried (see [`Unfinished::next_year`]).
 pub fn rollover(
     checklist: &Checklist,
     ledger: &Ledger,
@@ -79,7 +83,10 @@ pub fn rollover(
             if !open {
                 continue;
             }
-            let carried_as = carry.then(|| {
+            // The old year's first-quarter paperwork is finished in the old ledger; the new
+            // checklist has its own copy for the new year.
+            let next_year = s.due.year() > from;
+            let carried_as = (carry && !next_year).then(|| {
                 let origin = item.carried_from.unwrap_or(from);
                 let id = if item.carried_from.is_some() {
                     item.id.clone()
@@ -112,6 +119,7 @@ pub fn rollover(
                 title: item.title.clone(),
                 state: s.state_label(lang),
                 carried_as: carried_as.map(|(id, _)| id),
+                next_year,
             });
         }
         sections.push(RawSection {
@@ -193,9 +201,15 @@ fn raw_item(
 
 /// The new checklist as RON text, with a header saying where it came from.
 pub fn to_ron(r: &Rollover, from: i16) -> String {
+    // Optional fields written bare (`owner: "办公室"`), as people write them; the loader reads
+    // them that way by default.
     let pretty = ron::ser::PrettyConfig::new()
         .indentor("    ".to_string())
-        .struct_names(false);
+        .struct_names(false)
+        // Deep enough for one item per block, shallow enough to keep `kind: Count(target: 4)`
+        // on one line.
+        .depth_limit(5)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
     let body = ron::ser::to_string_pretty(&r.raw, pretty)
         .unwrap_or_else(|e| unreachable!("a raw checklist always serialises: {e}"));
     format!(
