@@ -17,7 +17,9 @@
 //! Conflicts are listed, never resolved silently. Merging is idempotent: combining a ledger
 //! with itself, or importing the same file twice, changes nothing.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::Date;
 
 use crate::checklist::Checklist;
 use crate::i18n::Lang;
@@ -165,10 +167,10 @@ fn merge_record(
     pending: &mut Pending,
 ) {
     for e in &other.entries {
-        match into.entries.iter().position(|mine| same_entry(mine, e)) {
+        match origin.find(e) {
             None => {
+                origin.add(e, into.entries.len(), src);
                 into.entries.push(e.clone());
-                origin.entries.push(src);
             }
             Some(i) => {
                 let mine = &mut into.entries[i];
@@ -250,22 +252,59 @@ fn merge_record(
 }
 
 /// Which ledger each kept value came from (for naming sources in conflicts).
+/// Also indexes the kept entries by id and by content, so that matching stays linear when
+/// twenty ledgers pour thousands of entries into one item.
 #[derive(Default)]
 struct RecordOrigin {
     entries: Vec<usize>,
     done: usize,
     note: usize,
     evidence: usize,
+    by_id: HashMap<String, usize>,
+    by_content: HashMap<ContentKey, usize>,
+}
+
+/// Date, topic and hours (as bits: the hours of one occurrence are copied, never computed).
+type ContentKey = (Date, String, Option<u64>);
+
+fn content_key(e: &Entry) -> ContentKey {
+    (e.date, e.topic.clone(), e.hours.map(f64::to_bits))
 }
 
 impl RecordOrigin {
-    fn of(src: usize, record: &ItemRecord) -> Self {
-        RecordOrigin {
-            entries: vec![src; record.entries.len()],
+    /// The origin of a first record, whose entries are made distinct on the way in.
+    fn of(src: usize, entries: &mut Vec<Entry>) -> Self {
+        let mut origin = RecordOrigin {
             done: src,
             note: src,
             evidence: src,
+            ..Default::default()
+        };
+        let mut kept = Vec::with_capacity(entries.len());
+        for e in entries.drain(..) {
+            if origin.find(&e).is_none() {
+                origin.add(&e, kept.len(), src);
+                kept.push(e);
+            }
         }
+        *entries = kept;
+        origin
+    }
+
+    /// The first kept entry that is the same occurrence as `e` (see [`same_entry`]).
+    fn find(&self, e: &Entry) -> Option<usize> {
+        let by_id = self.by_id.get(&e.id).copied();
+        let by_content = self.by_content.get(&content_key(e)).copied();
+        match (by_id, by_content) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn add(&mut self, e: &Entry, index: usize, src: usize) {
+        self.by_id.entry(e.id.clone()).or_insert(index);
+        self.by_content.entry(content_key(e)).or_insert(index);
+        self.entries.push(src);
     }
 }
 
@@ -295,9 +334,9 @@ pub fn combine(checklist: &Checklist, ledgers: &[Ledger]) -> (Ledger, Vec<Confli
                 None => {
                     let mut copy = record.clone();
                     copy.rate = None;
-                    dedupe_entries(&mut copy.entries);
+                    // A single ledger may hold one occurrence twice (logged twice by hand).
+                    origins.insert(id.clone(), RecordOrigin::of(src, &mut copy.entries));
                     out.items.insert(id.clone(), copy);
-                    origins.insert(id.clone(), RecordOrigin::of(src, record));
                 }
                 Some(into) => {
                     let origin = origins.entry(id.clone()).or_default();
@@ -332,20 +371,6 @@ pub fn combine(checklist: &Checklist, ledgers: &[Ledger]) -> (Ledger, Vec<Confli
         );
     }
     (out, conflicts)
-}
-
-/// A single ledger may hold the same occurrence twice (logged twice by hand); keep the first.
-fn dedupe_entries(entries: &mut Vec<Entry>) {
-    let mut seen_ids = HashSet::new();
-    let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
-    for e in entries.drain(..) {
-        if seen_ids.contains(&e.id) || kept.iter().any(|k| same_entry(k, &e)) {
-            continue;
-        }
-        seen_ids.insert(e.id.clone());
-        kept.push(e);
-    }
-    *entries = kept;
 }
 
 fn same_rate(a: &RateRecord, b: &RateRecord) -> bool {
