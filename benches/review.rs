@@ -212,9 +212,19 @@ fn bench_review(c: &mut Criterion) {
     });
     // The store parses a ledger twice (a format probe, then the ledger); one parse costs:
     let text = fs::read_to_string(&paths.ledger).unwrap();
-    c.bench_function("review/breakdown: one RON parse of the 10k-entry ledger", |b| {
-        b.iter(|| black_box(ron::from_str::<Ledger>(black_box(&text)).unwrap().items.len()))
-    });
+    c.bench_function(
+        "review/breakdown: one RON parse of the 10k-entry ledger",
+        |b| {
+            b.iter(|| {
+                black_box(
+                    ron::from_str::<Ledger>(black_box(&text))
+                        .unwrap()
+                        .items
+                        .len(),
+                )
+            })
+        },
+    );
     c.bench_function("review/process: duty review, 10k items, 10k entries", |b| {
         b.iter(|| {
             run_ok(
