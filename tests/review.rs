@@ -813,22 +813,28 @@ fn export_and_import_between_machines() {
         "(format: 1, checklist: \"example-bureau\", year: 2024, items: {\"plan\": (done: Some((",
     )
     .unwrap();
-    fs::write(m2.join("half.ron"), &text[..text.len() / 2]).unwrap();
+    fs::write(m2.join("half.ron"), &text.as_bytes()[..text.len() / 2]).unwrap();
     fs::write(
         m2.join("other.ron"),
         text.replace("example-bureau", "someone-else"),
     )
     .unwrap();
     fs::write(m2.join("empty.ron"), "").unwrap();
+    // Parses, but carries a bidi override that `duty log` would have refused.
+    fs::write(m2.join("bidi.ron"), text.replace("汇报", "汇\u{202E}报")).unwrap();
     for f in [
         "bad.ron",
         "half.ron",
         "other.ron",
         "empty.ron",
         "missing.ron",
+        "bidi.ron",
     ] {
-        import(&m2.join(f)).code(4);
+        let err = import(&m2.join(f)).code(4).get_output().stderr.clone();
         assert_eq!(snapshot(&dir2), before, "{f} changed the ledger");
+        if f == "bidi.ron" {
+            assert!(String::from_utf8(err).unwrap().contains("U+202E"));
+        }
     }
 }
 
