@@ -216,3 +216,32 @@ pub fn to_ron(r: &Rollover, from: i16) -> String {
         "// 由 duty rollover 根据 {from} 年度清单生成 / made by duty rollover from the {from} checklist\n{body}\n"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn carried_ids_stay_within_the_id_limit() {
+        assert_eq!(carried_id("plan", 2024), "plan-from-2024");
+        let long = "a".repeat(64);
+        let id = carried_id(&long, 2024);
+        assert_eq!(id.len(), 64);
+        assert!(id.ends_with("-from-2024"));
+    }
+
+    #[test]
+    fn fixed_dates_shift_and_leap_days_clamp() {
+        assert_eq!(
+            shift_spec(DueSpec::On(date(2024, 2, 29)), 1),
+            DueSpec::On(date(2025, 2, 28))
+        );
+        assert_eq!(
+            shift_spec(DueSpec::On(date(2024, 2, 29)), 4),
+            DueSpec::On(date(2028, 2, 29))
+        );
+        let relative = DueSpec::NextYear { month: 3, day: 1 };
+        assert_eq!(shift_spec(relative, 1), relative);
+    }
+}
