@@ -862,3 +862,56 @@ fn entries_same_by_content_are_counted_once_within_one_ledger() {
     assert_eq!(combined.items["meetings"].entries.len(), 1);
     assert!(conflicts.is_empty());
 }
+
+#[test]
+fn in_february_last_years_report_is_still_due() {
+    // The built-in checklist follows the calendar: on 2025-02-20 it is the 2025 list, but the
+    // 2024 report's submission (next-03-01) is what falls due.
+    let tmp = tempfile::tempdir().unwrap();
+    duty(tmp.path(), "2024-12-01")
+        .args(["check", "report-approval", "--date", "2024-12-01"])
+        .assert()
+        .success();
+    let out = duty(tmp.path(), "2025-02-20")
+        .args(["due", "--within", "2w"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "2025-03-01  9天后到期  report-submission  年度报告报送本级党委、政府和上级部门（2024年度）  未完成\n"
+    );
+    duty(tmp.path(), "2025-02-20")
+        .args(["due", "--within", "5d"])
+        .assert()
+        .code(0);
+    let review = duty(tmp.path(), "2025-02-20")
+        .arg("review")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let review = String::from_utf8(review).unwrap();
+    let section = review
+        .split("2024 年度尚未办结的事项")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .unwrap_or_else(|| panic!("no 2024 section in\n{review}"));
+    assert!(section.contains("2025-03-01  年度报告报送本级党委、政府和上级部门  还有 9 天"));
+    assert!(
+        !section.contains("审定"),
+        "done items are not listed:{section}"
+    );
+    // Once 2024 is closed, or after June, it is no longer due.
+    duty(tmp.path(), "2025-02-20")
+        .args(["close", "--year", "2024"])
+        .assert()
+        .success();
+    duty(tmp.path(), "2025-02-20")
+        .args(["due", "--within", "2w"])
+        .assert()
+        .code(0);
+}

@@ -61,6 +61,10 @@ pub fn load_view(env: &Env, sources: &LedgerSources) -> Result<View, Failure> {
     })
 }
 
+fn sources_are_local(sources: &LedgerSources) -> bool {
+    sources.ledgers.is_empty()
+}
+
 /// Print the roll-up's sources and conflicts (nothing for the local ledger).
 pub fn print_rollup(env: &Env, view: &View, out: &mut Out) -> CmdResult {
     if view.sources.is_empty() {
@@ -105,6 +109,25 @@ pub fn print_rollup(env: &Env, view: &View, out: &mut Out) -> CmdResult {
         writeln!(out, "  {}", c.describe(&view.sources, env.lang))?;
     }
     Ok(())
+}
+
+/// Last year's checklist and ledger while its paperwork is still due (January to June), for a
+/// checklist that follows the calendar (no `year:` written): in February the active year is
+/// the new one, but the old year's report is what falls due. `None` when the checklist names
+/// its year (last year's is another file), when last year has no ledger, or it is closed.
+fn previous_year(env: &Env) -> Option<(checklist::Checklist, Ledger)> {
+    let c = &env.checklist;
+    let (_, june_end) = crate::ledger::year_window(c.year - 1);
+    if c.year_explicit || env.today < crate::ledger::year_window(c.year).0 || env.today > june_end {
+        return None;
+    }
+    let old = super::load_checklist(env.checklist_path.as_deref(), c.year - 1, env.lang).ok()?;
+    let paths = store::LedgerPaths::new(&env.data_dir, &old.id, old.year);
+    if !paths.ledger.exists() {
+        return None;
+    }
+    let ledger = store::read_ledger(&paths, &old.id, old.year).ok()?;
+    (!ledger.closed).then_some((old, ledger))
 }
 
 #[derive(Debug, Args)]
@@ -189,6 +212,50 @@ pub fn review(env: &Env, args: &ReviewArgs, out: &mut Out) -> CmdResult {
             )?;
         }
     }
+    if let Some((old, old_ledger)) = sources_are_local(&args.sources)
+        .then(|| previous_year(env))
+        .flatten()
+    {
+        let open: Vec<_> = review::next_year_deadlines(&old, &old_ledger, env.today)
+            .into_iter()
+            .filter(|d| !d.complete)
+            .collect();
+        if !open.is_empty() {
+            writeln!(out)?;
+            match lang {
+                Lang::Zh => writeln!(
+                    out,
+                    "{} 年度尚未办结的事项（在 {} 年度台账中登记，加 --year {}）：",
+                    old.year, old.year, old.year
+                )?,
+                Lang::En => writeln!(
+                    out,
+                    "Still open from {} (record them in the {} ledger with --year {}):",
+                    old.year, old.year, old.year
+                )?,
+            }
+            for d in &open {
+                let state = if d.days_left < 0 {
+                    match lang {
+                        Lang::Zh => format!("逾期 {} 天", -d.days_left),
+                        Lang::En => format!("{} days overdue", -d.days_left),
+                    }
+                } else {
+                    match lang {
+                        Lang::Zh => format!("还有 {} 天", d.days_left),
+                        Lang::En => format!("{} days left", d.days_left),
+                    }
+                };
+                writeln!(
+                    out,
+                    "  {}  {}  {}",
+                    iso(d.due),
+                    pad(&for_terminal(&truncate(&d.title, 36)), 36),
+                    state
+                )?;
+            }
+        }
+    }
     writeln!(out)?;
     for line in review::chart(&review::monthly(c, &view.ledger), lang) {
         writeln!(out, "{line}")?;
@@ -232,18 +299,32 @@ pub fn parse_within(s: &str) -> Result<i64, String> {
 /// `duty due --within 14d`: plain lines for scripts; exit 1 when anything is listed.
 pub fn due(env: &Env, args: &DueArgs, out: &mut Out) -> CmdResult {
     let ledger = super::read_ledger(env)?;
-    if ledger.closed {
-        // A closed year has nothing left to do.
-        return Ok(());
-    }
-    let st = crate::progress::status(&env.checklist, &ledger, env.today);
-    let mut due: Vec<_> = st
+    let closed = ledger.closed;
+    let c = &env.checklist;
+    let st = crate::progress::status(c, &ledger, env.today);
+    // (year, status): the active year's items, unless it is closed (nothing left to do) …
+    let mut due: Vec<(i16, &crate::progress::ItemStatus<'_>)> = st
         .items
         .iter()
-        .filter(|s| !s.complete && s.days_left <= args.within)
+        .filter(|s| !closed && !s.complete && s.days_left <= args.within)
+        .map(|s| (c.year, s))
         .collect();
-    due.sort_by_key(|s| (s.due, s.item.id.as_str()));
-    for s in &due {
+    // … and last year's report and 述法, due in this year's first half: what February is about.
+    let previous = previous_year(env);
+    let old_st = previous
+        .as_ref()
+        .map(|(old, l)| (old.year, crate::progress::status(old, l, env.today)));
+    if let Some((year, old_st)) = &old_st {
+        due.extend(
+            old_st
+                .items
+                .iter()
+                .filter(|s| !s.complete && s.due.year() > *year && s.days_left <= args.within)
+                .map(|s| (*year, s)),
+        );
+    }
+    due.sort_by_key(|(y, s)| (s.due, *y, s.item.id.as_str()));
+    for (year, s) in &due {
         let when = match (env.lang, s.days_left) {
             (Lang::Zh, d) if d < 0 => format!("逾期{}天", -d),
             (Lang::Zh, 0) => "今天到期".to_string(),
@@ -252,9 +333,17 @@ pub fn due(env: &Env, args: &DueArgs, out: &mut Out) -> CmdResult {
             (Lang::En, 0) => "due today".to_string(),
             (Lang::En, d) => format!("due in {d} days"),
         };
+        let of_year = if *year == c.year {
+            String::new()
+        } else {
+            match env.lang {
+                Lang::Zh => format!("（{year}年度）"),
+                Lang::En => format!(" ({year})"),
+            }
+        };
         writeln!(
             out,
-            "{}  {}  {}  {}  {}",
+            "{}  {}  {}  {}{of_year}  {}",
             iso(s.due),
             when,
             for_terminal(&s.item.id),
