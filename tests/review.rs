@@ -858,9 +858,17 @@ fn entries_same_by_content_are_counted_once_within_one_ledger() {
             ..Default::default()
         },
     );
-    let (combined, conflicts) = combine(&c, &[l]);
+    let (combined, conflicts) = combine(&c, std::slice::from_ref(&l));
     assert_eq!(combined.items["meetings"].entries.len(), 1);
     assert!(conflicts.is_empty());
+    // The same id with another topic is not silently dropped: it is listed.
+    let mut clash = e("aaaaaa");
+    clash.topic = "另一次会".into();
+    l.items.get_mut("meetings").unwrap().entries.push(clash);
+    let (combined, conflicts) = combine(&c, &[l]);
+    assert_eq!(combined.items["meetings"].entries.len(), 1);
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].field, ConflictField::Entry);
 }
 
 #[test]

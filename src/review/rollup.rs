@@ -273,18 +273,27 @@ fn content_key(e: &Entry) -> ContentKey {
 
 impl RecordOrigin {
     /// The origin of a first record, whose entries are made distinct on the way in.
-    fn of(src: usize, entries: &mut Vec<Entry>) -> Self {
+    fn of(src: usize, item: &str, entries: &mut Vec<Entry>, pending: &mut Pending) -> Self {
         let mut origin = RecordOrigin {
             done: src,
             note: src,
             evidence: src,
             ..Default::default()
         };
-        let mut kept = Vec::with_capacity(entries.len());
+        let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
         for e in entries.drain(..) {
-            if origin.find(&e).is_none() {
-                origin.add(&e, kept.len(), src);
-                kept.push(e);
+            match origin.find(&e) {
+                None => {
+                    origin.add(&e, kept.len(), src);
+                    kept.push(e);
+                }
+                Some(i) if !same_content(&kept[i], &e) => pending.note(
+                    item,
+                    ConflictField::Entry,
+                    (src, entry_text(&kept[i])),
+                    (src, entry_text(&e)),
+                ),
+                Some(_) => {}
             }
         }
         *entries = kept;
@@ -335,7 +344,10 @@ pub fn combine(checklist: &Checklist, ledgers: &[Ledger]) -> (Ledger, Vec<Confli
                     let mut copy = record.clone();
                     copy.rate = None;
                     // A single ledger may hold one occurrence twice (logged twice by hand).
-                    origins.insert(id.clone(), RecordOrigin::of(src, &mut copy.entries));
+                    origins.insert(
+                        id.clone(),
+                        RecordOrigin::of(src, id, &mut copy.entries, &mut pending),
+                    );
                     out.items.insert(id.clone(), copy);
                 }
                 Some(into) => {
