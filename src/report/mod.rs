@@ -36,14 +36,7 @@ pub struct Input<'a> {
 
 /// The draft of section three as plain text.
 pub fn section_three(input: &Input<'_>) -> String {
-    format!(
-        "{}\n",
-        input
-            .checklist
-            .report
-            .heading
-            .render(|_| input.checklist.year.to_string())
-    )
+    format!("{}\n", input.checklist.report.heading.render(|_| input.checklist.year.to_string()))
 }
 
 /// A document in a format, as bytes ready to write.
