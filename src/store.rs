@@ -124,6 +124,10 @@ pub enum StoreError {
     /// The settings file cannot be read; it is never silently replaced.
     #[error("settings '{}' cannot be read: {problem}", path.display())]
     Settings { path: PathBuf, problem: String },
+    /// A ledger file from elsewhere (`--ledger`, `import-ledger`) that cannot be used; there is
+    /// no backup to offer, and nothing was changed.
+    #[error("'{}' is not a usable ledger: {problem}", path.display())]
+    Foreign { path: PathBuf, problem: String },
     #[error("no home directory; give --data-dir or set DUTY_DATA_DIR")]
     NoHome,
     #[error("{0}")]
@@ -274,6 +278,16 @@ impl StoreError {
             ),
             (StoreError::Settings { path, problem }, Lang::En) => format!(
                 "the settings file '{}' cannot be read: {}. Fix it, or delete it to go back to the defaults.",
+                show(path),
+                q(problem)
+            ),
+            (StoreError::Foreign { path, problem }, Lang::Zh) => format!(
+                "“{}”不是可用的台账：{}。未作任何改动。",
+                show(path),
+                q(problem)
+            ),
+            (StoreError::Foreign { path, problem }, Lang::En) => format!(
+                "'{}' is not a usable ledger: {}. Nothing was changed.",
                 show(path),
                 q(problem)
             ),

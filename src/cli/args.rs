@@ -7,6 +7,10 @@ use jiff::civil::Date;
 
 use crate::i18n::Lang;
 
+use super::review_cmds::{
+    DueArgs, ExportArgs, ImportArgs, LedgerSources, ReviewArgs, RolloverArgs,
+};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "duty",
@@ -77,6 +81,20 @@ pub enum Command {
     Summary(super::report_cmds::SummaryArgs),
     /// 导出完成情况台账 / Export the completion ledger for inspectors
     Ledger(super::report_cmds::LedgerArgs),
+    /// 年终风险检查：逾期、落后、将到期、缺佐证、未达标 / What is at risk before the year closes
+    Review(ReviewArgs),
+    /// 列出即将到期事项，供脚本使用（有则退出码 1）/ List what falls due soon, for scripts (exit 1 if any)
+    Due(DueArgs),
+    /// 由本年度清单生成下一年度清单和空白台账 / Start next year from this year's checklist
+    Rollover(RolloverArgs),
+    /// 关账：年度台账变为只读 / Close the year: its ledger becomes read-only
+    Close,
+    /// 重新打开已关账的年度 / Reopen a closed year
+    Reopen,
+    /// 导出台账，以便在另一台电脑合并 / Export the ledger to merge on another machine
+    ExportLedger(ExportArgs),
+    /// 校验并合并导出的台账（不覆盖）/ Validate and merge an exported ledger (never overwrites)
+    ImportLedger(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -90,6 +108,8 @@ pub struct StatusArgs {
     /// 以 JSON 输出 / print JSON
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub sources: LedgerSources,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@ mod args;
 mod ledger_cmds;
 mod output;
 mod report_cmds;
+mod review_cmds;
 mod status;
 
 use std::io;
@@ -208,6 +209,13 @@ fn run(cli: Cli) -> CmdResult {
         Some(Command::RestoreBackup) => ledger_cmds::restore_backup(&env, &mut out),
         Some(Command::Summary(a)) => report_cmds::summary(&env, a, &mut out),
         Some(Command::Ledger(a)) => report_cmds::ledger(&env, a, &mut out),
+        Some(Command::Review(a)) => review_cmds::review(&env, &a, &mut out),
+        Some(Command::Due(a)) => review_cmds::due(&env, &a, &mut out),
+        Some(Command::Rollover(a)) => review_cmds::rollover(&env, &a, &mut out),
+        Some(Command::Close) => review_cmds::close(&env, &mut out),
+        Some(Command::Reopen) => review_cmds::reopen(&env, &mut out),
+        Some(Command::ExportLedger(a)) => review_cmds::export_ledger(&env, &a, &mut out),
+        Some(Command::ImportLedger(a)) => review_cmds::import_ledger(&env, &a, &mut out),
     }
 }
 

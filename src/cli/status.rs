@@ -64,15 +64,24 @@ pub fn read_ledger(env: &Env) -> Result<Ledger, Failure> {
 
 /// `duty status [--json]`.
 pub fn status(env: &Env, args: &StatusArgs, out: &mut Out) -> CmdResult {
-    let ledger = read_ledger(env)?;
-    let st = progress::status(&env.checklist, &ledger, env.today);
+    // One ledger, or several combined with --ledger (issue 6).
+    let view = super::review_cmds::load_view(env, &args.sources)?;
+    let ledger = &view.ledger;
+    let st = progress::status(&env.checklist, ledger, env.today);
     if args.json {
-        let json = StatusJson::new(env, &ledger, &st);
+        let mut json = StatusJson::new(env, ledger, &st);
+        json.ledgers = view.sources.clone();
+        json.conflicts = view
+            .conflicts
+            .iter()
+            .map(|c| c.describe(&view.sources, env.lang))
+            .collect();
         serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
         writeln!(out)?;
         return Ok(());
     }
-    print_status(env, &ledger, &st, out)
+    print_status(env, ledger, &st, out)?;
+    super::review_cmds::print_rollup(env, &view, out)
 }
 
 /// The status as plain text, one line per item, aligned by display width.
@@ -138,7 +147,10 @@ pub fn print_status(env: &Env, ledger: &Ledger, st: &Status<'_>, out: &mut Out) 
             sec.total
         )?;
         while let Some(s) = items.next_if(|s| std::ptr::eq(s.section, sec.section)) {
-            writeln!(out, "{}", item_line(s, id_w, lang))?;
+            let pace = crate::review::pace(s, c.year, env.today)
+                .filter(|_| !s.complete)
+                .map(|p| p.label(s.item.kind, lang));
+            writeln!(out, "{}", item_line(s, id_w, lang, pace))?;
         }
     }
     if !st.orphans.is_empty() {
@@ -163,7 +175,7 @@ pub fn print_status(env: &Env, ledger: &Ledger, st: &Status<'_>, out: &mut Out) 
     Ok(())
 }
 
-fn item_line(s: &ItemStatus<'_>, id_w: usize, lang: Lang) -> String {
+fn item_line(s: &ItemStatus<'_>, id_w: usize, lang: Lang, pace: Option<String>) -> String {
     let mark = if s.complete {
         "[x]"
     } else if s.overdue {
@@ -186,11 +198,16 @@ fn item_line(s: &ItemStatus<'_>, id_w: usize, lang: Lang) -> String {
     } else {
         String::new()
     };
+    // "7/12 次，按进度应为10，落后3次": the pace follows the state it qualifies.
+    let state = match pace {
+        Some(p) => format!("{}{}{p}", s.state_label(lang), lang.pick("，", ", ")),
+        None => s.state_label(lang),
+    };
     format!(
         "  {mark} {} {} {} {}{}",
         pad(&for_terminal(&truncate(&s.item.id, id_w)), id_w),
         pad(&for_terminal(&title), 36),
-        pad(&for_terminal(&s.state_label(lang)), 24),
+        pad(&for_terminal(&state), 24),
         lang.pick("截止 ", "due ").to_string() + &due,
         flag
     )
@@ -236,6 +253,12 @@ pub struct StatusJson<'a> {
     pub sections: Vec<SectionJson<'a>>,
     pub items: Vec<ItemJson<'a>>,
     pub orphans: Vec<OrphanJson<'a>>,
+    /// The ledger files combined with --ledger (absent for the local ledger).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ledgers: Vec<String>,
+    /// Disagreements between combined ledgers, one line each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -275,6 +298,10 @@ pub struct ItemJson<'a> {
     pub days_left: i64,
     pub overdue: bool,
     pub due_soon: bool,
+    /// Counted and hours items: the value expected by today at an even pace, and how far
+    /// behind it (negative: ahead). `null` for other kinds.
+    pub expected: Option<f64>,
+    pub behind: Option<f64>,
     pub record: Option<&'a ItemRecord>,
 }
 
@@ -315,7 +342,8 @@ impl<'a> StatusJson<'a> {
             items: st
                 .items
                 .iter()
-                .map(|s| ItemJson {
+                .map(|s| (s, crate::review::pace(s, c.year, env.today)))
+                .map(|(s, pace)| ItemJson {
                     id: &s.item.id,
                     section: &s.section.id,
                     title: &s.item.title,
@@ -328,6 +356,8 @@ impl<'a> StatusJson<'a> {
                     days_left: s.days_left,
                     overdue: s.overdue,
                     due_soon: s.due_soon(),
+                    expected: pace.map(|p| p.expected),
+                    behind: pace.map(|p| p.behind),
                     record: s.record,
                 })
                 .collect(),
@@ -336,6 +366,8 @@ impl<'a> StatusJson<'a> {
                 .iter()
                 .map(|(id, record)| OrphanJson { id, record })
                 .collect(),
+            ledgers: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }

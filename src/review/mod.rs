@@ -1,53 +1,23 @@
 //! Before year end: pacing, what is at risk, the year's lifecycle, roll-up across ledgers.
-//! (Interface fixed first so the screen can use it; the body is being written.)
+//!
+//! What the screen and the commands call:
+//!
+//! * [`pace`] — expected value by today and how far behind, per counted/hours item;
+//! * [`review`] — the ordered risk list, each with one line of advice;
+//! * [`next_year_deadlines`] — the report and 述法 deadlines in the next year's first quarter;
+//! * [`monthly`] and [`chart`] — occurrences logged per month, per item and overall;
+//! * [`rollover::rollover`] — next year's checklist; [`rollup::combine`] — several ledgers
+//!   as one; [`rollup::merge_into`] — an import.
+//!
+//! Everything here is pure except [`files`], which reads and writes through `store`.
 
-use jiff::civil::Date;
+pub mod files;
+mod monthly;
+mod pace;
+mod risk;
+pub mod rollover;
+pub mod rollup;
 
-use crate::checklist::Checklist;
-use crate::i18n::Lang;
-use crate::ledger::Ledger;
-use crate::progress::ItemStatus;
-
-/// How a counted or hours item keeps pace with its target.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Pace {
-    /// Expected value by today.
-    pub expected: f64,
-    /// How far behind (positive) or ahead (negative) of that.
-    pub behind: f64,
-}
-
-/// Pace of `status` on `today`; `None` for kinds without a yearly quantity.
-pub fn pace(status: &ItemStatus<'_>, year: i16, today: Date) -> Option<Pace> {
-    let _ = (status, year, today);
-    None
-}
-
-/// One thing at risk, with what to do about it.
-#[derive(Debug, Clone)]
-pub struct Risk {
-    pub item: String,
-    pub title: String,
-    /// One line: what is wrong and what to do.
-    pub advice: String,
-}
-
-/// Everything at risk, most urgent first.
-pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date, lang: Lang) -> Vec<Risk> {
-    let _ = (checklist, ledger, today, lang);
-    Vec::new()
-}
-
-/// Occurrences logged per month (January first): overall and per counted/hours item.
-pub struct Monthly {
-    pub overall: [u32; 12],
-    pub items: Vec<(String, String, [u32; 12])>,
-}
-
-pub fn monthly(checklist: &Checklist, ledger: &Ledger) -> Monthly {
-    let _ = (checklist, ledger);
-    Monthly {
-        overall: [0; 12],
-        items: Vec::new(),
-    }
-}
+pub use monthly::{Monthly, chart, monthly};
+pub use pace::{Pace, PaceState, elapsed_share, pace, window};
+pub use risk::{Deadline, Risk, RiskKind, next_year_deadlines, review};

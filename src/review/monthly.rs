@@ -1,0 +1,160 @@
+//! Month by month: how many occurrences were logged in each month of the checklist year,
+//! per counted or hours item and overall, and a plain-text chart of it.
+//!
+//! Pure. The chart uses ASCII only: block glyphs (U+2581…U+2588) are East-Asian
+//! ambiguous-width and take two cells in many Chinese terminals, which would skew the bars.
+
+use crate::checklist::{Checklist, Kind};
+use crate::i18n::Lang;
+use crate::ledger::Ledger;
+use crate::text::{for_terminal, pad, truncate, width};
+
+/// Occurrences logged per month (January first): overall and per counted/hours item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Monthly {
+    pub overall: [u32; 12],
+    /// (item id, title, counts) for every counted or hours item, in checklist order, including
+    /// those with nothing logged (a silent item is what the chart is for).
+    pub items: Vec<(String, String, [u32; 12])>,
+}
+
+/// Count entries by month. Only entries dated in the checklist year are counted: entries of
+/// the next year's first half (allowed for late records) would otherwise land on January to
+/// June and make a quiet spring look busy.
+pub fn monthly(checklist: &Checklist, ledger: &Ledger) -> Monthly {
+    let mut overall = [0u32; 12];
+    let mut items = Vec::new();
+    for (_, item) in checklist.items() {
+        if !matches!(item.kind, Kind::Count { .. } | Kind::Hours { .. }) {
+            continue;
+        }
+        let mut counts = [0u32; 12];
+        if let Some(record) = ledger.record(&item.id) {
+            for e in record
+                .entries
+                .iter()
+                .filter(|e| e.date.year() == checklist.year)
+            {
+                let m = usize::try_from(e.date.month() - 1).unwrap_or(0);
+                counts[m] += 1;
+                overall[m] += 1;
+            }
+        }
+        items.push((item.id.clone(), item.title.clone(), counts));
+    }
+    Monthly { overall, items }
+}
+
+/// Longest overall bar, in characters.
+const BAR_MAX: u32 = 40;
+
+/// The chart as lines of text: overall as one horizontal bar per month, then one row per
+/// item with a cell per month (`.` nothing, `1`–`9`, `+` ten or more) and its total.
+pub fn chart(m: &Monthly, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    let top = m.overall.iter().copied().max().unwrap_or(0);
+    lines.push(
+        lang.pick("全部登记（按月）", "All logged occurrences, by month")
+            .to_string(),
+    );
+    for (i, &n) in m.overall.iter().enumerate() {
+        // Round up so that a month with one entry never looks empty.
+        let bar = if top == 0 {
+            0
+        } else {
+            (n * BAR_MAX).div_ceil(top)
+        };
+        let month = match lang {
+            Lang::Zh => format!("{:>2}月", i + 1),
+            Lang::En => format!("{:>3}", MONTHS_EN[i]),
+        };
+        lines.push(format!(
+            "  {} |{}{}",
+            pad(&month, 4),
+            "#".repeat(bar as usize),
+            if n > 0 {
+                format!(" {n}")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    if m.items.is_empty() {
+        return lines;
+    }
+    let title_w = m
+        .items
+        .iter()
+        .map(|(_, t, _)| width(t))
+        .max()
+        .unwrap_or(0)
+        .clamp(8, 30);
+    lines.push(String::new());
+    lines.push(format!(
+        "{}  {}",
+        pad(
+            lang.pick("各事项（每格一个月）", "Per item (one cell a month)"),
+            title_w + 2
+        ),
+        "1 2 3 4 5 6 7 8 9 10  12"
+    ));
+    for (_, title, counts) in &m.items {
+        let cells: Vec<String> = counts
+            .iter()
+            .map(|&n| match n {
+                0 => ".".to_string(),
+                1..=9 => n.to_string(),
+                _ => "+".to_string(),
+            })
+            .collect();
+        let total: u32 = counts.iter().sum();
+        lines.push(format!(
+            "  {}  {}  {}",
+            pad(&for_terminal(&truncate(title, title_w)), title_w),
+            cells.join(" "),
+            match lang {
+                Lang::Zh => format!("共{total}"),
+                Lang::En => format!("total {total}"),
+            }
+        ));
+    }
+    lines
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_scales_bars_and_marks_empty_months() {
+        let mut overall = [0; 12];
+        overall[0] = 4;
+        overall[1] = 1;
+        let m = Monthly {
+            overall,
+            items: vec![(
+                "a".into(),
+                "会前学法".into(),
+                [12, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3],
+            )],
+        };
+        let lines = chart(&m, Lang::Zh);
+        assert_eq!(lines[1], format!("   1月 |{} 4", "#".repeat(40)));
+        assert_eq!(lines[2], format!("   2月 |{} 1", "#".repeat(10)));
+        assert_eq!(lines[3], "   3月 |");
+        assert!(
+            lines
+                .last()
+                .unwrap()
+                .ends_with("+ 1 . . . . . . . . . 3  共16")
+        );
+        assert!(lines.iter().all(|l| {
+            l.chars()
+                .all(|c| c.is_ascii() || width(&c.to_string()) == 2)
+        }));
+    }
+}

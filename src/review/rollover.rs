@@ -1,0 +1,247 @@
+//! Rollover: the next year's checklist made from this year's, and what was left unfinished.
+//!
+//! Pure: builds the new checklist as raw serde structs and RON text; `duty rollover` writes
+//! it, loads it back to validate it, and starts its empty ledger.
+//!
+//! Relative dates (`03-31`, `next-03-01`) follow the year by themselves; fixed dates are
+//! shifted by the years between. Headings and sentence templates keep their `{year}`
+//! placeholders, so they name the new year. Items carried over from an earlier year are
+//! dropped (they were one-offs), unless they are unfinished again and carrying is asked for.
+
+use jiff::civil::Date;
+
+use crate::checklist::{
+    Checklist, DueSpec, Item, Kind, RawChecklist, RawItem, RawKind, RawReport, RawSection,
+};
+use crate::ledger::Ledger;
+use crate::progress;
+
+/// An item not complete at the end of the old year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unfinished {
+    pub item: String,
+    pub title: String,
+    /// `2/4 次` — where it stood.
+    pub state: String,
+    /// The id it has in the new checklist when carried over.
+    pub carried_as: Option<String>,
+    /// Due after the old year ends (the report, 述法): it stays in the old year's ledger, which
+    /// accepts records until 30 June, and is never carried over.
+    pub next_year: bool,
+}
+
+/// The next year's checklist and the old year's unfinished items.
+#[derive(Debug, Clone)]
+pub struct Rollover {
+    pub raw: RawChecklist,
+    pub unfinished: Vec<Unfinished>,
+}
+
+/// Why a rollover cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RolloverError {
+    /// `to` is not after the checklist's year.
+    NotLater { from: i16, to: i16 },
+}
+
+/// Longest item id the checklist format accepts.
+const MAX_ID: usize = 64;
+
+/// Build the checklist for `to` from `checklist` and where `ledger` stood at the end of the
+/// old year. With `carry`, each unfinished item due within the old year is added again,
+/// flagged `carried_from`, with id `<id>-from-<year>`, right after the item it comes from;
+/// counted and hours items carry only what was missing. Items due in the next year are listed
+/// but not carried (see [`Unfinished::next_year`]).
+pub fn rollover(
+    checklist: &Checklist,
+    ledger: &Ledger,
+    to: i16,
+    carry: bool,
+    lang: crate::i18n::Lang,
+) -> Result<Rollover, RolloverError> {
+    let from = checklist.year;
+    if to <= from {
+        return Err(RolloverError::NotLater { from, to });
+    }
+    let shift = to - from;
+    // Judge "unfinished" after every deadline of the old year has passed.
+    let end = Date::new(from.saturating_add(1), 12, 31).unwrap_or(Date::MAX);
+    let st = progress::status(checklist, ledger, end);
+    let mut unfinished = Vec::new();
+    let mut sections = Vec::new();
+    let mut states = st.items.iter();
+    for section in &checklist.sections {
+        let mut items = Vec::new();
+        for item in &section.items {
+            let s = states
+                .next()
+                .unwrap_or_else(|| unreachable!("status lists every item in order"));
+            let open = !s.complete;
+            if item.carried_from.is_none() {
+                items.push(raw_item(item, shift, None, None));
+            }
+            if !open {
+                continue;
+            }
+            // The old year's first-quarter paperwork is finished in the old ledger; the new
+            // checklist has its own copy for the new year.
+            let next_year = s.due.year() > from;
+            let carried_as = (carry && !next_year).then(|| {
+                let origin = item.carried_from.unwrap_or(from);
+                let id = if item.carried_from.is_some() {
+                    item.id.clone()
+                } else {
+                    carried_id(&item.id, from)
+                };
+                (id, origin)
+            });
+            let carried_as = carried_as
+                .filter(|(id, _)| item.carried_from.is_some() || checklist.item(id).is_none());
+            if let Some((id, origin)) = &carried_as {
+                let left = match item.kind {
+                    Kind::Count { target } => Kind::Count {
+                        target: target.saturating_sub(s.value as u32).max(1),
+                    },
+                    Kind::Hours { target } => Kind::Hours {
+                        target: ((target - s.value) * 10.0).ceil().max(1.0) / 10.0,
+                    },
+                    k => k,
+                };
+                items.push(raw_item(
+                    item,
+                    shift,
+                    Some((id.clone(), *origin)),
+                    Some(left),
+                ));
+            }
+            unfinished.push(Unfinished {
+                item: item.id.clone(),
+                title: item.title.clone(),
+                state: s.state_label(lang),
+                carried_as: carried_as.map(|(id, _)| id),
+                next_year,
+            });
+        }
+        sections.push(RawSection {
+            id: section.id.clone(),
+            title: section.title.clone(),
+            items,
+        });
+    }
+    let report = &checklist.report;
+    let raw = RawChecklist {
+        id: checklist.id.clone(),
+        title: checklist.title.clone(),
+        organization: checklist.organization.clone(),
+        year: Some(i64::from(to)),
+        report: RawReport {
+            heading: Some(report.heading.source().to_string()),
+            opening: Some(report.opening.source().to_string()),
+            closing: Some(report.closing.source().to_string()),
+        },
+        sections,
+    };
+    Ok(Rollover { raw, unfinished })
+}
+
+/// `<id>-from-<year>`, cutting the base so the whole stays within the id length limit.
+pub fn carried_id(id: &str, year: i16) -> String {
+    let suffix = format!("-from-{year}");
+    let keep = MAX_ID.saturating_sub(suffix.len()).min(id.len());
+    format!("{}{suffix}", &id[..keep])
+}
+
+fn shift_spec(spec: DueSpec, years: i16) -> DueSpec {
+    match spec {
+        DueSpec::On(d) => {
+            let y = d.year().saturating_add(years);
+            // 29 February of a leap year becomes the 28th in a common one.
+            DueSpec::On(Date::new(y, d.month(), d.day()).unwrap_or_else(|_| {
+                Date::new(y, d.month(), 1)
+                    .map(|f| f.last_of_month())
+                    .unwrap_or(d)
+            }))
+        }
+        relative => relative,
+    }
+}
+
+fn raw_item(
+    item: &Item,
+    shift: i16,
+    carried: Option<(String, i16)>,
+    kind: Option<Kind>,
+) -> RawItem {
+    let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let kind = match kind.unwrap_or(item.kind) {
+        Kind::Task => RawKind::Task,
+        Kind::Count { target } => RawKind::Count {
+            target: i64::from(target),
+        },
+        Kind::Rate { target } => RawKind::Rate { target },
+        Kind::Hours { target } => RawKind::Hours { target },
+    };
+    let (id, carried_from) = match carried {
+        Some((id, year)) => (id, Some(i64::from(year))),
+        None => (item.id.clone(), None),
+    };
+    RawItem {
+        id,
+        title: item.title.clone(),
+        description: item.description.clone(),
+        owner: non_empty(&item.owner),
+        kind,
+        start: item.start.map(|s| shift_spec(s, shift).to_source()),
+        due: shift_spec(item.due, shift).to_source(),
+        evidence: non_empty(&item.evidence),
+        report: non_empty(item.report.source()),
+        carried_from,
+    }
+}
+
+/// The new checklist as RON text, with a header saying where it came from.
+pub fn to_ron(r: &Rollover, from: i16) -> String {
+    // Optional fields written bare (`owner: "办公室"`), as people write them; the loader reads
+    // them that way by default.
+    let pretty = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_string())
+        .struct_names(false)
+        // Deep enough for one item per block, shallow enough to keep `kind: Count(target: 4)`
+        // on one line.
+        .depth_limit(5)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let body = ron::ser::to_string_pretty(&r.raw, pretty)
+        .unwrap_or_else(|e| unreachable!("a raw checklist always serialises: {e}"));
+    format!(
+        "// 由 duty rollover 根据 {from} 年度清单生成 / made by duty rollover from the {from} checklist\n{body}\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn carried_ids_stay_within_the_id_limit() {
+        assert_eq!(carried_id("plan", 2024), "plan-from-2024");
+        let long = "a".repeat(64);
+        let id = carried_id(&long, 2024);
+        assert_eq!(id.len(), 64);
+        assert!(id.ends_with("-from-2024"));
+    }
+
+    #[test]
+    fn fixed_dates_shift_and_leap_days_clamp() {
+        assert_eq!(
+            shift_spec(DueSpec::On(date(2024, 2, 29)), 1),
+            DueSpec::On(date(2025, 2, 28))
+        );
+        assert_eq!(
+            shift_spec(DueSpec::On(date(2024, 2, 29)), 4),
+            DueSpec::On(date(2028, 2, 29))
+        );
+        let relative = DueSpec::NextYear { month: 3, day: 1 };
+        assert_eq!(shift_spec(relative, 1), relative);
+    }
+}
