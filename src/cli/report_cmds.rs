@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{CmdResult, Env, Failure, Out, read_ledger};
+use super::{CmdResult, Env, Failure, Out};
 use crate::i18n::Lang;
 use crate::report::{self, Document, Format, Input, Options};
 use crate::store;
@@ -30,15 +30,16 @@ pub struct ExportArgs {
     /// CSV：写入 BOM，便于 Excel 识别 UTF-8 / CSV: write a byte-order mark for Excel
     #[arg(long)]
     pub bom: bool,
+    #[command(flatten)]
+    pub sources: super::review_cmds::LedgerSources,
 }
 
+/// `duty summary`. (The completion ledger is `duty ledger`: `--ledger PATH` here names ledgers
+/// to combine, as on `status` and `review`.)
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
     #[command(flatten)]
     pub export: ExportArgs,
-    /// 改为输出完成情况台账（同 duty ledger）/ produce the completion ledger instead
-    #[arg(long)]
-    pub ledger: bool,
 }
 
 #[derive(Debug, Args)]
@@ -49,12 +50,7 @@ pub struct LedgerArgs {
 
 /// `duty summary`: the draft of section three, text by default.
 pub fn summary(env: &Env, a: SummaryArgs, out: &mut Out) -> CmdResult {
-    let doc = if a.ledger {
-        Document::Ledger
-    } else {
-        Document::Summary
-    };
-    export(env, doc, a.export, out)
+    export(env, Document::Summary, a.export, out)
 }
 
 /// `duty ledger`: the completion ledger, text by default.
@@ -73,10 +69,13 @@ fn export(env: &Env, doc: Document, a: ExportArgs, out: &mut Out) -> CmdResult {
             .to_string(),
         ));
     }
-    let ledger = read_ledger(env)?;
+    // With --ledger, the document is made from the roll-up of several ledgers; which files
+    // were combined and any conflicts go to stderr, so that the document itself stays clean.
+    let view = super::review_cmds::load_view(env, &a.sources)?;
+    super::review_cmds::print_rollup(env, &view, &mut Out::to(std::io::stderr()))?;
     let input = Input {
         checklist: &env.checklist,
-        ledger: &ledger,
+        ledger: &view.ledger,
         today: env.today,
         lang: env.lang,
     };
