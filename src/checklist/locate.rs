@@ -27,6 +27,50 @@ impl Locations {
         }
     }
 
+    /// The checklist's top-level `id` and `year`, read without parsing the file: the scan
+    /// stops at `sections`, so it costs microseconds even for a 10,000-item checklist. Used
+    /// only as a guess (to start reading the ledger while the checklist is parsed); the
+    /// caller checks it against the parsed checklist.
+    pub fn identity(src: &str) -> (Option<String>, Option<i64>) {
+        let mut scanner = Scanner {
+            src: src.as_bytes(),
+            pos: 0,
+            spans: HashMap::new(),
+            depth: 1,
+        };
+        let (mut id, mut year) = (None, None);
+        scanner.skip_trivia();
+        if scanner.peek() != Some(b'(') {
+            return (None, None);
+        }
+        scanner.pos += 1;
+        loop {
+            scanner.skip_trivia();
+            if scanner.peek() == Some(b',') {
+                scanner.pos += 1;
+                continue;
+            }
+            let key = scanner.ident().to_string();
+            scanner.skip_trivia();
+            if key.is_empty() || key == "sections" || scanner.peek() != Some(b':') {
+                return (id, year);
+            }
+            scanner.pos += 1;
+            scanner.skip_trivia();
+            let start = scanner.pos;
+            scanner.value(String::new());
+            let literal = std::str::from_utf8(&scanner.src[start..scanner.pos]).unwrap_or("");
+            match key.as_str() {
+                "id" => id = ron::from_str::<String>(literal).ok(),
+                "year" => year = literal.trim().parse().ok(),
+                _ => {}
+            }
+            if scanner.pos == start {
+                return (id, year);
+            }
+        }
+    }
+
     /// Whether `src` holds nothing but whitespace and comments.
     pub fn only_trivia(src: &str) -> bool {
         let mut scanner = Scanner {

@@ -170,6 +170,19 @@ impl Item {
     }
 }
 
+/// A guess at the checklist id and year in `bytes` (see [`locate::Locations::identity`]),
+/// for starting work that depends on them before the full parse is done.
+pub fn identity_hint(bytes: &[u8], default_year: i16) -> Option<(String, i16)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let src = std::str::from_utf8(bytes).ok()?;
+    let (id, year) = locate::Locations::identity(src);
+    let year = match year {
+        None => default_year,
+        Some(y) => i16::try_from(y).ok()?,
+    };
+    Some((id?, year))
+}
+
 impl Checklist {
     /// A checklist from validated parts (item ids must be unique).
     pub fn new(
@@ -230,5 +243,35 @@ impl Checklist {
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         scored.into_iter().take(3).map(|(_, id)| id).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::identity_hint;
+
+    #[test]
+    fn identity_hint_reads_the_head_only() {
+        let builtin = identity_hint(super::BUILTIN_DEFAULT.as_bytes(), 2031);
+        assert_eq!(builtin, Some(("rule-of-law-duties".to_string(), 2031)));
+        let with_year = b"\xEF\xBB\xBF// c\n(id: \"a-b\", title: \"\xE6\xB3\x95\", year: 2024, sections: [ (((( ";
+        assert_eq!(
+            identity_hint(with_year, 2031),
+            Some(("a-b".to_string(), 2024))
+        );
+        // A year after the sections is not seen: the guess is the default, checked later.
+        let late = br#"(id: "x", sections: [], year: 2024)"#;
+        assert_eq!(identity_hint(late, 2031), Some(("x".to_string(), 2031)));
+        let huge = br#"(year: 99999999999999999999, id: "x")"#;
+        assert_eq!(identity_hint(huge, 2031), Some(("x".to_string(), 2031)));
+        for bad in [
+            &b""[..],
+            b"[",
+            b"(id: 5)",
+            b"(year: 40000, id: \"x\")",
+            b"\xFF",
+        ] {
+            assert_eq!(identity_hint(bad, 2031), None);
+        }
     }
 }

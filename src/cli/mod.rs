@@ -93,11 +93,23 @@ pub struct Env {
     /// The checklist file as given, or `None` for the built-in one.
     pub checklist_path: Option<PathBuf>,
     pub ascii: bool,
+    /// The ledger read alongside the checklist, until a command takes it.
+    pub prefetched: std::cell::RefCell<Prefetched>,
 }
 
 impl Env {
     pub fn ledger_paths(&self) -> LedgerPaths {
         LedgerPaths::new(&self.data_dir, &self.checklist.id, self.checklist.year)
+    }
+
+    /// The ledger of this checklist and year: the one read alongside the checklist if that
+    /// guess was right (and not yet taken), else read now.
+    pub fn take_ledger(&self) -> Result<crate::ledger::Ledger, StoreError> {
+        let paths = self.ledger_paths();
+        match self.prefetched.borrow_mut().take() {
+            Some((guessed, ledger)) if guessed == paths => ledger,
+            _ => store::read_ledger(&paths, &self.checklist.id, self.checklist.year),
+        }
     }
 
     pub fn ctx(&self) -> Ctx {
@@ -243,7 +255,8 @@ fn resolve_env(cli: &Cli) -> Result<Env, Failure> {
     let data_dir = store::data_dir(cli.data_dir.as_deref())?;
     let checklist_path = cli.checklist.clone().or_else(|| settings.checklist.clone());
     let default_year = cli.year.unwrap_or(today.year());
-    let checklist = load_checklist(checklist_path.as_deref(), default_year, lang)?;
+    let (checklist, prefetched) =
+        load_with_ledger(checklist_path.as_deref(), &data_dir, default_year, lang)?;
     if let Some(year) = cli.year.filter(|&y| y != checklist.year) {
         return Err(Failure::Usage(match lang {
             Lang::Zh => format!(
@@ -268,7 +281,50 @@ fn resolve_env(cli: &Cli) -> Result<Env, Failure> {
         checklist,
         checklist_path,
         ascii,
+        prefetched: std::cell::RefCell::new(prefetched),
     })
+}
+
+/// A ledger read on another thread while the checklist was being parsed.
+pub type Prefetched = Option<(LedgerPaths, Result<crate::ledger::Ledger, StoreError>)>;
+
+/// Load the checklist and, at the same time, read the ledger it most likely belongs to.
+///
+/// Parsing a 10,000-item checklist and its ledger each take tens of milliseconds; the ledger's
+/// path needs only the checklist's id and year, which a quick scan of the file's head gives.
+/// The guess is checked against the parsed checklist by [`Env::take_ledger`]; a wrong guess
+/// just means the ledger is read again. Nothing is written here, so no lock is needed; a
+/// change still re-reads the ledger under its lock.
+fn load_with_ledger(
+    path: Option<&Path>,
+    data_dir: &Path,
+    default_year: i16,
+    lang: Lang,
+) -> Result<(Checklist, Prefetched), Failure> {
+    let (bytes, origin) = match path {
+        None => (
+            std::borrow::Cow::Borrowed(BUILTIN_DEFAULT.as_bytes()),
+            BUILTIN_ORIGIN.to_string(),
+        ),
+        Some(p) => (
+            std::borrow::Cow::Owned(store::read_checklist_bytes(p)?),
+            p.display().to_string(),
+        ),
+    };
+    let hint = checklist::identity_hint(&bytes, default_year);
+    let (checklist, prefetched) = std::thread::scope(|scope| {
+        let reader = hint.map(|(id, year)| {
+            scope.spawn(move || {
+                let paths = LedgerPaths::new(data_dir, &id, year);
+                let ledger = store::read_ledger(&paths, &id, year);
+                (paths, ledger)
+            })
+        });
+        let checklist = checklist::load(&bytes, &origin, default_year, lang);
+        // A reader that panicked is treated as a miss: the ledger is read again in the open.
+        (checklist, reader.and_then(|r| r.join().ok()))
+    });
+    Ok((checklist.map_err(Failure::Checklist)?, prefetched))
 }
 
 /// Load the checklist at `path`, or the built-in one.

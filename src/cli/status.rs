@@ -55,11 +55,7 @@ pub fn validate(file: &Path, lang: Lang, year: Option<i16>, out: &mut Out) -> Cm
 
 /// Read the ledger of the environment's checklist and year.
 pub fn read_ledger(env: &Env) -> Result<Ledger, Failure> {
-    Ok(store::read_ledger(
-        &env.ledger_paths(),
-        &env.checklist.id,
-        env.checklist.year,
-    )?)
+    Ok(env.take_ledger()?)
 }
 
 /// `duty status [--json]`.
