@@ -563,10 +563,21 @@ impl App {
         }
     }
 
+    /// The date a change defaults to: today, or the last day of a past year being viewed
+    /// (today would fall outside that year's ledger).
+    fn default_date(&self) -> Date {
+        let year = self.checklist.year;
+        if self.today.year() > year {
+            Date::new(year, 12, 31).unwrap_or(self.today)
+        } else {
+            self.today
+        }
+    }
+
     fn today_text(&self) -> String {
         match self.lang {
-            Lang::Zh => crate::date::chinese(self.today),
-            Lang::En => crate::date::iso(self.today),
+            Lang::Zh => crate::date::chinese(self.default_date()),
+            Lang::En => crate::date::iso(self.default_date()),
         }
     }
 
@@ -619,7 +630,7 @@ impl App {
                 } else {
                     self.propose(Change::Check {
                         item: id,
-                        date: self.today,
+                        date: self.default_date(),
                         evidence: String::new(),
                     })
                 }

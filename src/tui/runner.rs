@@ -48,13 +48,17 @@ impl Events for Terminal_ {
     }
 }
 
-/// A fixed list of events, then the end; an idle tick between events lets the loop do its
-/// periodic work as it would in a real terminal.
-pub struct Script(pub VecDeque<Event>);
+/// A fixed list of events, then the end. `None` stands for a poll interval with no event,
+/// when the loop retries saves and looks for outside changes, as it does in a terminal.
+pub struct Script(pub VecDeque<Option<Event>>);
 
 impl Events for Script {
     fn next(&mut self, _timeout: Duration) -> io::Result<Next> {
-        Ok(self.0.pop_front().map_or(Next::End, Next::Event))
+        Ok(match self.0.pop_front() {
+            None => Next::End,
+            Some(None) => Next::Idle,
+            Some(Some(ev)) => Next::Event(ev),
+        })
     }
 }
 

@@ -164,7 +164,12 @@ pub fn items(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|(pos, &i)| {
             let r = &app.rows[i];
             let item = app.item_of(r).1;
-            let due = format!(" {:02}-{:02}", r.due.month(), r.due.day());
+            // The full date where there is room: next year's deadlines must not pass for this year's.
+            let due = if w >= 50 {
+                format!(" {}", crate::date::iso(r.due))
+            } else {
+                format!(" {:02}-{:02}", r.due.month(), r.due.day())
+            };
             let glance = pad(&r.glance, 9);
             let room = w.saturating_sub(width(&glance) + width(&due) + 1);
             let text = format!("{glance} {}{due}", pad(&truncate(&item.title, room), room));
@@ -303,7 +308,7 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
                 Lang::Zh => crate::date::chinese(done.date),
                 Lang::En => crate::date::iso(done.date),
             };
-            field(s.state, &format!("{when} {}", done.evidence), t.ok());
+            field(s.done_on, &format!("{when} {}", done.evidence), t.ok());
         }
         if let Some(rate) = &r.rate {
             field(s.evidence, &rate.evidence, t.normal());

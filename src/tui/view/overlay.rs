@@ -14,6 +14,21 @@ use crate::tui::app::{App, Confirm, FORMATS};
 use crate::tui::form::Form;
 use crate::tui::strings::{self, of};
 
+/// Clear `r` for a pop-up. A wide glyph just left of it would spill its second half into
+/// the pop-up's first column in a real terminal, so it is blanked too (ratatui #2526).
+fn clear(r: Rect, buf: &mut Buffer) {
+    Clear.render(r, buf);
+    if r.x == 0 {
+        return;
+    }
+    for y in r.top()..r.bottom() {
+        let left = &mut buf[(r.x - 1, y)];
+        if width(left.symbol()) > 1 {
+            left.set_symbol(" ");
+        }
+    }
+}
+
 /// A `w`×`h` rectangle centred in `area`, never larger than it.
 fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -36,7 +51,7 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         (keys_w + text_w + 4) as u16,
         (s.help.len() + 3) as u16,
     );
-    Clear.render(r, buf);
+    clear(r, buf);
     let b = block(t, Span::styled(s.help_title, t.title()), true);
     let inner = b.inner(r);
     b.render(r, buf);
@@ -106,7 +121,7 @@ fn input_rect(l: &FormLayout, row: Rect) -> Rect {
 pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let l = form_layout(form, area);
-    Clear.render(l.outer, buf);
+    clear(l.outer, buf);
     let title = format!("{}: {}", form.title(app.lang), form.item_title);
     let b = block(t, Span::styled(title, t.title()), true);
     let inner = b.inner(l.outer);
@@ -190,7 +205,7 @@ pub fn confirm(app: &App, what: &Confirm, area: Rect, buf: &mut Buffer) {
         .max(width(s.confirm_keys))
         + 4) as u16;
     let r = centred(area, w, 5 + u16::from(!detail.is_empty()));
-    Clear.render(r, buf);
+    clear(r, buf);
     let b = block(t, "", true);
     let inner = b.inner(r);
     b.render(r, buf);
@@ -218,7 +233,7 @@ pub fn export(app: &App, choice: usize, area: Rect, buf: &mut Buffer) {
         .unwrap_or(0)
         + 6;
     let r = centred(area, w as u16, (FORMATS.len() + 4) as u16);
-    Clear.render(r, buf);
+    clear(r, buf);
     let b = block(t, Span::styled(s.export_title, t.title()), true);
     let inner = b.inner(r);
     b.render(r, buf);
