@@ -165,7 +165,7 @@ pub fn items(app: &App, area: Rect, buf: &mut Buffer) {
             let r = &app.rows[i];
             let item = app.item_of(r).1;
             // The full date where there is room: next year's deadlines must not pass for this year's.
-            let due = if w >= 50 {
+            let due = if w >= 44 {
                 format!(" {}", crate::date::iso(r.due))
             } else {
                 format!(" {:02}-{:02}", r.due.month(), r.due.day())
@@ -374,11 +374,33 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_stringn(
         area.x,
         area.y,
-        keys,
+        fit_keys(keys, usize::from(area.width)),
         usize::from(area.width),
         app.theme.key(),
     );
 }
+
+/// As many whole `key action` groups as fit in `cells`, always keeping the last two (help and
+/// quit), so a narrow footer drops keys rather than cutting one in half.
+fn fit_keys(keys: &str, cells: usize) -> String {
+    let groups: Vec<&str> = keys.split("  ").collect();
+    if width(keys) <= cells || groups.len() <= 2 {
+        return keys.to_string();
+    }
+    let tail = &groups[groups.len() - 2..];
+    let mut used = tail.iter().map(|g| width(g) + 2).sum::<usize>();
+    let mut head = Vec::new();
+    for g in &groups[..groups.len() - 2] {
+        if used + width(g) + 2 > cells {
+            break;
+        }
+        used += width(g) + 2;
+        head.push(*g);
+    }
+    head.extend_from_slice(tail);
+    head.join("  ")
+}
+
 
 pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let s = of(app.lang);
@@ -395,4 +417,14 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(text, if m.error { t.error() } else { t.ok() }));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn narrow_footers_keep_help_and_quit() {
+        let keys = "a 登记  r 比率  ? 帮助  q 退出";
+        assert_eq!(super::fit_keys(keys, 80), keys);
+        assert_eq!(super::fit_keys(keys, 24), "a 登记  ? 帮助  q 退出");
+    }
 }

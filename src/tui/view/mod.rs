@@ -50,9 +50,9 @@ pub fn layout(width: u16, height: u16) -> Option<Areas> {
     .areas(area);
     let (sections, items, details) = if width >= 120 {
         let [s, i, d] = Layout::horizontal([
-            Constraint::Percentage(18),
-            Constraint::Percentage(42),
-            Constraint::Percentage(40),
+            Constraint::Percentage(16),
+            Constraint::Percentage(46),
+            Constraint::Percentage(38),
         ])
         .areas(body);
         (s, i, d)
