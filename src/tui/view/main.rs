@@ -401,7 +401,6 @@ fn fit_keys(keys: &str, cells: usize) -> String {
     head.join("  ")
 }
 
-
 pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let s = of(app.lang);
     let t = app.theme;
