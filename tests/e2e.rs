@@ -161,6 +161,25 @@ fn tick_and_log_in_chinese_in_a_real_terminal() {
 }
 
 #[test]
+fn no_color_keeps_the_selection_visible_by_reverse_video() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start("mono", 100, 30, dir.path(), "NO_COLOR=1");
+    t.wait_for(&["将法治建设纳入年度工作要点"]);
+    let styled =
+        String::from_utf8_lossy(&t.tmux(&["capture-pane", "-e", "-p", "-t", "duty"]).stdout)
+            .into_owned();
+    let row = styled
+        .lines()
+        .find(|l| l.contains("将法治建设纳入年度工作要点") && l.contains("[ ]"))
+        .expect("the first item is on screen");
+    // Reverse video (SGR 7) and no colour (no SGR 30-37/40-47/38;/48;) on the selected row.
+    assert!(row.contains("\x1b[7m") || row.contains(";7m"), "{row:?}");
+    assert!(!row.contains("[34m") && !row.contains("[44m"), "{row:?}");
+    t.keys(&["q"]);
+    t.wait_for(&["DUTY-EXITED 0"]);
+}
+
+#[test]
 fn small_and_large_terminals_and_english() {
     let dir = tempfile::tempdir().unwrap();
     let t = Tmux::start("small", 30, 8, dir.path(), "DUTY_LANG=en");

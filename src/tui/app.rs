@@ -312,6 +312,8 @@ impl App {
         }
     }
 
+    /// The context for applying changes in memory (to check them and to show pending ones).
+    /// The moment is irrelevant there; the runner stamps the real time when it saves.
     pub fn ctx(&self) -> Ctx {
         Ctx {
             today: self.today,
@@ -732,9 +734,18 @@ impl App {
     fn scroll_mode(&mut self, delta: isize, page: bool) {
         let page_rows = usize::from(self.height.saturating_sub(6)).max(1) as isize;
         let d = if page { delta * page_rows } else { delta };
+        // An upper bound on the page's lines, so scrolling past the end does not have to be
+        // scrolled back (the view also clamps to the wrapped length).
+        let most = match &self.mode {
+            Mode::Summary { .. } => self.summary.len(),
+            Mode::Review { .. } => self.review.as_ref().map_or(0, |r| {
+                2 * r.risks.len() + r.pacing.len() + r.monthly.items.len() + r.next_q1.len() + 24
+            }),
+            _ => 0,
+        };
         match &mut self.mode {
             Mode::Summary { scroll } | Mode::Review { scroll } => {
-                *scroll = scroll.saturating_add_signed(d);
+                *scroll = scroll.saturating_add_signed(d).min(most);
             }
             Mode::Export { choice } => {
                 *choice = choice.saturating_add_signed(delta).min(FORMATS.len() - 1);

@@ -72,8 +72,9 @@ pub fn run(env: &Env) -> CmdResult {
         previous(info);
     }));
     let mut terminal = ratatui::try_init().map_err(|e| io_failure(e, "init"))?;
-    let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
-        .and_then(|()| runner::run_loop(&mut terminal, &mut app, &io_, &mut runner::Terminal_));
+    let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste).and_then(|()| {
+        runner::run_loop(&mut terminal, &mut app, &io_, &mut runner::TerminalEvents)
+    });
     leave_modes();
     ratatui::restore();
     let _ = io::stdout().flush();

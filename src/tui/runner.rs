@@ -36,9 +36,9 @@ pub trait Events {
 }
 
 /// The real terminal's events.
-pub struct Terminal_;
+pub struct TerminalEvents;
 
-impl Events for Terminal_ {
+impl Events for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Next> {
         if event::poll(timeout)? {
             Ok(Next::Event(event::read()?))
