@@ -303,13 +303,13 @@ static EN: Strings = Strings {
         ),
         (
             "Space",
-            "tick/untick (dated today); log a counted or hours item; rate a rate item",
+            "tick or untick (today); log or rate the other kinds",
         ),
         ("Enter", "tick with date and evidence; otherwise as Space"),
         ("a", "log an occurrence (date, topic, hours, evidence)"),
         (
             "x/d",
-            "remove the entry selected in the details pane (asks first)",
+            "remove the selected entry (details pane; asks first)",
         ),
         ("r", "record a rate (numerator/denominator)"),
         ("n / e", "edit the note / the evidence"),
@@ -317,10 +317,7 @@ static EN: Strings = Strings {
         ("/", "search titles, topics and notes; Esc clears"),
         ("u", "undo the last change"),
         ("s", "preview section three of the report; p exports it"),
-        (
-            "v",
-            "review: risks, pace, monthly entries, next year's Q1 deadlines",
-        ),
+        ("v", "review: risks, pace, entries per month, Q1 deadlines"),
         ("y", "switch year"),
         ("?", "show / hide this help"),
         ("q / Ctrl-C", "quit"),

@@ -136,7 +136,8 @@ impl Widget for &App {
         main::footer(self, areas.footer, buf);
         main::status(self, areas.status, buf);
         match &self.mode {
-            Mode::Help => overlay::help(self, areas.body, buf),
+            // The help may cover the footer too: it lists every key, so it needs the rows.
+            Mode::Help => overlay::help(self, area, buf),
             Mode::Form(form) => overlay::form(self, form, areas.body, buf),
             Mode::Confirm(what) => overlay::confirm(self, what, areas.body, buf),
             Mode::Export { choice } => overlay::export(self, *choice, areas.body, buf),
