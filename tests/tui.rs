@@ -625,3 +625,49 @@ proptest! {
         s.run(events);
     }
 }
+
+#[test]
+fn review_view_draws_risks_pace_and_monthly_bars() {
+    // The review's content comes from `review::*`; drawn here from a prepared value so the
+    // view is checked whatever those functions return on this branch.
+    let mut s = Screen::new(Lang::Zh, 100, 50);
+    s.keys(&[ch('v')]);
+    let review = s.app.review.as_mut().unwrap();
+    review.risks = vec![duty::review::Risk {
+        item: "study-plan".into(),
+        title: "制定年度学法计划".into(),
+        advice: "已逾期241天，请尽快制定并印发".into(),
+    }];
+    review.pacing = vec![(
+        "会前学法".into(),
+        duty::tui::strings::pace_line(Lang::Zh, 7.0, 12.0, 10.0, 3.0, false),
+    )];
+    review.monthly.overall = [2, 1, 0, 0, 0, 0, 0, 0, 3, 0, 4, 0];
+    review.monthly.items = vec![(
+        "pre-meeting-study".into(),
+        "会前学法".into(),
+        [2, 1, 0, 0, 0, 0, 0, 0, 3, 0, 4, 0],
+    )];
+    s.keys(&[]);
+    let screen = s.screen();
+    assert!(
+        screen.contains("! 制定年度学法计划: 已逾期241天，请尽快制定并印发"),
+        "{screen}"
+    );
+    assert!(screen.contains("7/12，按进度应为10，落后3次"), "{screen}");
+    // November has the most entries: the longest bar; June none.
+    let bar = |month: &str| {
+        let line = screen
+            .lines()
+            .find(|l| l.contains(month))
+            .unwrap()
+            .to_string();
+        line.matches('#').count()
+    };
+    assert_eq!(bar("│11月"), 40);
+    assert_eq!(bar("│6月"), 0);
+    assert!(
+        screen.contains("  2  1  .  .  .  .  .  .  3  .  4  ."),
+        "{screen}"
+    );
+}

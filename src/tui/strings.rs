@@ -434,3 +434,24 @@ pub fn format_name(lang: Lang, format: crate::report::Format) -> &'static str {
         (Format::Json, Lang::En) => "JSON (.json)",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pace_lines_read_as_officers_write_them() {
+        assert_eq!(
+            pace_line(Lang::Zh, 7.0, 12.0, 10.0, 3.0, false),
+            "7/12，按进度应为10，落后3次"
+        );
+        assert_eq!(
+            pace_line(Lang::Zh, 12.5, 20.0, 10.0, -2.5, true),
+            "12.5/20，按进度应为10，超前2.5学时"
+        );
+        assert_eq!(
+            pace_line(Lang::En, 7.0, 12.0, 10.0, 3.0, false),
+            "7/12, 10 expected by now, 3 times behind"
+        );
+    }
+}
