@@ -139,13 +139,27 @@ fn tick_and_log_in_chinese_in_a_real_terminal() {
     // Tick the first duty.
     t.keys(&["Space"]);
     t.wait_for(&["1/25", "已保存"]);
+    // Another terminal logs a meeting meanwhile: the screen picks it up.
+    let out = Command::new(BIN)
+        .args(["log", "party-meetings", "--topic", "另一终端登记的会议"])
+        .env("DUTY_DATA_DIR", dir.path().join("data"))
+        .env("DUTY_CONFIG_DIR", dir.path().join("cfg"))
+        .env("DUTY_TODAY", TODAY)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    t.wait_for(&["已重新载入", "1/2 "]);
     // Log a session on the third item with a Chinese topic.
     t.keys(&["j", "j", "a"]);
     t.wait_for(&["登记一次", "主题"]);
     t.literal("学习《中华人民共和国宪法》修正案");
     t.wait_for(&["学习《中华人民共和国宪法》修正案"]);
     t.keys(&["Enter"]);
-    t.wait_for(&["1/2 ", "已保存"]);
+    t.wait_for(&["2/2 ", "已保存"]);
     t.keys(&["q"]);
     let screen = t.wait_for(&["DUTY-EXITED 0"]);
     assert!(!screen.contains("终端太小"));
@@ -156,8 +170,12 @@ fn tick_and_log_in_chinese_in_a_real_terminal() {
     let json = status_json(dir.path());
     assert_eq!(item(&json, "annual-plan")["complete"], true);
     let entries = &item(&json, "party-meetings")["record"]["entries"];
-    assert_eq!(entries[0]["topic"], "学习《中华人民共和国宪法》修正案");
-    assert_eq!(entries[0]["date"], TODAY);
+    assert_eq!(
+        entries[0]["topic"], "另一终端登记的会议",
+        "never overwritten"
+    );
+    assert_eq!(entries[1]["topic"], "学习《中华人民共和国宪法》修正案");
+    assert_eq!(entries[1]["date"], TODAY);
 }
 
 #[test]

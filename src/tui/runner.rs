@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -92,14 +92,23 @@ pub fn run_loop<B: Backend, E: Events>(
             height: size.height,
         },
     );
+    let mut last_idle = Instant::now();
     while !app.quit {
         terminal
             .draw(|f| crate::tui::view::draw(app, f))
             .map_err(|e| io::Error::other(e.to_string()))?;
         match events.next(POLL)? {
             Next::End => break,
-            Next::Idle => idle(app, io),
+            Next::Idle => {
+                idle(app, io);
+                last_idle = Instant::now();
+            }
             Next::Event(ev) => {
+                // Steady typing never leaves the poll idle; look for outside changes anyway.
+                if last_idle.elapsed() >= POLL {
+                    idle(app, io);
+                    last_idle = Instant::now();
+                }
                 if let Some(action) = keys::action(app.key_mode(), &ev) {
                     // A key is also a chance to retry a save that failed.
                     if !app.pending.is_empty() && matches!(ev, Event::Key(_)) {
