@@ -874,13 +874,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 A::PageUp => app.scroll_mode(-1, true),
                 A::PageDown => app.scroll_mode(1, true),
                 A::Wheel { down, .. } => app.scroll_mode(if down { 3 } else { -3 }, false),
-                A::Top => {
-                    app.mode = if summary {
-                        Mode::Summary { scroll: 0 }
-                    } else {
-                        Mode::Review { scroll: 0 }
-                    }
-                }
+                A::Top => app.scroll_mode(isize::MIN / 2, false),
+                A::Bottom => app.scroll_mode(isize::MAX / 2, false),
                 A::Export if summary => app.mode = Mode::Export { choice: 0 },
                 A::Cancel | A::Summary | A::Review => app.mode = Mode::Normal,
                 _ => {}

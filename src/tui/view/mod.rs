@@ -37,10 +37,15 @@ pub struct Areas {
 
 /// The layout at `width`×`height`, or `None` when too small to be useful.
 pub fn layout(width: u16, height: u16) -> Option<Areas> {
+    layout_in(Rect::new(0, 0, width, height))
+}
+
+/// The layout inside `area`, or `None` when it is too small to be useful.
+pub fn layout_in(area: Rect) -> Option<Areas> {
+    let (width, height) = (area.width, area.height);
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return None;
     }
-    let area = Rect::new(0, 0, width, height);
     let [header, body, footer, status] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(1),
@@ -116,8 +121,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Some(areas) = layout(area.width, area.height).filter(|_| area.x == 0 && area.y == 0)
-        else {
+        let Some(areas) = layout_in(area) else {
             Paragraph::new(of(self.lang).too_small)
                 .wrap(ratatui::widgets::Wrap { trim: true })
                 .render(area, buf);
@@ -148,7 +152,7 @@ impl Widget for &App {
 
 /// Where the terminal cursor belongs: in the field being typed into, if any.
 pub fn cursor(app: &App, area: Rect) -> Option<Position> {
-    let areas = layout(area.width, area.height)?;
+    let areas = layout_in(area)?;
     match &app.mode {
         Mode::Form(form) => overlay::form_cursor(form, areas.body),
         Mode::Search => main::search_cursor(app, areas.items),
