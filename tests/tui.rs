@@ -497,6 +497,11 @@ fn an_unreadable_ledger_is_shown_and_never_written() {
         std::fs::read_to_string(&s.paths.ledger).unwrap(),
         "(garbage"
     );
+    // Repaired outside (here: the damaged file moved away), the screen becomes editable.
+    std::fs::rename(&s.paths.ledger, s.paths.dir.join("kept-aside")).unwrap();
+    s.run(vec![None, Some(ch(' '))]);
+    assert!(s.app.load_error.is_none());
+    assert!(s.disk().record("annual-plan").is_some());
 }
 
 #[test]

@@ -128,23 +128,28 @@ pub fn idle(app: &mut App, io: &Io) {
     if !app.pending.is_empty() {
         flush(app, io);
     }
-    if app.load_error.is_some() {
-        return;
-    }
     let paths = io.paths(app);
     let now = store::stamp(&paths.ledger);
-    if now != app.stamp {
-        match store::read_ledger(&paths, &app.checklist.id, app.checklist.year) {
-            Ok(ledger) => {
-                app.stamp = now;
-                if ledger != app.saved {
-                    app.saved = ledger;
-                    app.rebuild();
-                    app.say(of(app.lang).reloaded);
-                }
+    if now == app.stamp {
+        return;
+    }
+    app.stamp = now;
+    match store::read_ledger(&paths, &app.checklist.id, app.checklist.year) {
+        Ok(ledger) => {
+            // Also how an unreadable ledger, repaired meanwhile (`duty restore-backup`),
+            // becomes editable again.
+            if ledger != app.saved || app.load_error.is_some() {
+                app.load_error = None;
+                app.saved = ledger;
+                app.rebuild();
+                app.say(of(app.lang).reloaded);
             }
-            // Mid-write or damaged: say so and keep showing what we have; never write over it.
-            Err(e) => app.warn(e.message(app.lang)),
+        }
+        // Damaged: say so and keep showing what we have; never write over it.
+        Err(e) => {
+            let msg = e.message(app.lang);
+            app.warn(format!("{} {msg}", of(app.lang).read_only_error));
+            app.load_error = Some(msg);
         }
     }
 }
