@@ -358,6 +358,15 @@ fn search_filters_titles_and_topics_and_escape_clears() {
     s.keys(&cat(&[&[ch('/')], &text("宪法修正")]));
     assert_eq!(s.app.visible.len(), 1, "only the item whose topic matches");
     assert!(s.screen().contains("党组会、局务会专题研究法治建设"));
+    s.keys(&[key(KeyCode::Esc), ch('/'), ch('法')]);
+    let before = s.app.cursor;
+    assert!(s.app.visible.len() > before + 1);
+    s.keys(&[key(KeyCode::Down)]);
+    assert_eq!(
+        s.app.cursor,
+        before + 1,
+        "Down moves through the results while typing"
+    );
     s.keys(&[key(KeyCode::Esc)]);
     assert_eq!(s.app.visible.len(), s.app.rows.len());
 }

@@ -806,6 +806,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                     app.search.paste(&text);
                     app.refilter(keep);
                 }
+                // Up/Down move through the results while typing.
+                A::NextField => app.move_by(1),
+                A::PrevField => app.move_by(-1),
                 A::Submit => app.mode = Mode::Normal,
                 A::Cancel => {
                     app.search = Field::new("", "");
