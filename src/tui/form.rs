@@ -1,0 +1,331 @@
+//! Text fields and the small forms of the screen (tick, log, rate, note, evidence, year),
+//! validated as the user types.
+//!
+//! The cursor is a char index kept by tui-input; what reaches a field is stripped of control
+//! characters (typed or pasted), so any Unicode can be entered without a panic.
+
+use jiff::civil::Date;
+use tui_input::{Input, InputRequest};
+
+use crate::i18n::Lang;
+use crate::ledger::{Change, MAX_ENTRY_HOURS};
+use crate::text::strip_unsafe;
+use crate::tui::strings;
+
+/// One single-line field with its label and the current validation error.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub label: &'static str,
+    pub input: Input,
+    pub error: Option<&'static str>,
+}
+
+impl Field {
+    pub fn new(label: &'static str, value: &str) -> Field {
+        Field {
+            label,
+            input: Input::new(value.to_string()),
+            error: None,
+        }
+    }
+
+    pub fn value(&self) -> &str {
+        self.input.value()
+    }
+
+    pub fn edit(&mut self, req: InputRequest) {
+        match req {
+            InputRequest::InsertChar(c) if strip_unsafe(&c.to_string()) != c.to_string() => {}
+            req => {
+                self.input.handle(req);
+            }
+        }
+    }
+
+    /// Insert pasted text at the cursor, with control characters removed.
+    pub fn paste(&mut self, text: &str) {
+        for c in strip_unsafe(text).chars() {
+            self.input.handle(InputRequest::InsertChar(c));
+        }
+    }
+}
+
+/// What a form records when submitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    Check,
+    Log { hours: bool },
+    Rate,
+    Note,
+    Evidence,
+    Year,
+}
+
+/// A form: its fields, which one has the focus, and the item it is about.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub kind: FormKind,
+    pub item: String,
+    pub item_title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+}
+
+/// What a submitted form asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Submit {
+    Change(Box<Change>),
+    Year(i16),
+}
+
+fn change(c: Change) -> Submit {
+    Submit::Change(Box::new(c))
+}
+
+impl Form {
+    pub fn new(kind: FormKind, lang: Lang, item: &str, item_title: &str, prefill: &[&str]) -> Form {
+        let s = strings::of(lang);
+        let labels: &[&'static str] = match kind {
+            FormKind::Check => &[s.f_date, s.f_evidence],
+            FormKind::Log { hours: true } => &[s.f_date, s.f_topic, s.f_hours, s.f_evidence],
+            FormKind::Log { hours: false } => &[s.f_date, s.f_topic, s.f_evidence],
+            FormKind::Rate => &[s.f_numerator, s.f_denominator, s.f_date, s.f_evidence],
+            FormKind::Note => &[s.f_note],
+            FormKind::Evidence => &[s.f_evidence],
+            FormKind::Year => &[s.f_year],
+        };
+        let fields = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Field::new(l, prefill.get(i).copied().unwrap_or("")))
+            .collect();
+        // Start where the user has something to type: the topic of a log, else the first field.
+        let focus = usize::from(matches!(kind, FormKind::Log { .. }));
+        Form {
+            kind,
+            item: item.to_string(),
+            item_title: item_title.to_string(),
+            fields,
+            focus,
+        }
+    }
+
+    pub fn field(&mut self) -> &mut Field {
+        let i = self.focus.min(self.fields.len().saturating_sub(1));
+        &mut self.fields[i]
+    }
+
+    pub fn next(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
+    pub fn prev(&mut self) {
+        let n = self.fields.len().max(1);
+        self.focus = (self.focus + n - 1) % n;
+    }
+
+    /// Check every field, setting each one's error; the request if all are valid.
+    pub fn validate(&mut self, lang: Lang, window: (Date, Date)) -> Option<Submit> {
+        let s = strings::of(lang);
+        let date = |v: &str| match crate::date::parse_date(v) {
+            None => Err(s.e_date),
+            Some(d) if d < window.0 || d > window.1 => Err(s.e_date_outside),
+            Some(d) => Ok(d),
+        };
+        let topic = |v: &str| {
+            if v.trim().is_empty() {
+                Err(s.e_topic)
+            } else {
+                Ok(v.trim().to_string())
+            }
+        };
+        let hours = |v: &str| match v.trim().parse::<f64>() {
+            Ok(h) if h.is_finite() && h > 0.0 && h <= MAX_ENTRY_HOURS => Ok(h),
+            _ => Err(s.e_hours),
+        };
+        let whole = |v: &str| v.trim().parse::<u64>().map_err(|_| s.e_number);
+        let text = |v: &str| Ok::<_, &'static str>(v.trim().to_string());
+        let values: Vec<String> = self.fields.iter().map(|f| f.value().to_string()).collect();
+        let item = self.item.clone();
+        let mut errors: Vec<Option<&'static str>> = vec![None; self.fields.len()];
+        let mut keep = |i: usize, r: Result<(), &'static str>| {
+            if let Err(e) = r {
+                errors[i] = Some(e);
+            }
+        };
+        let result = match self.kind {
+            FormKind::Check => {
+                let d = date(&values[0]);
+                keep(0, d.map(|_| ()));
+                d.ok().map(|date| {
+                    change(Change::Check {
+                        item,
+                        date,
+                        evidence: values[1].trim().to_string(),
+                    })
+                })
+            }
+            FormKind::Log { hours: with_hours } => {
+                let d = date(&values[0]);
+                let t = topic(&values[1]);
+                keep(0, d.map(|_| ()));
+                keep(1, t.clone().map(|_| ()));
+                let (h, ev) = if with_hours {
+                    let h = hours(&values[2]);
+                    keep(2, h.map(|_| ()));
+                    (h.map(Some), values[3].trim().to_string())
+                } else {
+                    (Ok(None), values[2].trim().to_string())
+                };
+                match (d, t, h) {
+                    (Ok(date), Ok(topic), Ok(hours)) => Some(change(Change::Log {
+                        item,
+                        date,
+                        topic,
+                        hours,
+                        evidence: ev,
+                    })),
+                    _ => None,
+                }
+            }
+            FormKind::Rate => {
+                let n = whole(&values[0]);
+                let den = whole(&values[1]).and_then(|d| match n {
+                    Ok(n) if d == 0 || d < n => Err(s.e_denominator),
+                    _ if d == 0 => Err(s.e_denominator),
+                    _ => Ok(d),
+                });
+                let d = date(&values[2]);
+                keep(0, n.map(|_| ()));
+                keep(1, den.map(|_| ()));
+                keep(2, d.map(|_| ()));
+                match (n, den, d) {
+                    (Ok(numerator), Ok(denominator), Ok(date)) => Some(change(Change::Rate {
+                        item,
+                        numerator,
+                        denominator,
+                        date,
+                        evidence: values[3].trim().to_string(),
+                    })),
+                    _ => None,
+                }
+            }
+            FormKind::Note => text(&values[0])
+                .ok()
+                .map(|text| change(Change::Note { item, text })),
+            FormKind::Evidence => text(&values[0])
+                .ok()
+                .map(|text| change(Change::Evidence { item, text })),
+            FormKind::Year => match values[0].trim().parse::<i16>() {
+                Ok(y) if (2000..=2100).contains(&y) => Some(Submit::Year(y)),
+                _ => {
+                    keep(0, Err(s.e_year));
+                    None
+                }
+            },
+        };
+        for (f, e) in self.fields.iter_mut().zip(errors) {
+            f.error = e;
+        }
+        result
+    }
+
+    pub fn title(&self, lang: Lang) -> &'static str {
+        let s = strings::of(lang);
+        match self.kind {
+            FormKind::Check => s.form_check,
+            FormKind::Log { .. } => s.form_log,
+            FormKind::Rate => s.form_rate,
+            FormKind::Note => s.form_note,
+            FormKind::Evidence => s.form_evidence,
+            FormKind::Year => s.form_year,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn window() -> (Date, Date) {
+        crate::ledger::year_window(2024)
+    }
+
+    #[test]
+    fn log_form_reports_each_bad_field() {
+        let mut f = Form::new(
+            FormKind::Log { hours: true },
+            Lang::Zh,
+            "h",
+            "学时",
+            &["2024-13-01"],
+        );
+        assert_eq!(f.validate(Lang::Zh, window()), None);
+        let s = strings::of(Lang::Zh);
+        assert_eq!(f.fields[0].error, Some(s.e_date));
+        assert_eq!(f.fields[1].error, Some(s.e_topic));
+        assert_eq!(f.fields[2].error, Some(s.e_hours));
+        assert_eq!(f.fields[3].error, None);
+    }
+
+    #[test]
+    fn log_form_accepts_chinese_date_and_topic() {
+        let mut f = Form::new(
+            FormKind::Log { hours: true },
+            Lang::Zh,
+            "h",
+            "学时",
+            &["2024年3月28日", "  宪法  ", "2.5", "签到表"],
+        );
+        assert_eq!(
+            f.validate(Lang::Zh, window()),
+            Some(change(Change::Log {
+                item: "h".into(),
+                date: date(2024, 3, 28),
+                topic: "宪法".into(),
+                hours: Some(2.5),
+                evidence: "签到表".into(),
+            }))
+        );
+    }
+
+    #[test]
+    fn hours_above_a_day_and_dates_outside_the_year_are_refused() {
+        let mut f = Form::new(
+            FormKind::Log { hours: true },
+            Lang::En,
+            "h",
+            "t",
+            &["2023-12-31", "x", "24.5", ""],
+        );
+        assert_eq!(f.validate(Lang::En, window()), None);
+        assert_eq!(
+            f.fields[0].error,
+            Some(strings::of(Lang::En).e_date_outside)
+        );
+        assert_eq!(f.fields[2].error, Some(strings::of(Lang::En).e_hours));
+    }
+
+    #[test]
+    fn rate_denominator_must_cover_numerator() {
+        let mut f = Form::new(
+            FormKind::Rate,
+            Lang::Zh,
+            "r",
+            "t",
+            &["47", "46", "2024-05-01"],
+        );
+        assert_eq!(f.validate(Lang::Zh, window()), None);
+        assert_eq!(f.fields[1].error, Some(strings::of(Lang::Zh).e_denominator));
+    }
+
+    #[test]
+    fn paste_strips_control_characters() {
+        let mut field = Field::new("x", "");
+        field.paste("宪法\x1b[31m学习\n第二行\u{202E}");
+        assert_eq!(field.value(), "宪法[31m学习 第二行");
+        field.edit(InputRequest::InsertChar('\x07'));
+        assert_eq!(field.value(), "宪法[31m学习 第二行");
+    }
+}

@@ -1,0 +1,258 @@
+//! Pop-ups over the main screen: help, forms, confirmations and the export menu.
+//!
+//! Each clears its area first, so wide glyphs underneath leave no debris (ratatui #2526).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget};
+
+use super::block;
+use super::main::skip_cells;
+use crate::text::{pad, truncate, width};
+use crate::tui::app::{App, Confirm, FORMATS};
+use crate::tui::form::Form;
+use crate::tui::strings::{self, of};
+
+/// Clear `r` for a pop-up. A wide glyph just left of it would spill its second half into
+/// the pop-up's first column in a real terminal, so it is blanked too (ratatui #2526).
+fn clear(r: Rect, buf: &mut Buffer) {
+    Clear.render(r, buf);
+    if r.x == 0 {
+        return;
+    }
+    for y in r.top()..r.bottom() {
+        let left = &mut buf[(r.x - 1, y)];
+        if width(left.symbol()) > 1 {
+            left.set_symbol(" ");
+        }
+    }
+}
+
+/// A `w`×`h` rectangle centred in `area`, never larger than it.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let s = of(app.lang);
+    let t = app.theme;
+    let keys_w = s.help.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 2;
+    let text_w = s.help.iter().map(|(_, d)| width(d)).max().unwrap_or(0);
+    let r = centred(
+        area,
+        (keys_w + text_w + 4) as u16,
+        (s.help.len() + 3) as u16,
+    );
+    clear(r, buf);
+    let b = block(t, Span::styled(s.help_title, t.title()), true);
+    let inner = b.inner(r);
+    b.render(r, buf);
+    let room = usize::from(inner.width).saturating_sub(keys_w);
+    let mut lines: Vec<Line> = s
+        .help
+        .iter()
+        .map(|(k, d)| {
+            Line::from(vec![
+                Span::styled(pad(k, keys_w), t.key()),
+                Span::raw(truncate(d, room).into_owned()),
+            ])
+        })
+        .collect();
+    lines.push(Line::styled(s.help_close, t.dim()));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The form's box and, per field, the label row (label + input) and the error row below.
+struct FormLayout {
+    outer: Rect,
+    label_w: u16,
+    rows: Vec<Rect>,
+}
+
+fn form_layout(form: &Form, area: Rect) -> FormLayout {
+    let h = (form.fields.len() * 2 + 4) as u16;
+    let outer = centred(area, 72.min(area.width.saturating_sub(2)).max(20), h);
+    let inner = Rect::new(
+        outer.x.saturating_add(1),
+        outer.y.saturating_add(1),
+        outer.width.saturating_sub(2),
+        outer.height.saturating_sub(2),
+    );
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| width(f.label))
+        .max()
+        .unwrap_or(0) as u16
+        + 2;
+    let rows = (0..form.fields.len())
+        .map(|i| {
+            let y = inner.y.saturating_add(1 + 2 * i as u16);
+            let visible = y < inner.bottom();
+            Rect::new(
+                inner.x,
+                y,
+                if visible { inner.width } else { 0 },
+                u16::from(visible),
+            )
+        })
+        .collect();
+    FormLayout {
+        outer,
+        label_w,
+        rows,
+    }
+}
+
+/// The cells an input may use in `row` (after the label).
+fn input_rect(l: &FormLayout, row: Rect) -> Rect {
+    let x = row.x.saturating_add(l.label_w).min(row.right());
+    Rect::new(x, row.y, row.right().saturating_sub(x), row.height)
+}
+
+pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let l = form_layout(form, area);
+    clear(l.outer, buf);
+    let title = format!("{}: {}", form.title(app.lang), form.item_title);
+    let b = block(t, Span::styled(title, t.title()), true);
+    let inner = b.inner(l.outer);
+    b.render(l.outer, buf);
+    for (i, (field, row)) in form.fields.iter().zip(&l.rows).enumerate() {
+        if row.height == 0 {
+            continue;
+        }
+        let label_style = if i == form.focus { t.key() } else { t.label() };
+        buf.set_stringn(
+            row.x,
+            row.y,
+            field.label,
+            usize::from(l.label_w),
+            label_style,
+        );
+        let input = input_rect(&l, *row);
+        let w = usize::from(input.width);
+        let scroll = field.input.visual_scroll(w.saturating_sub(1));
+        let style = if i == form.focus {
+            t.selected_unfocused()
+        } else {
+            t.normal()
+        };
+        buf.set_stringn(input.x, input.y, " ".repeat(w), w, style);
+        buf.set_stringn(
+            input.x,
+            input.y,
+            skip_cells(field.value(), scroll),
+            w,
+            style,
+        );
+        if let Some(e) = field.error
+            && row.y + 1 < inner.bottom()
+        {
+            buf.set_stringn(input.x, row.y + 1, e, w, t.error());
+        }
+    }
+    let keys_y = inner.bottom().saturating_sub(1);
+    if keys_y > inner.y {
+        buf.set_stringn(
+            inner.x,
+            keys_y,
+            of(app.lang).form_keys,
+            usize::from(inner.width),
+            t.dim(),
+        );
+    }
+}
+
+pub fn form_cursor(form: &Form, area: Rect) -> Option<Position> {
+    let l = form_layout(form, area);
+    let row = *l.rows.get(form.focus)?;
+    let input = input_rect(&l, row);
+    if input.width == 0 || input.height == 0 {
+        return None;
+    }
+    let w = usize::from(input.width);
+    let f = &form.fields[form.focus];
+    let x = f.input.visual_cursor() - f.input.visual_scroll(w - 1);
+    Some(Position::new(input.x + x.min(w - 1) as u16, input.y))
+}
+
+pub fn confirm(app: &App, what: &Confirm, area: Rect, buf: &mut Buffer) {
+    let s = of(app.lang);
+    let t = app.theme;
+    let (question, detail) = match what {
+        Confirm::Quit => (s.confirm_quit, String::new()),
+        Confirm::RemoveEntry { item, entry } => {
+            let detail = app
+                .ledger
+                .record(item)
+                .and_then(|r| r.entries.iter().find(|e| &e.id == entry))
+                .map(|e| format!("{}  {}  #{}", crate::date::iso(e.date), e.topic, e.id))
+                .unwrap_or_default();
+            (s.confirm_remove, detail)
+        }
+    };
+    let w = (width(question)
+        .max(width(&detail))
+        .max(width(s.confirm_keys))
+        + 4) as u16;
+    let r = centred(area, w, 5 + u16::from(!detail.is_empty()));
+    clear(r, buf);
+    let b = block(t, "", true);
+    let inner = b.inner(r);
+    b.render(r, buf);
+    let mut lines = vec![Line::styled(question, t.title())];
+    if !detail.is_empty() {
+        lines.push(Line::raw(detail));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(s.confirm_keys, t.key()));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+pub fn export(app: &App, choice: usize, area: Rect, buf: &mut Buffer) {
+    let s = of(app.lang);
+    let t = app.theme;
+    let names: Vec<&str> = FORMATS
+        .iter()
+        .map(|f| strings::format_name(app.lang, *f))
+        .collect();
+    let w = names
+        .iter()
+        .map(|n| width(n))
+        .chain([width(s.export_keys), width(s.export_title)])
+        .max()
+        .unwrap_or(0)
+        + 6;
+    let r = centred(area, w as u16, (FORMATS.len() + 4) as u16);
+    clear(r, buf);
+    let b = block(t, Span::styled(s.export_title, t.title()), true);
+    let inner = b.inner(r);
+    b.render(r, buf);
+    let mut lines: Vec<Line> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let text = pad(&format!(" {n}"), usize::from(inner.width));
+            Line::styled(
+                text,
+                if i == choice {
+                    t.selected()
+                } else {
+                    t.normal()
+                },
+            )
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(s.export_keys, t.dim()));
+    Paragraph::new(lines).render(inner, buf);
+}
