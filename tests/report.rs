@@ -599,3 +599,60 @@ fn cli_prints_and_writes_without_overwriting() {
     let en = String::from_utf8(en.get_output().stdout.clone()).unwrap();
     assert!(en.contains("stay as the officer wrote them"), "{en}");
 }
+
+/// The same facts recorded against the example checklist shipped in `checklists/examples`
+/// (whose ids differ from the fixture's): its section three must state each of them too.
+#[test]
+fn the_shipped_example_states_every_fact_of_the_reference_report() {
+    let source = include_str!("../checklists/examples/heyuan-2024.ron");
+    let c = load(source.as_bytes(), "heyuan-2024.ron", 2024, Lang::Zh).expect("example loads");
+    let rename = |id: &str| match id {
+        "progress-hearings" => "leader-hearing".to_string(),
+        "party-group-meetings" => "party-meetings".to_string(),
+        other => other.to_string(),
+    };
+    let changes: Vec<Change> = reference_changes()
+        .into_iter()
+        .map(|ch| match ch {
+            Change::Log {
+                item,
+                date,
+                topic,
+                hours,
+                evidence,
+            } => Change::Log {
+                item: rename(&item),
+                date,
+                topic,
+                hours,
+                evidence,
+            },
+            Change::Check {
+                item,
+                date,
+                evidence,
+            } => Change::Check {
+                item: rename(&item),
+                date,
+                evidence,
+            },
+            other => other,
+        })
+        .collect();
+    let l = apply_all(&c, &changes);
+    let text = summary_text(&c, &l);
+    for fact in [
+        "三、2024年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况",
+        "党组书记、局长为组长",
+        "法治建设工作领导小组",
+        "将法治政府建设纳入2024年度工作计划",
+        "主要负责人4次听取本单位法治政府建设工作推进情况汇报",
+        "主持召开党组会19次",
+        "组织党组理论学习中心组学习12次",
+        "《中华人民共和国保守国家秘密法》",
+        "2024年全市国家工作人员网上学法考试，参加率100%",
+        "纳入年终述职",
+    ] {
+        assert!(text.contains(fact), "missing {fact:?} in:\n{text}");
+    }
+}
