@@ -190,26 +190,7 @@ pub fn review(env: &Env, args: &ReviewArgs, out: &mut Out) -> CmdResult {
             Lang::En => writeln!(out, "Deadlines in early {} (next year):", c.year + 1)?,
         }
         for d in &deadlines {
-            let state = if d.complete {
-                env.t("已完成", "done").to_string()
-            } else if d.days_left < 0 {
-                match lang {
-                    Lang::Zh => format!("逾期 {} 天", -d.days_left),
-                    Lang::En => format!("{} days overdue", -d.days_left),
-                }
-            } else {
-                match lang {
-                    Lang::Zh => format!("还有 {} 天", d.days_left),
-                    Lang::En => format!("{} days left", d.days_left),
-                }
-            };
-            writeln!(
-                out,
-                "  {}  {}  {}",
-                iso(d.due),
-                pad(&for_terminal(&truncate(&d.title, 36)), 36),
-                state
-            )?;
+            writeln!(out, "{}", deadline_line(d, lang))?;
         }
     }
     if let Some((old, old_ledger)) = sources_are_local(&args.sources)
@@ -235,24 +216,7 @@ pub fn review(env: &Env, args: &ReviewArgs, out: &mut Out) -> CmdResult {
                 )?,
             }
             for d in &open {
-                let state = if d.days_left < 0 {
-                    match lang {
-                        Lang::Zh => format!("逾期 {} 天", -d.days_left),
-                        Lang::En => format!("{} days overdue", -d.days_left),
-                    }
-                } else {
-                    match lang {
-                        Lang::Zh => format!("还有 {} 天", d.days_left),
-                        Lang::En => format!("{} days left", d.days_left),
-                    }
-                };
-                writeln!(
-                    out,
-                    "  {}  {}  {}",
-                    iso(d.due),
-                    pad(&for_terminal(&truncate(&d.title, 36)), 36),
-                    state
-                )?;
+                writeln!(out, "{}", deadline_line(d, lang))?;
             }
         }
     }
@@ -629,4 +593,21 @@ pub fn import_ledger(env: &Env, args: &ImportArgs, out: &mut Out) -> CmdResult {
         }
     }
     Ok(())
+}
+
+/// `  2025-03-01  年度报告报送…  还有 67 天`: one next-year deadline.
+fn deadline_line(d: &review::Deadline, lang: Lang) -> String {
+    let state = match (d.complete, d.days_left < 0, lang) {
+        (true, _, _) => lang.pick("已完成", "done").to_string(),
+        (false, true, Lang::Zh) => format!("逾期 {} 天", -d.days_left),
+        (false, true, Lang::En) => format!("{} days overdue", -d.days_left),
+        (false, false, Lang::Zh) => format!("还有 {} 天", d.days_left),
+        (false, false, Lang::En) => format!("{} days left", d.days_left),
+    };
+    format!(
+        "  {}  {}  {}",
+        iso(d.due),
+        pad(&for_terminal(&truncate(&d.title, 36)), 36),
+        state
+    )
 }
