@@ -14,12 +14,7 @@ pub struct Locations {
 
 impl Locations {
     pub fn scan(src: &str) -> Self {
-        let mut scanner = Scanner {
-            src: src.as_bytes(),
-            pos: 0,
-            spans: HashMap::new(),
-            depth: 0,
-        };
+        let mut scanner = Scanner::new(src);
         scanner.skip_trivia();
         scanner.value(String::new());
         Locations {
@@ -32,12 +27,8 @@ impl Locations {
     /// only as a guess (to start reading the ledger while the checklist is parsed); the
     /// caller checks it against the parsed checklist.
     pub fn identity(src: &str) -> (Option<String>, Option<i64>) {
-        let mut scanner = Scanner {
-            src: src.as_bytes(),
-            pos: 0,
-            spans: HashMap::new(),
-            depth: 1,
-        };
+        let mut scanner = Scanner::new(src);
+        scanner.depth = 1;
         let (mut id, mut year) = (None, None);
         scanner.skip_trivia();
         if scanner.peek() != Some(b'(') {
@@ -73,12 +64,7 @@ impl Locations {
 
     /// Whether `src` holds nothing but whitespace and comments.
     pub fn only_trivia(src: &str) -> bool {
-        let mut scanner = Scanner {
-            src: src.as_bytes(),
-            pos: 0,
-            spans: HashMap::new(),
-            depth: 0,
-        };
+        let mut scanner = Scanner::new(src);
         scanner.skip_trivia();
         scanner.pos >= src.len()
     }
@@ -128,7 +114,16 @@ struct Scanner<'a> {
 /// Nesting beyond this is not walked (ron itself refuses it); keeps the scanner's stack small.
 const MAX_DEPTH: usize = 64;
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
+    fn new(src: &'a str) -> Self {
+        Scanner {
+            src: src.as_bytes(),
+            pos: 0,
+            spans: HashMap::new(),
+            depth: 0,
+        }
+    }
+
     fn boundary(&self, i: usize) -> bool {
         // UTF-8 continuation bytes are 0b10xx_xxxx.
         self.src.get(i).is_none_or(|&b| b & 0xC0 != 0x80)

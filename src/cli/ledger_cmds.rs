@@ -342,7 +342,7 @@ fn describe(change: &Change, lang: Lang) -> String {
 }
 
 /// A short description of an item's record: `已完成 2024-03-01`, `3 条登记`, `46/50`, `备注`.
-fn summarize(r: Option<&ItemRecord>, lang: Lang) -> String {
+pub(super) fn summarize(r: Option<&ItemRecord>, lang: Lang) -> String {
     let Some(r) = r else {
         return lang.pick("（空）", "(none)").to_string();
     };

@@ -164,7 +164,7 @@ pub fn print_status(env: &Env, ledger: &Ledger, st: &Status<'_>, out: &mut Out) 
                 out,
                 "  {}  {}",
                 for_terminal(id),
-                orphan_summary(record, lang)
+                super::ledger_cmds::summarize(Some(record), lang)
             )?;
         }
     }
@@ -207,35 +207,6 @@ fn item_line(s: &ItemStatus<'_>, id_w: usize, lang: Lang, pace: Option<String>) 
         lang.pick("截止 ", "due ").to_string() + &due,
         flag
     )
-}
-
-fn orphan_summary(r: &ItemRecord, lang: Lang) -> String {
-    let mut parts = Vec::new();
-    if let Some(d) = &r.done {
-        parts.push(format!(
-            "{} {}",
-            lang.pick("已完成", "done"),
-            crate::date::iso(d.date)
-        ));
-    }
-    if !r.entries.is_empty() {
-        parts.push(format!(
-            "{} {}",
-            r.entries.len(),
-            lang.pick("条登记", "entries")
-        ));
-    }
-    if let Some(rate) = &r.rate {
-        parts.push(format!("{}/{}", rate.numerator, rate.denominator));
-    }
-    if !r.note.is_empty() {
-        parts.push(format!(
-            "{}: {}",
-            lang.pick("备注", "note"),
-            for_terminal(&r.note)
-        ));
-    }
-    parts.join("; ")
 }
 
 /// `duty status --json`, schema version 1 (documented in the README).
