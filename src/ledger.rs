@@ -743,6 +743,32 @@ pub fn undo_target(history: &[HistoryRecord]) -> Option<&HistoryRecord> {
     None
 }
 
+/// A ledger rebuilt from its history alone (for a ledger lost with no backup): each record
+/// holds its item's state after the change, so replaying those states in order gives the
+/// ledger as of the last record.
+pub fn rebuild(checklist: &str, year: i16, records: Vec<HistoryRecord>) -> Ledger {
+    let mut ledger = Ledger::new(checklist, year);
+    for r in effective_history(records, u64::MAX) {
+        match &r.change {
+            Change::Close => ledger.closed = true,
+            Change::Reopen => ledger.closed = false,
+            _ => {}
+        }
+        if let Some(item) = &r.applied.item {
+            match &r.applied.after {
+                Some(after) => {
+                    ledger.items.insert(item.clone(), after.clone());
+                }
+                None => {
+                    ledger.items.remove(item);
+                }
+            }
+        }
+        ledger.seq = r.seq;
+    }
+    ledger
+}
+
 /// The change that undoes `target`.
 pub fn undo_change(target: &HistoryRecord) -> Change {
     Change::Undo {

@@ -121,6 +121,10 @@ pub enum StoreError {
     /// `duty restore-backup` on a ledger that reads fine: restoring would lose its last change.
     #[error("ledger '{}' is readable; there is nothing to restore", path.display())]
     NothingToRestore { path: PathBuf },
+    /// The ledger file is gone but its backup or history is there: it was moved or deleted,
+    /// or lost in a crash. Starting afresh would silently drop the year's work.
+    #[error("ledger '{}' is missing but its backup or history exists", path.display())]
+    Missing { path: PathBuf },
     /// The settings file cannot be read; it is never silently replaced.
     #[error("settings '{}' cannot be read: {problem}", path.display())]
     Settings { path: PathBuf, problem: String },
@@ -147,7 +151,10 @@ impl StoreError {
     pub fn is_unreadable_ledger(&self) -> bool {
         matches!(
             self,
-            StoreError::Corrupt { .. } | StoreError::TooNew { .. } | StoreError::Mismatch { .. }
+            StoreError::Corrupt { .. }
+                | StoreError::TooNew { .. }
+                | StoreError::Mismatch { .. }
+                | StoreError::Missing { .. }
         )
     }
 
@@ -263,6 +270,14 @@ impl StoreError {
                 m.push_str(&recovery(lang, &show(backup), *backup_ok));
                 m
             }
+            (StoreError::Missing { path }, Lang::Zh) => format!(
+                "台账文件“{}”不见了，但它的备份或修改历史还在：文件可能被移走、删除或在崩溃中丢失。为免从空白台账重新开始而丢失全年记录，duty 已停止。\n请运行 duty restore-backup 用备份（没有备份时用修改历史）恢复。",
+                show(path)
+            ),
+            (StoreError::Missing { path }, Lang::En) => format!(
+                "the ledger '{}' is missing, but its backup or history is still there: it was moved, deleted or lost in a crash. duty stops rather than start an empty ledger and lose the year's records.\nRun 'duty restore-backup' to restore it from the backup (or, without one, from the history).",
+                show(path)
+            ),
             (StoreError::NothingToRestore { path }, Lang::Zh) => format!(
                 "台账“{}”可以正常读取，无需用备份恢复（如需撤回修改，请用 duty undo）",
                 show(path)
@@ -349,7 +364,25 @@ pub fn read_ledger(
     year: i16,
 ) -> Result<Ledger, StoreError> {
     match fs::symlink_metadata(&paths.ledger) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Ledger::new(checklist_id, year)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            // No ledger yet is normal for a new year; no ledger beside a backup or a history
+            // means it was lost, and a fresh one would hide that until the backup is overwritten.
+            // (A history holding only change 1 is what a crash during the very first change
+            // leaves: that change never took effect, and the year starts empty.)
+            let backup = fs::metadata(&paths.backup).is_ok_and(|m| m.len() > 0);
+            let saved_before = || {
+                File::open(&paths.history)
+                    .ok()
+                    .and_then(|f| read_history_lines(paths, f).ok())
+                    .is_some_and(|records| records.iter().any(|r| r.seq >= 2))
+            };
+            if backup || saved_before() {
+                return Err(StoreError::Missing {
+                    path: paths.ledger.clone(),
+                });
+            }
+            Ok(Ledger::new(checklist_id, year))
+        }
         Err(e) => Err(StoreError::io("read", &paths.ledger)(e)),
         Ok(_) => {
             let ledger = read_ledger_file(&paths.ledger, &paths.backup)?;
@@ -707,14 +740,23 @@ pub fn read_history(
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(StoreError::io("read", &paths.history)(e)),
     };
+    Ok(effective_history(
+        read_history_lines(paths, file)?,
+        ledger_seq,
+    ))
+}
+
+/// Every history line that parses. Lines are split as bytes: a line torn by a crash may end
+/// inside a multi-byte character, and must be skipped, not make the whole history unreadable.
+fn read_history_lines(paths: &LedgerPaths, file: File) -> Result<Vec<HistoryRecord>, StoreError> {
     let mut records = Vec::new();
-    for line in BufReader::new(file).lines() {
+    for line in BufReader::new(file).split(b'\n') {
         let line = line.map_err(StoreError::io("read", &paths.history))?;
-        if let Ok(record) = serde_json::from_str::<HistoryRecord>(&line) {
+        if let Ok(record) = serde_json::from_slice::<HistoryRecord>(&line) {
             records.push(record);
         }
     }
-    Ok(effective_history(records, ledger_seq))
+    Ok(records)
 }
 
 /// Replace an unreadable ledger with its backup. The unreadable file is kept aside as
@@ -735,21 +777,33 @@ pub fn restore_backup(
         Err(e) if !e.is_unreadable_ledger() => return Err(e),
         _ => {}
     }
-    let backup_bytes = fs::read(&paths.backup).map_err(StoreError::io("read", &paths.backup))?;
-    let unusable = |problem: String| StoreError::Corrupt {
-        path: paths.backup.clone(),
-        problem,
-        at: None,
-        backup: paths.backup.clone(),
-        backup_ok: false,
+    let bytes = match fs::read(&paths.backup) {
+        Ok(bytes) => {
+            let unusable = |problem: String| StoreError::Corrupt {
+                path: paths.backup.clone(),
+                problem,
+                at: None,
+                backup: paths.backup.clone(),
+                backup_ok: false,
+            };
+            let backup = parse_ledger(&bytes).map_err(|e| unusable(e.describe()))?;
+            if backup.checklist != checklist_id || backup.year != year {
+                return Err(unusable(format!(
+                    "it is the ledger of '{}' {}",
+                    backup.checklist, backup.year
+                )));
+            }
+            bytes
+        }
+        // No backup (the ledger was saved once, or never): the history holds every item's
+        // state after each change, so the ledger can be rebuilt from it.
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let file = File::open(&paths.history).map_err(StoreError::io("read", &paths.backup))?;
+            let records = read_history_lines(paths, file)?;
+            serialize_ledger(&crate::ledger::rebuild(checklist_id, year, records)).into_bytes()
+        }
+        Err(e) => return Err(StoreError::io("read", &paths.backup)(e)),
     };
-    let backup = parse_ledger(&backup_bytes).map_err(|e| unusable(e.describe()))?;
-    if backup.checklist != checklist_id || backup.year != year {
-        return Err(unusable(format!(
-            "it is the ledger of '{}' {}",
-            backup.checklist, backup.year
-        )));
-    }
     let mut kept = None;
     if fs::symlink_metadata(&paths.ledger).is_ok() {
         let aside = (1..)
@@ -760,11 +814,15 @@ pub fn restore_backup(
             })
             .find(|p| fs::symlink_metadata(p).is_err())
             .unwrap_or_else(|| unreachable!("some damaged-N name is free"));
-        fs::rename(&paths.ledger, &aside).map_err(StoreError::io("rename", &paths.ledger))?;
+        // Keep the damaged file under a second name first, then replace the ledger in one
+        // rename: there is never a moment without a ledger file.
+        if fs::hard_link(&paths.ledger, &aside).is_err() {
+            let damaged = fs::read(&paths.ledger).map_err(StoreError::io("read", &paths.ledger))?;
+            write_atomic(&aside, &damaged)?;
+        }
         kept = Some(aside);
     }
-    // The atomic write also fsyncs the directory, making the rename above durable.
-    write_atomic(&paths.ledger, &backup_bytes)?;
+    write_atomic(&paths.ledger, &bytes)?;
     Ok(kept)
 }
 
@@ -1192,5 +1250,68 @@ mod tests {
         let kept = restore_backup(&paths, &c.id, 2024).unwrap().unwrap();
         assert_eq!(fs::read_to_string(kept).unwrap(), "(garbage");
         assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap().seq, 1);
+    }
+
+    #[test]
+    fn a_history_line_torn_inside_a_character_is_skipped() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        let mut f = OpenOptions::new()
+            .append(true)
+            .open(&paths.history)
+            .unwrap();
+        // `学` is E5 AD A6: the crash cut it after two bytes.
+        f.write_all(b"{\"seq\":2,\"by\":\"\xE5\xAD").unwrap();
+        let saved = transact(&paths, &c, &ctx, |_, _| Ok(note("二"))).unwrap();
+        let seqs: Vec<_> = read_history(&paths, saved.ledger.seq)
+            .unwrap()
+            .iter()
+            .map(|r| r.seq)
+            .collect();
+        assert_eq!(seqs, [1, 2]);
+    }
+
+    #[test]
+    fn a_missing_ledger_beside_its_backup_is_an_error_until_restored() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        let saved = transact(&paths, &c, &ctx, |_, _| Ok(note("二"))).unwrap();
+        fs::remove_file(&paths.ledger).unwrap();
+        let backup = fs::read(&paths.backup).unwrap();
+        let err = read_ledger(&paths, &c.id, 2024).unwrap_err();
+        assert!(matches!(err, StoreError::Missing { .. }), "{err:?}");
+        assert!(err.message(Lang::Zh).contains("duty restore-backup"));
+        // A change is refused too, and the backup is left as it was.
+        assert!(transact(&paths, &c, &ctx, |_, _| Ok(note("三"))).is_err());
+        assert_eq!(fs::read(&paths.backup).unwrap(), backup);
+        assert_eq!(restore_backup(&paths, &c.id, 2024).unwrap(), None);
+        assert_eq!(
+            read_ledger(&paths, &c.id, 2024).unwrap().seq,
+            saved.ledger.seq - 1
+        );
+    }
+
+    #[test]
+    fn without_a_backup_the_ledger_is_rebuilt_from_history() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        let saved = transact(&paths, &c, &ctx, |_, _| Ok(note("二"))).unwrap();
+        fs::remove_file(&paths.backup).unwrap();
+        fs::remove_file(&paths.ledger).unwrap();
+        assert!(matches!(
+            read_ledger(&paths, &c.id, 2024),
+            Err(StoreError::Missing { .. })
+        ));
+        restore_backup(&paths, &c.id, 2024).unwrap();
+        assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap(), saved.ledger);
+    }
+
+    #[test]
+    fn a_crash_during_the_first_change_leaves_an_empty_year() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        // As if the process died after the history line, before the first ledger save.
+        fs::remove_file(&paths.ledger).unwrap();
+        assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap().seq, 0);
     }
 }
