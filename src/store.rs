@@ -6,7 +6,8 @@
 //! hard-link the current ledger as `YEAR.ron.bak` → write the new ledger to a temporary file,
 //! fsync, rename over `YEAR.ron`, fsync the directory. A crash at any point leaves either the
 //! old or the new ledger in place, and the next change sweeps away its temporary files. A
-//! ledger that cannot be read is never written over.
+//! ledger that cannot be read is never written over, and a missing one beside its backup or
+//! history is reported, not silently started afresh.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
