@@ -24,6 +24,10 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Most hours one logged entry may carry (a day of study).
 pub const MAX_ENTRY_HOURS: f64 = 24.0;
 
+/// Largest numerator or denominator of a rate: far above any unit's headcount, far below
+/// where sums of several ledgers could overflow.
+pub const MAX_RATE_COUNT: u64 = 100_000_000;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ledger {
@@ -444,7 +448,7 @@ impl Ledger {
                 ..
             } => {
                 need(&[KindTag::Rate])?;
-                if *denominator == 0 || numerator > denominator {
+                if *denominator == 0 || numerator > denominator || *denominator > MAX_RATE_COUNT {
                     return Err(ChangeError::BadRate {
                         numerator: *numerator,
                         denominator: *denominator,
@@ -484,6 +488,101 @@ impl Ledger {
         } else {
             Err(ChangeError::DateOutside { date, from, to })
         }
+    }
+}
+
+impl Ledger {
+    /// The first thing in this ledger that `duty` itself would never have recorded: a record
+    /// that does not fit its item's kind, a date outside the year, bad hours or rates, or
+    /// text with control characters. Ledgers from elsewhere (`import-ledger`, `--ledger`)
+    /// are checked with this before they are merged, so a hand-made or damaged file cannot
+    /// slip in what the commands refuse. Records of items not in `checklist` get the checks
+    /// that need no kind.
+    pub fn problem(&self, checklist: &Checklist) -> Option<String> {
+        let (from, to) = year_window(self.year);
+        let in_year = |d: Date| (from..=to).contains(&d);
+        for (id, r) in &self.items {
+            let at = |what: String| Some(format!("item '{}': {what}", text::for_terminal(id)));
+            let kind = checklist.item(id).map(|i| i.kind.tag());
+            let mut texts: Vec<(&str, &str)> =
+                vec![("id", id), ("note", &r.note), ("evidence", &r.evidence)];
+            if let Some(d) = &r.done {
+                if kind.is_some_and(|k| k != KindTag::Task) {
+                    return at("a tick on an item that is not a yes/no duty".into());
+                }
+                if !in_year(d.date) {
+                    return at(format!(
+                        "date {} is outside the year",
+                        crate::date::iso(d.date)
+                    ));
+                }
+                texts.extend([("evidence", d.evidence.as_str()), ("by", d.by.as_str())]);
+            }
+            if let Some(rate) = &r.rate {
+                if kind.is_some_and(|k| k != KindTag::Rate) {
+                    return at("a rate on an item that is not a rate target".into());
+                }
+                if rate.denominator == 0
+                    || rate.numerator > rate.denominator
+                    || rate.denominator > MAX_RATE_COUNT
+                {
+                    return at(format!(
+                        "rate {}/{} is invalid",
+                        rate.numerator, rate.denominator
+                    ));
+                }
+                if !in_year(rate.date) {
+                    return at(format!(
+                        "date {} is outside the year",
+                        crate::date::iso(rate.date)
+                    ));
+                }
+                texts.extend([
+                    ("evidence", rate.evidence.as_str()),
+                    ("by", rate.by.as_str()),
+                ]);
+            }
+            if !r.entries.is_empty()
+                && kind.is_some_and(|k| !matches!(k, KindTag::Count | KindTag::Hours))
+            {
+                return at("logged entries on an item that does not log them".into());
+            }
+            for e in &r.entries {
+                if e.id.is_empty() || e.topic.trim().is_empty() {
+                    return at("an entry without id or topic".into());
+                }
+                if !in_year(e.date) {
+                    return at(format!(
+                        "date {} is outside the year",
+                        crate::date::iso(e.date)
+                    ));
+                }
+                match e.hours {
+                    Some(h) if !(h.is_finite() && h > 0.0 && h <= MAX_ENTRY_HOURS) => {
+                        return at(format!("hours '{h}' are invalid"));
+                    }
+                    None if kind == Some(KindTag::Hours) => {
+                        return at("an entry without hours on an hours item".into());
+                    }
+                    _ => {}
+                }
+                texts.extend([
+                    ("entry id", e.id.as_str()),
+                    ("topic", e.topic.as_str()),
+                    ("evidence", e.evidence.as_str()),
+                    ("by", e.by.as_str()),
+                ]);
+            }
+            for (field, value) in texts {
+                if let Err(bad) = text::check_input(value) {
+                    return at(format!(
+                        "{field} has control character U+{:04X}",
+                        bad.ch as u32
+                    ));
+                }
+            }
+        }
+        None
     }
 }
 
@@ -1343,5 +1442,79 @@ mod tests {
         }
         assert!(l.items.is_empty());
         assert_eq!(l.seq, 0);
+    }
+
+    #[test]
+    fn problem_finds_what_the_commands_would_refuse() {
+        let (c, mut l, ctx) = setup();
+        l.apply(
+            &c,
+            &log("center-group", date(2024, 5, 1), "《宪法》", None),
+            &ctx,
+        )
+        .unwrap();
+        l.apply(
+            &c,
+            &log("study-hours", date(2024, 5, 1), "网课", Some(2.0)),
+            &ctx,
+        )
+        .unwrap();
+        assert_eq!(l.problem(&c), None);
+        let bad = |edit: &dyn Fn(&mut Ledger)| {
+            let mut l = l.clone();
+            edit(&mut l);
+            l.problem(&c)
+        };
+        let entry = |l: &mut Ledger, item: &str| -> Entry {
+            l.items.get_mut(item).unwrap().entries[0].clone()
+        };
+        assert!(
+            bad(&|l| l.items.get_mut("center-group").unwrap().entries[0].date = date(1999, 1, 1))
+                .is_some()
+        );
+        assert!(
+            bad(&|l| l.items.get_mut("study-hours").unwrap().entries[0].hours = Some(-100.0))
+                .is_some()
+        );
+        assert!(
+            bad(&|l| l.items.get_mut("study-hours").unwrap().entries[0].hours = None).is_some()
+        );
+        assert!(
+            bad(
+                &|l| l.items.get_mut("center-group").unwrap().entries[0].topic =
+                    "a\u{202E}b".into()
+            )
+            .is_some()
+        );
+        assert!(
+            bad(&|l| {
+                let e = entry(l, "center-group");
+                l.items
+                    .entry("annual-plan".into())
+                    .or_default()
+                    .entries
+                    .push(e);
+            })
+            .is_some()
+        );
+        assert!(
+            bad(&|l| {
+                l.items.entry("exam-pass".into()).or_default().rate = Some(RateRecord {
+                    numerator: u64::MAX,
+                    denominator: u64::MAX,
+                    date: date(2024, 5, 1),
+                    evidence: String::new(),
+                    by: String::new(),
+                });
+            })
+            .is_some()
+        );
+        // An orphan keeps its record, but still gets the checks that need no kind.
+        assert!(
+            bad(&|l| {
+                l.items.entry("gone".into()).or_default().note = "旧".into();
+            })
+            .is_none()
+        );
     }
 }

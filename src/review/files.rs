@@ -69,6 +69,10 @@ pub fn read_foreign(path: &Path, checklist: &Checklist) -> Result<Ledger, StoreE
             ledger.checklist, ledger.year, checklist.id, checklist.year
         )));
     }
+    // What the commands would refuse must not come in through a file either.
+    if let Some(problem) = ledger.problem(checklist) {
+        return Err(foreign(problem));
+    }
     Ok(ledger)
 }
 
@@ -108,13 +112,6 @@ pub fn import(
     file: &Path,
 ) -> Result<Merge, StoreError> {
     let incoming = read_foreign(file, checklist)?;
-    if let Some(problem) = unsafe_text(&incoming) {
-        // `duty` refuses these characters when they are typed; a file must not slip them in.
-        return Err(StoreError::Foreign {
-            path: file.to_path_buf(),
-            problem,
-        });
-    }
     let _lock = store::lock(paths)?;
     let local = store::read_ledger(paths, &checklist.id, checklist.year)?;
     if local.closed {
@@ -164,42 +161,4 @@ pub fn start_ledger(
     }
     store::save_ledger(&paths, &Ledger::new(checklist_id, year))?;
     Ok((true, paths))
-}
-
-/// The first stored text of `ledger` holding a control character or bidi override, named.
-fn unsafe_text(ledger: &Ledger) -> Option<String> {
-    for (id, r) in &ledger.items {
-        let mut fields: Vec<(&str, &str)> =
-            vec![("id", id), ("note", &r.note), ("evidence", &r.evidence)];
-        if let Some(d) = &r.done {
-            fields.extend([
-                ("done.evidence", d.evidence.as_str()),
-                ("done.by", d.by.as_str()),
-            ]);
-        }
-        if let Some(rate) = &r.rate {
-            fields.extend([
-                ("rate.evidence", rate.evidence.as_str()),
-                ("rate.by", rate.by.as_str()),
-            ]);
-        }
-        for e in &r.entries {
-            fields.extend([
-                ("entry.id", e.id.as_str()),
-                ("entry.topic", e.topic.as_str()),
-                ("entry.evidence", e.evidence.as_str()),
-                ("entry.by", e.by.as_str()),
-            ]);
-        }
-        for (field, text) in fields {
-            if let Err(bad) = crate::text::check_input(text) {
-                return Some(format!(
-                    "item '{}', {field}: character U+{:04X} is not allowed",
-                    crate::text::for_terminal(id),
-                    bad.ch as u32
-                ));
-            }
-        }
-    }
-    None
 }

@@ -402,8 +402,11 @@ fn sum_rates(list: &[RateRecord]) -> RateRecord {
         seen.join(sep)
     };
     RateRecord {
-        numerator: list.iter().map(|r| r.numerator).sum(),
-        denominator: list.iter().map(|r| r.denominator).sum(),
+        // Each figure is at most MAX_RATE_COUNT (checked on load); saturate all the same.
+        numerator: list.iter().fold(0u64, |a, r| a.saturating_add(r.numerator)),
+        denominator: list
+            .iter()
+            .fold(0u64, |a, r| a.saturating_add(r.denominator)),
         date: list.iter().map(|r| r.date).max().unwrap_or_default(),
         evidence: join(&|r| r.evidence.as_str(), "；"),
         by: join(&|r| r.by.as_str(), "、"),
