@@ -85,27 +85,32 @@ pub fn draft_from(input: &Input<'_>, st: &Status<'_>) -> Draft {
     };
     let mut groups: Vec<Group> = Vec::new();
     let mut shortfalls = Vec::new();
-    let mut number = 0;
     for s in &st.items {
-        if has_progress(s) {
+        // Section three states what was done; anything short of its target (83.3% of a 100%
+        // review rate, 1 of 2 meetings) would read as an achievement in the report, so it
+        // goes to the shortfalls only, with its figure.
+        if s.complete {
             let text = tidy(
                 &s.item
                     .report
                     .render(|p| fill::value(c, s.item, s.record, p)),
             );
             if !text.is_empty() {
-                number += 1;
-                let clause = Clause {
+                // 一是、二是… start again in each section's paragraph, as reports write them.
+                let section = clean(&s.section.title);
+                let clause = |number| Clause {
                     number,
                     item: s.item.id.clone(),
                     text,
                 };
-                let section = clean(&s.section.title);
                 match groups.last_mut() {
-                    Some(g) if g.section == section => g.clauses.push(clause),
+                    Some(g) if g.section == section => {
+                        let next = g.clauses.len() + 1;
+                        g.clauses.push(clause(next));
+                    }
                     _ => groups.push(Group {
                         section,
-                        clauses: vec![clause],
+                        clauses: vec![clause(1)],
                     }),
                 }
             }
