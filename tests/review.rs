@@ -696,8 +696,8 @@ fn merging_an_import_adds_only_and_is_idempotent() {
     let twice = merge_into(&once.ledger, &b, &x);
     assert!(twice.records.is_empty(), "nothing left to add");
     assert_eq!(twice.ledger, once.ledger);
-    // b brought e3cccc (x9zzzz is the same meeting as e2bbbb), the hours entry and a later rate;
-    // a's plan date and note were kept and the differences listed.
+    // b brought e3cccc (x9zzzz is the same meeting as e2bbbb) and the hours entry; a's rate,
+    // plan date and note were kept and the differences listed (an import never replaces).
     let m = &once.ledger.items["meetings"].entries;
     assert_eq!(
         m.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
@@ -705,17 +705,24 @@ fn merging_an_import_adds_only_and_is_idempotent() {
     );
     assert_eq!(
         once.ledger.items["exam"].rate.as_ref().unwrap().numerator,
-        18
+        a.items["exam"].rate.as_ref().unwrap().numerator
     );
     assert_eq!(
         once.ledger.items["plan"].done.as_ref().unwrap().date,
         date(2024, 3, 10)
     );
     let fields: Vec<ConflictField> = once.conflicts.iter().map(|c| c.field).collect();
-    assert_eq!(fields, [ConflictField::Note, ConflictField::DoneDate]);
+    assert_eq!(
+        fields,
+        [
+            ConflictField::Rate,
+            ConflictField::Note,
+            ConflictField::DoneDate
+        ]
+    );
     // Each change is a numbered history record whose before/after replay the merge.
-    assert_eq!(once.records.len(), 3);
-    assert_eq!(once.ledger.seq, a.seq + 3);
+    assert_eq!(once.records.len(), 2);
+    assert_eq!(once.ledger.seq, a.seq + 2);
     let mut replay = a.items.clone();
     for r in &once.records {
         let id = r.applied.item.clone().unwrap();

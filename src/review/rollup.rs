@@ -424,12 +424,13 @@ pub struct Merge {
     pub conflicts: Vec<Conflict>,
 }
 
-/// Merge `incoming` into `local` (see the module rules; rates: the later figure wins). The
-/// caller has checked that both belong to the same checklist and year and that `local` is
-/// not closed. `local` is not changed; the merged ledger is returned.
+/// Merge `incoming` into `local`. The caller has checked that both belong to the same
+/// checklist and year and that `local` is not closed. `local` is not changed; the merged
+/// ledger is returned.
 ///
 /// An import only adds: entries not already there, a duty's completion (or its evidence when
-/// the local tick has none), a later rate, a note or evidence where the local one is empty.
+/// the local tick has none), a rate where none is recorded, a note or evidence where the
+/// local one is empty; a differing rate, date or text is listed as a conflict.
 /// It never edits or removes anything local.
 pub fn merge_into(local: &Ledger, incoming: &Ledger, ctx: &Ctx) -> Merge {
     let mut ledger = local.clone();
@@ -531,13 +532,11 @@ pub fn merge_into(local: &Ledger, incoming: &Ledger, ctx: &Ctx) -> Merge {
                     crate::date::iso(x.date)
                 )
             };
+            // An import never replaces a figure already recorded here: a differing one is
+            // listed as a conflict for the officer to settle with `duty rate`.
             let take = match &mine {
                 None => true,
-                Some(m) if m.date < rate.date => true,
-                Some(m)
-                    if m.date == rate.date
-                        && (m.numerator, m.denominator) != (rate.numerator, rate.denominator) =>
-                {
+                Some(m) if (m.numerator, m.denominator) != (rate.numerator, rate.denominator) => {
                     pending.note(id, ConflictField::Rate, (0, show(m)), (1, show(rate)));
                     false
                 }
