@@ -11,8 +11,8 @@
 //! * Notes and item evidence: the first non-empty one is kept; a different one is a conflict.
 //! * Rates — in [`combine`], numerators and denominators are summed (each ledger counts its own
 //!   people or documents); identical rate records (same figures, date and person) count once.
-//!   In [`merge_into`] (an import of the same unit's ledger), the later figure replaces the
-//!   earlier one; different figures on the same date are a conflict and the local one is kept.
+//!   In [`merge_into`] (an import), a rate is taken only where none is recorded locally;
+//!   different figures are a conflict and the local ones are kept.
 //!
 //! Conflicts are listed, never resolved silently. Merging is idempotent: combining a ledger
 //! with itself, or importing the same file twice, changes nothing.
