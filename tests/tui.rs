@@ -340,6 +340,9 @@ fn tiny_terminals_do_not_panic() {
     let mut s = Screen::new(Lang::Zh, 20, 5);
     s.keys(&[]);
     assert!(s.screen().contains("终端太小"), "{}", s.screen());
+    // Keys do nothing while the screen cannot show what they would do.
+    s.keys(&[key(KeyCode::Down), ch(' '), key(KeyCode::Enter), ch('u')]);
+    assert!(!s.paths.ledger.exists(), "nothing was ticked or saved");
 }
 
 #[test]

@@ -795,6 +795,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if matches!(action, A::Quit) && !matches!(app.mode, Mode::Confirm(_)) {
         return app.quit();
     }
+    // While the screen only says it is too small, nothing else may act: a key would tick,
+    // log or undo where the officer cannot see it.
+    if crate::tui::view::layout(app.width, app.height).is_none() {
+        return Effect::None;
+    }
     match std::mem::replace(&mut app.mode, Mode::Normal) {
         Mode::Normal => normal(app, action),
         Mode::Search => {

@@ -171,7 +171,10 @@ pub fn flush(app: &mut App, io: &Io) {
             Ok(saved) => {
                 app.pending.remove(0);
                 app.saved = saved.ledger;
-                app.stamp = store::stamp(&paths.ledger);
+                // The file's fingerprint is not taken here: another process may have saved
+                // since our lock was released, and its change would then look like ours.
+                // Forgetting the stamp makes the next idle check re-read the file once.
+                app.stamp = None;
                 app.say(of(app.lang).saved);
             }
             // Refused against the ledger on disk (e.g. closed meanwhile): drop it, say why.
@@ -204,7 +207,7 @@ pub fn perform(app: &mut App, io: &Io, effect: Effect) {
             match result {
                 Ok(saved) => {
                     app.saved = saved.ledger;
-                    app.stamp = store::stamp(&paths.ledger);
+                    app.stamp = None; // re-read once at the next idle check (see `flush`)
                     app.rebuild();
                     app.say(of(app.lang).undone);
                 }

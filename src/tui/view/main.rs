@@ -275,14 +275,16 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
     };
-    let due = format!(
-        "{}  {}",
-        match app.lang {
-            Lang::Zh => crate::date::chinese(row.due),
-            Lang::En => crate::date::iso(row.due),
-        },
-        strings::days_left(app.lang, row.days_left)
-    );
+    let date = match app.lang {
+        Lang::Zh => crate::date::chinese(row.due),
+        Lang::En => crate::date::iso(row.due),
+    };
+    // A countdown (or "overdue") means nothing once the item is complete.
+    let due = if row.complete {
+        date
+    } else {
+        format!("{date}  {}", strings::days_left(app.lang, row.days_left))
+    };
     let due_style = super::main::row_style(app, row);
     field(s.sections, &section.title, t.normal());
     field(s.state, &row.label, due_style);
