@@ -646,7 +646,7 @@ impl ChangeError {
                 let wanted: Vec<_> = wanted.iter().map(|k| kind_name(*k)).collect();
                 match lang {
                     Lang::Zh => format!(
-                        "事项 '{}' 是{}，此命令只适用于{}",
+                        "事项 '{}' 属于{}，此命令只适用于{}",
                         q(item),
                         kind_name(*kind),
                         wanted.join("或")
@@ -735,7 +735,7 @@ impl ChangeError {
                 let known = if known.is_empty() {
                     lang.pick("（无记录）", "(none)").to_string()
                 } else {
-                    known.join(", ")
+                    known.iter().map(|k| q(k)).collect::<Vec<_>>().join(", ")
                 };
                 match lang {
                     Lang::Zh => format!(

@@ -30,6 +30,25 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Serialised JSON made safe for a terminal without changing what it says: serde_json leaves
+/// DEL, C1 controls and bidi overrides raw inside strings; each becomes a `\uXXXX` escape,
+/// which a JSON reader turns back into the same character. (They can only occur inside
+/// strings, since JSON's own syntax is ASCII.)
+pub fn json_for_terminal(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(is_unsafe) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Text with unsafe characters removed (for interactive input and pasted text), tabs and line
 /// breaks turned into spaces so a pasted paragraph stays readable on one line.
 pub fn strip_unsafe(s: &str) -> String {
@@ -101,6 +120,16 @@ mod tests {
         assert_eq!(for_terminal("ok 学法"), "ok 学法");
         assert_eq!(for_terminal("a\x1b[31mb"), "a\\u{1b}[31mb");
         assert_eq!(for_terminal("x\u{202E}y"), "x\\u{202e}y");
+    }
+
+    #[test]
+    fn json_escapes_keep_the_data() {
+        let value = serde_json::json!({ "topic": "学\u{9b}法\u{202E}x" });
+        let raw = serde_json::to_string(&value).unwrap();
+        let safe = json_for_terminal(&raw);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
     }
 
     #[test]

@@ -168,7 +168,8 @@ pub struct LogArgs {
 pub struct UnlogArgs {
     /// 事项 id / item id
     pub item: String,
-    /// 登记编号（见 duty status 或 duty history）/ entry id
+    /// 登记编号（duty log 输出、duty status --json 或交互界面详情栏中的 #编号）/ entry id
+    /// (printed by duty log, in duty status --json, and in the screen's details)
     pub entry: String,
 }
 

@@ -231,6 +231,23 @@ pub fn undo(env: &Env, out: &mut Out) -> CmdResult {
 pub fn history(env: &Env, a: HistoryArgs, out: &mut Out) -> CmdResult {
     let paths = env.ledger_paths();
     let ledger = store::read_ledger(&paths, &env.checklist.id, env.checklist.year)?;
+    if let Some(item) = a
+        .item
+        .as_deref()
+        .filter(|i| env.checklist.item(i).is_none() && !ledger.items.contains_key(*i))
+    {
+        // A typo would otherwise look like an item that was never changed.
+        return Err(crate::ledger::ChangeError::UnknownItem {
+            id: item.to_string(),
+            suggestions: env
+                .checklist
+                .suggest(item)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+        }
+        .into());
+    }
     let records = store::read_history(&paths, ledger.seq)?;
     let mut shown = 0;
     for r in records

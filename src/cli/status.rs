@@ -72,7 +72,8 @@ pub fn status(env: &Env, args: &StatusArgs, out: &mut Out) -> CmdResult {
             .iter()
             .map(|c| c.describe(&view.sources, env.lang))
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
+        let text = serde_json::to_string_pretty(&json).map_err(std::io::Error::from)?;
+        out.write_all(crate::text::json_for_terminal(&text).as_bytes())?;
         writeln!(out)?;
         return Ok(());
     }
