@@ -35,12 +35,14 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
 /// which a JSON reader turns back into the same character. (They can only occur inside
 /// strings, since JSON's own syntax is ASCII.)
 pub fn json_for_terminal(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(is_unsafe) {
+    // Line breaks are the pretty printer's own layout (inside strings serde escapes them).
+    let unsafe_in_json = |c: char| c != '\n' && is_unsafe(c);
+    if !json.chars().any(unsafe_in_json) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
-        if is_unsafe(c) {
+        if unsafe_in_json(c) {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
@@ -125,9 +127,10 @@ mod tests {
     #[test]
     fn json_escapes_keep_the_data() {
         let value = serde_json::json!({ "topic": "学\u{9b}法\u{202E}x" });
-        let raw = serde_json::to_string(&value).unwrap();
+        let raw = serde_json::to_string_pretty(&value).unwrap();
         let safe = json_for_terminal(&raw);
-        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        assert!(!safe.chars().any(|c| c != '\n' && is_unsafe(c)), "{safe}");
+        assert!(safe.contains('\n'), "the layout is kept");
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
     }
