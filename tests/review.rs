@@ -422,13 +422,20 @@ fn rollover_of_the_example_carries_unfinished_items() {
     ])
     .success();
     run(&["check", "plan", "--date", "2024-03-01"]).success();
+    // Only the next year: skipping years would leave those between without a ledger.
+    run(&["rollover", "--to", "2030", "-o", "later.ron"]).code(2);
+    assert!(!tmp.path().join("later.ron").exists());
     let out = run(&["rollover", "--to", "2025", "--carry-over", "-o", "next.ron"])
         .success()
         .get_output()
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.contains("summer-study-from-2024"), "{text}");
+    assert!(text.contains("leap-task-from-2024"), "{text}");
+    assert!(
+        !text.contains("summer-study-from-2024"),
+        "quotas are not carried: {text}"
+    );
     assert!(text.contains("report-publication  年度报告向社会公开  未完成  （次年截止"));
     let new = checklist::load(
         &fs::read(tmp.path().join("next.ron")).unwrap(),
@@ -447,14 +454,16 @@ fn rollover_of_the_example_carries_unfinished_items() {
         new.item("shufa").unwrap().due,
         DueSpec::On(date(2026, 1, 31))
     );
-    let carried = new.item("summer-study-from-2024").unwrap();
+    // An unfinished duty comes back flagged and titled with its year; a yearly quota does
+    // not (the new year has its own, and section three would state it twice).
+    let carried = new.item("leap-task-from-2024").unwrap();
     assert_eq!(carried.carried_from, Some(2024));
-    assert_eq!(
-        carried.kind,
-        Kind::Count { target: 4 },
-        "only what was missing"
+    assert!(
+        carried.title.ends_with("（2024年度结转）"),
+        "{}",
+        carried.title
     );
-    assert_eq!(carried.start, Some(DueSpec::InYear { month: 7, day: 1 }));
+    assert!(new.item("summer-study-from-2024").is_none());
     assert!(new.item("plan-from-2024").is_none(), "plan was done");
     assert!(
         new.item("report-publication-from-2024").is_none(),
@@ -463,7 +472,7 @@ fn rollover_of_the_example_carries_unfinished_items() {
     assert!(new.item("shufa-from-2024").is_none());
     let ids: Vec<&str> = new.items().map(|(_, i)| i.id.as_str()).collect();
     let at = |id: &str| ids.iter().position(|x| *x == id).unwrap();
-    assert_eq!(at("summer-study-from-2024"), at("summer-study") + 1);
+    assert_eq!(at("leap-task-from-2024"), at("leap-task") + 1);
     let fresh = read_ledger(&tmp.path().join("data/example-bureau/2025.ron"));
     assert!(fresh.items.is_empty() && !fresh.closed && fresh.seq == 0);
     // Rolling the new file over again validates too (carried items are dropped once done).

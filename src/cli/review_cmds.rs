@@ -364,10 +364,16 @@ pub fn rollover(env: &Env, args: &RolloverArgs, out: &mut Out) -> CmdResult {
     let c = &env.checklist;
     let ledger = super::read_ledger(env)?;
     let r = rollover::rollover(c, &ledger, args.to, args.carry_over, env.lang).map_err(
-        |RolloverError::NotLater { from, to }| {
+        |RolloverError::NotNext { from, to }| {
             Failure::Usage(match env.lang {
-                Lang::Zh => format!("--to {to} 须晚于当前清单的年度 {from}"),
-                Lang::En => format!("--to {to} must be after the checklist's year {from}"),
+                Lang::Zh => format!(
+                    "--to {to} 无效：只能从 {from} 年度转入下一年度 {}",
+                    i32::from(from) + 1
+                ),
+                Lang::En => format!(
+                    "--to {to} is invalid: {from} rolls over to {} only",
+                    i32::from(from) + 1
+                ),
             })
         },
     )?;

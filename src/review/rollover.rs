@@ -40,18 +40,21 @@ pub struct Rollover {
 /// Why a rollover cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RolloverError {
-    /// `to` is not after the checklist's year.
-    NotLater { from: i16, to: i16 },
+    /// `to` is not the year after the checklist's year (skipping years would silently
+    /// leave the years between without a ledger).
+    NotNext { from: i16, to: i16 },
 }
 
 /// Longest item id the checklist format accepts.
 const MAX_ID: usize = 64;
 
 /// Build the checklist for `to` from `checklist` and where `ledger` stood at the end of the
-/// old year. With `carry`, each unfinished item due within the old year is added again,
-/// flagged `carried_from`, with id `<id>-from-<year>`, right after the item it comes from;
-/// counted and hours items carry only what was missing. Items due in the next year are listed
-/// but not carried (see [`Unfinished::next_year`]).
+/// old year. With `carry`, each unfinished yes/no duty due within the old year is added
+/// again, flagged `carried_from`, with id `<id>-from-<year>` and the year in its title, right
+/// after the item it comes from. Yearly quotas (counts, rates, hours) are listed but not
+/// carried: the new year has its own, and a second copy would repeat the same sentence in
+/// section three. Items due in the next year are listed but not carried either (see
+/// [`Unfinished::next_year`]).
 pub fn rollover(
     checklist: &Checklist,
     ledger: &Ledger,
@@ -60,8 +63,8 @@ pub fn rollover(
     lang: crate::i18n::Lang,
 ) -> Result<Rollover, RolloverError> {
     let from = checklist.year;
-    if to <= from {
-        return Err(RolloverError::NotLater { from, to });
+    if i32::from(to) != i32::from(from) + 1 {
+        return Err(RolloverError::NotNext { from, to });
     }
     let shift = to - from;
     // Judge "unfinished" after every deadline of the old year has passed.
@@ -78,7 +81,7 @@ pub fn rollover(
                 .unwrap_or_else(|| unreachable!("status lists every item in order"));
             let open = !s.complete;
             if item.carried_from.is_none() {
-                items.push(raw_item(item, shift, None, None));
+                items.push(raw_item(item, shift, None));
             }
             if !open {
                 continue;
@@ -86,7 +89,8 @@ pub fn rollover(
             // The old year's first-quarter paperwork is finished in the old ledger; the new
             // checklist has its own copy for the new year.
             let next_year = s.due.year() > from;
-            let carried_as = (carry && !next_year).then(|| {
+            let quota = !matches!(item.kind, Kind::Task);
+            let carried_as = (carry && !next_year && !quota).then(|| {
                 let origin = item.carried_from.unwrap_or(from);
                 let id = if item.carried_from.is_some() {
                     item.id.clone()
@@ -98,21 +102,11 @@ pub fn rollover(
             let carried_as = carried_as
                 .filter(|(id, _)| item.carried_from.is_some() || checklist.item(id).is_none());
             if let Some((id, origin)) = &carried_as {
-                let left = match item.kind {
-                    Kind::Count { target } => Kind::Count {
-                        target: target.saturating_sub(s.value as u32).max(1),
-                    },
-                    Kind::Hours { target } => Kind::Hours {
-                        target: ((target - s.value) * 10.0).ceil().max(1.0) / 10.0,
-                    },
-                    k => k,
-                };
-                items.push(raw_item(
-                    item,
-                    shift,
-                    Some((id.clone(), *origin)),
-                    Some(left),
-                ));
+                let mut carried = raw_item(item, shift, Some((id.clone(), *origin)));
+                if item.carried_from.is_none() {
+                    carried.title = format!("{}（{origin}年度结转）", item.title);
+                }
+                items.push(carried);
             }
             unfinished.push(Unfinished {
                 item: item.id.clone(),
@@ -166,14 +160,9 @@ fn shift_spec(spec: DueSpec, years: i16) -> DueSpec {
     }
 }
 
-fn raw_item(
-    item: &Item,
-    shift: i16,
-    carried: Option<(String, i16)>,
-    kind: Option<Kind>,
-) -> RawItem {
+fn raw_item(item: &Item, shift: i16, carried: Option<(String, i16)>) -> RawItem {
     let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
-    let kind = match kind.unwrap_or(item.kind) {
+    let kind = match item.kind {
         Kind::Task => RawKind::Task,
         Kind::Count { target } => RawKind::Count {
             target: i64::from(target),
