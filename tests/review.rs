@@ -10,7 +10,7 @@ use assert_cmd::Command;
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
 
-use duty::checklist::{self, Checklist, DueSpec, Kind};
+use duty::checklist::{self, Checklist, DueSpec};
 use duty::i18n::Lang;
 use duty::ledger::{Change, Ctx, Done, Entry, ItemRecord, Ledger, RateRecord};
 use duty::progress;
