@@ -220,6 +220,10 @@ pub enum ChangeError {
         from: Date,
         to: Date,
     },
+    InFuture {
+        date: Date,
+        today: Date,
+    },
     EmptyTopic,
     UnsafeText {
         field: &'static str,
@@ -375,7 +379,7 @@ impl Ledger {
         match change {
             Change::Check { date, evidence, .. } => {
                 need(&[KindTag::Task])?;
-                self.in_window(*date)?;
+                self.in_window(*date, ctx.today)?;
                 clean("evidence", evidence)?;
                 record.done = Some(Done {
                     date: *date,
@@ -399,7 +403,7 @@ impl Ledger {
                 ..
             } => {
                 need(&[KindTag::Count, KindTag::Hours])?;
-                self.in_window(*date)?;
+                self.in_window(*date, ctx.today)?;
                 if topic.trim().is_empty() {
                     return Err(ChangeError::EmptyTopic);
                 }
@@ -454,7 +458,7 @@ impl Ledger {
                         denominator: *denominator,
                     });
                 }
-                self.in_window(*date)?;
+                self.in_window(*date, ctx.today)?;
                 clean("evidence", evidence)?;
                 record.rate = Some(RateRecord {
                     numerator: *numerator,
@@ -481,13 +485,17 @@ impl Ledger {
 
     /// Dates must fall in the ledger's year or the first half of the next (the window in
     /// which the year's duties and its report are done).
-    fn in_window(&self, date: Date) -> Result<(), ChangeError> {
+    /// Dates must fall in the year's window, and not after today: a session is logged once it
+    /// has happened, and a future date would count towards a target too early.
+    fn in_window(&self, date: Date, today: Date) -> Result<(), ChangeError> {
         let (from, to) = year_window(self.year);
-        if (from..=to).contains(&date) {
-            Ok(())
-        } else {
-            Err(ChangeError::DateOutside { date, from, to })
+        if !(from..=to).contains(&date) {
+            return Err(ChangeError::DateOutside { date, from, to });
         }
+        if date > today {
+            return Err(ChangeError::InFuture { date, today });
+        }
+        Ok(())
     }
 }
 
@@ -670,6 +678,16 @@ impl ChangeError {
                 crate::date::iso(*date),
                 crate::date::iso(*from),
                 crate::date::iso(*to)
+            ),
+            (ChangeError::InFuture { date, today }, Lang::Zh) => format!(
+                "日期 {} 晚于今天（{}）：请在活动完成后再登记",
+                crate::date::iso(*date),
+                crate::date::iso(*today)
+            ),
+            (ChangeError::InFuture { date, today }, Lang::En) => format!(
+                "date {} is after today ({}); record it once it has happened",
+                crate::date::iso(*date),
+                crate::date::iso(*today)
             ),
             (ChangeError::EmptyTopic, Lang::Zh) => "主题不能为空".into(),
             (ChangeError::EmptyTopic, Lang::En) => "the topic must not be empty".into(),
@@ -886,8 +904,9 @@ mod tests {
     fn setup() -> (Checklist, Ledger, Ctx) {
         let c = load(BUILTIN_DEFAULT.as_bytes(), "t", 2024, Lang::Zh).unwrap();
         let l = Ledger::new(&c.id, 2024);
+        // The last day of the year's window, so that every date in it is already past.
         let ctx = Ctx {
-            today: date(2024, 6, 1),
+            today: date(2025, 6, 30),
             now: Timestamp::from_second(1_717_200_000).unwrap(),
             user: "tester".into(),
         };
@@ -1515,6 +1534,28 @@ mod tests {
                 l.items.entry("gone".into()).or_default().note = "旧".into();
             })
             .is_none()
+        );
+    }
+
+    #[test]
+    fn a_date_after_today_is_refused() {
+        let (c, mut l, mut ctx) = setup();
+        ctx.today = date(2024, 11, 20);
+        let tomorrow = log("center-group", date(2024, 11, 21), "未来", None);
+        assert_eq!(
+            l.apply(&c, &tomorrow, &ctx),
+            Err(ChangeError::InFuture {
+                date: date(2024, 11, 21),
+                today: date(2024, 11, 20)
+            })
+        );
+        assert!(
+            l.apply(
+                &c,
+                &log("center-group", date(2024, 11, 20), "今天", None),
+                &ctx
+            )
+            .is_ok()
         );
     }
 }

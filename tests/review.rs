@@ -53,7 +53,7 @@ fn pace_of(c: &Checklist, l: &Ledger, item: &str, today: Date) -> Option<(f64, f
 fn pacing_through_a_leap_year() {
     let c = example();
     let mut l = Ledger::new(&c.id, 2024);
-    let x = ctx(date(2024, 1, 1));
+    let x = ctx(date(2024, 1, 10));
     l.apply(&c, &log("meetings", date(2024, 1, 10), "一", None), &x)
         .unwrap();
     // 4 meetings a year, one held: 2024 has 366 days.
@@ -108,8 +108,9 @@ fn pacing_through_a_leap_year() {
     assert_eq!(pace_of(&c, &l, "plan", date(2024, 7, 1)), None);
     assert_eq!(pace_of(&c, &l, "exam", date(2024, 7, 1)), None);
     // Ahead of pace on a leap day: 3 logged by 29 February.
+    let leap_day = ctx(date(2024, 2, 29));
     for d in [date(2024, 2, 1), date(2024, 2, 29)] {
-        l.apply(&c, &log("meetings", d, "又一次", None), &x)
+        l.apply(&c, &log("meetings", d, "又一次", None), &leap_day)
             .unwrap();
     }
     let st = progress::status(&c, &l, date(2024, 2, 29));
