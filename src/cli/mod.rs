@@ -175,9 +175,10 @@ fn report(failure: Failure, lang: Lang) -> u8 {
                 err,
                 "{}",
                 match lang {
-                    Lang::Zh => format!("清单有 {} 处错误，未作任何改动。", diags.len()),
+                    Lang::Zh =>
+                        format!("清单有 {} 处错误，请按上面的提示修改后再试。", diags.len()),
                     Lang::En => format!(
-                        "{} error(s) in the checklist; nothing was changed.",
+                        "{} error(s) in the checklist; fix them as shown above and try again.",
                         diags.len()
                     ),
                 }
