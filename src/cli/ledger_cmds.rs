@@ -29,7 +29,7 @@ fn title(env: &Env, item: &str) -> String {
 
 pub fn check(env: &Env, a: CheckArgs, out: &mut Out) -> CmdResult {
     let date = a.date.unwrap_or(env.today);
-    apply(
+    let saved = apply(
         env,
         Change::Check {
             item: a.item.clone(),
@@ -37,14 +37,36 @@ pub fn check(env: &Env, a: CheckArgs, out: &mut Out) -> CmdResult {
             evidence: a.evidence,
         },
     )?;
-    match env.lang {
-        Lang::Zh => writeln!(
+    // Checking a duty that was already done replaces its date and evidence: say so.
+    let earlier = saved
+        .record
+        .applied
+        .before
+        .as_ref()
+        .and_then(|r| r.done.as_ref())
+        .map(|d| d.date);
+    match (env.lang, earlier) {
+        (Lang::Zh, Some(was)) => writeln!(
+            out,
+            "“{}”原已于 {} 勾选，完成日期已改为 {}（可用 duty undo 撤销）",
+            title(env, &a.item),
+            date::chinese(was),
+            date::chinese(date)
+        )?,
+        (Lang::Zh, None) => writeln!(
             out,
             "已勾选“{}”，完成日期 {}",
             title(env, &a.item),
             date::chinese(date)
         )?,
-        Lang::En => writeln!(
+        (Lang::En, Some(was)) => writeln!(
+            out,
+            "'{}' was already done on {}; its date is now {} ('duty undo' reverts this)",
+            title(env, &a.item),
+            date::iso(was),
+            date::iso(date)
+        )?,
+        (Lang::En, None) => writeln!(
             out,
             "Checked '{}', done {}",
             title(env, &a.item),
@@ -81,18 +103,31 @@ pub fn log(env: &Env, a: LogArgs, out: &mut Out) -> CmdResult {
         },
     )?;
     let id = saved.record.applied.entry.clone().unwrap_or_default();
-    let count = saved.ledger.record(&a.item).map_or(0, |r| r.entries.len());
+    let record = saved.ledger.record(&a.item);
+    let count = record.map_or(0, |r| r.entries.len());
+    // An hours item's running figure is its hours, not how many sessions were logged.
+    let hours = env
+        .checklist
+        .item(&a.item)
+        .is_some_and(|i| matches!(i.kind, crate::checklist::Kind::Hours { .. }))
+        .then(|| crate::text::number(crate::progress::total_hours(record)));
+    let total = match (env.lang, hours) {
+        (Lang::Zh, Some(h)) => format!("本年度共 {h} 学时"),
+        (Lang::Zh, None) => format!("本年度共 {count} 次"),
+        (Lang::En, Some(h)) => format!("{h} hours this year"),
+        (Lang::En, None) => format!("{count} this year"),
+    };
     match env.lang {
         Lang::Zh => writeln!(
             out,
-            "已登记“{}”：{} {}（编号 {id}），本年度共 {count} 次",
+            "已登记“{}”：{} {}（编号 {id}），{total}",
             title(env, &a.item),
             date::chinese(date),
             for_terminal(&a.topic)
         )?,
         Lang::En => writeln!(
             out,
-            "Logged '{}': {} {} (entry {id}), {count} this year",
+            "Logged '{}': {} {} (entry {id}), {total}",
             title(env, &a.item),
             date::iso(date),
             for_terminal(&a.topic)
