@@ -22,7 +22,8 @@ pub enum RiskKind {
     BehindPace,
     /// Due within 30 days and not complete.
     DueSoon,
-    /// A yes/no duty marked done with no evidence kept (inspectors ask for it).
+    /// A yes/no duty marked done, or a rate recorded, with no evidence kept (inspectors ask
+    /// for it).
     NoEvidence,
     /// A rate recorded below its target.
     RateBelow,
@@ -106,8 +107,17 @@ pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date, lang: Lang) -
         } else {
             false
         };
-        if let Some(done) = s.record.and_then(|r| r.done.as_ref())
-            && done.evidence.trim().is_empty()
+        // A duty ticked, or a rate recorded, with nothing to show an inspector.
+        let recorded_evidence = s.record.and_then(|r| {
+            r.done
+                .as_ref()
+                .map(|d| d.evidence.as_str())
+                .or(r.rate.as_ref().map(|x| x.evidence.as_str()))
+        });
+        // (A rate still below target is listed as such instead.)
+        if let Some(evidence) = recorded_evidence
+            && s.complete
+            && evidence.trim().is_empty()
             && s.record.is_some_and(|r| r.evidence.trim().is_empty())
         {
             push(RiskKind::NoEvidence, 0.0, no_evidence_advice(s, lang));
@@ -119,7 +129,7 @@ pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date, lang: Lang) -
         {
             let advice = match lang {
                 Lang::Zh => format!(
-                    "{}%（{}/{}）低于目标{}%：核实未达标的{}人（件），整改或补考后用 duty rate 更新",
+                    "{}%（{}/{}）低于目标{}%：核实未达标的{}人（件），整改后用 duty rate 更新",
                     number(s.value),
                     rate.numerator,
                     rate.denominator,
@@ -267,10 +277,10 @@ fn no_evidence_advice(s: &ItemStatus<'_>, lang: Lang) -> String {
         s.item.evidence.clone()
     };
     match lang {
-        Lang::Zh => format!("已勾选但未登记佐证材料：补齐{what}后运行 duty evidence {id} \"…\""),
-        Lang::En => format!(
-            "checked but no evidence recorded: file {what}, then run duty evidence {id} \"…\""
-        ),
+        Lang::Zh => format!("已记录但未登记佐证材料：补齐{what}后运行 duty evidence {id} \"…\""),
+        Lang::En => {
+            format!("recorded but no evidence kept: file {what}, then run duty evidence {id} \"…\"")
+        }
     }
 }
 
@@ -314,4 +324,51 @@ pub fn next_year_deadlines(checklist: &Checklist, ledger: &Ledger, today: Date) 
         .collect();
     out.sort_by_key(|d| d.due);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::{BUILTIN_DEFAULT, load};
+    use crate::ledger::{Change, Ctx};
+    use jiff::civil::date;
+
+    #[test]
+    fn a_rate_met_without_evidence_is_flagged_once() {
+        let c = load(BUILTIN_DEFAULT.as_bytes(), "t", 2024, Lang::Zh).unwrap();
+        let mut l = Ledger::new(&c.id, 2024);
+        let ctx = Ctx {
+            today: date(2024, 11, 20),
+            now: jiff::Timestamp::UNIX_EPOCH,
+            user: "u".into(),
+        };
+        let rate = |item: &str, numerator, evidence: &str| Change::Rate {
+            item: item.into(),
+            numerator,
+            denominator: 46,
+            date: date(2024, 11, 1),
+            evidence: evidence.into(),
+        };
+        for change in [
+            rate("exam-participation", 46, ""),
+            rate("exam-pass", 45, ""),
+            rate("court-appearance", 46, "出庭记录"),
+        ] {
+            l.apply(&c, &change, &ctx).unwrap();
+        }
+        let risks = review(&c, &l, ctx.today, Lang::Zh);
+        let kinds = |id: &str| -> Vec<RiskKind> {
+            risks
+                .iter()
+                .filter(|r| r.item == id)
+                .map(|r| r.kind)
+                .collect()
+        };
+        assert_eq!(kinds("exam-participation"), [RiskKind::NoEvidence]);
+        assert!(
+            !kinds("exam-pass").contains(&RiskKind::NoEvidence),
+            "below target says so instead"
+        );
+        assert!(kinds("court-appearance").is_empty());
+    }
 }
