@@ -30,6 +30,26 @@ const DEFAULT_CLOSING: &str =
 /// the hundred-and-first; the rest are counted in a final note.
 const MAX_DIAGNOSTICS: usize = 100;
 
+/// Somewhere to keep parsed checklist texts between runs. Parsing is the slowest step of
+/// loading a large checklist; what is kept is only the parse (validation always runs), so a
+/// stale or damaged entry can cost a re-parse but never let a bad checklist through.
+pub trait ParseCache {
+    /// The parse of exactly `src`, if one was kept.
+    fn get(&mut self, src: &str) -> Option<RawChecklist>;
+    /// Keep the parse of `src`.
+    fn put(&mut self, src: &str, raw: &RawChecklist);
+}
+
+/// A cache that keeps nothing.
+pub struct NoCache;
+
+impl ParseCache for NoCache {
+    fn get(&mut self, _: &str) -> Option<RawChecklist> {
+        None
+    }
+    fn put(&mut self, _: &str, _: &RawChecklist) {}
+}
+
 /// Load a checklist from the bytes of `origin`. `default_year` is used when the file names
 /// none (the caller passes the current year, or `--year`).
 pub fn load(
@@ -37,6 +57,17 @@ pub fn load(
     origin: &str,
     default_year: i16,
     lang: Lang,
+) -> Result<Checklist, Vec<Diagnostic>> {
+    load_cached(bytes, origin, default_year, lang, &mut NoCache)
+}
+
+/// [`load`], taking the parse from `cache` when it has one for these bytes.
+pub fn load_cached(
+    bytes: &[u8],
+    origin: &str,
+    default_year: i16,
+    lang: Lang,
+    cache: &mut dyn ParseCache,
 ) -> Result<Checklist, Vec<Diagnostic>> {
     if bytes.len() > MAX_CHECKLIST_BYTES {
         let message = match lang {
@@ -67,8 +98,14 @@ pub fn load(
         errors: Vec::new(),
         dropped: 0,
     };
+    if let Some(raw) = cache.get(src) {
+        return validator.refine(raw, default_year);
+    }
     match parse_raw(src, origin, lang) {
-        Parsed::Whole(raw) => validator.refine(raw, default_year),
+        Parsed::Whole(raw) => {
+            cache.put(src, &raw);
+            validator.refine(raw, default_year)
+        }
         Parsed::Syntax(d) => Err(vec![d]),
         Parsed::Parts {
             errors,

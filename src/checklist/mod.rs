@@ -11,7 +11,7 @@ mod locate;
 mod raw;
 
 pub use builtin::{BUILTIN_DEFAULT, BUILTIN_ORIGIN};
-pub use load::{MAX_CHECKLIST_BYTES, load};
+pub use load::{MAX_CHECKLIST_BYTES, NoCache, ParseCache, load, load_cached};
 pub use raw::{RawChecklist, RawItem, RawKind, RawReport, RawSection};
 
 use std::collections::HashMap;

@@ -410,6 +410,10 @@ pub fn paths(env: &Env, out: &mut Out) -> CmdResult {
         (env.t("备份", "backup"), p.backup.display().to_string()),
         (env.t("历史", "history"), p.history.display().to_string()),
         (env.t("锁文件", "lock"), p.lock.display().to_string()),
+        (
+            env.t("解析缓存", "parse cache"),
+            env.data_dir.join(".cache").display().to_string(),
+        ),
     ];
     let w = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     for (k, v) in rows {
