@@ -17,7 +17,8 @@ use super::review_cmds::{
     version,
     about = "法治建设第一责任人职责年度清单 / A checklist for annual rule-of-law duties",
     long_about = "duty：记录党政主要负责人履行推进法治建设第一责任人职责的年度台账，并生成年度报告第三部分。\n\
-                  Not giving a command opens the interactive screen.",
+                  不带命令运行时打开交互界面。\n\
+                  A year-long ledger of rule-of-law duties; with no command, duty opens the interactive screen.",
     allow_negative_numbers = true
 )]
 pub struct Cli {

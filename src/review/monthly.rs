@@ -90,21 +90,27 @@ pub fn chart(m: &Monthly, lang: Lang) -> Vec<String> {
         .unwrap_or(0)
         .clamp(8, 30);
     lines.push(String::new());
+    lines.push(
+        lang.pick("各事项（按月）", "Per item, by month")
+            .to_string(),
+    );
+    // The month numbers stand over the cells of the rows below.
     lines.push(format!(
-        "{}  {}",
-        pad(
-            lang.pick("各事项（每格一个月）", "Per item (one cell a month)"),
-            title_w + 2
-        ),
-        "1 2 3 4 5 6 7 8 9 10  12"
+        "  {}  {}",
+        pad("", title_w),
+        (1..=12)
+            .map(|m| format!("{m:>2}"))
+            .collect::<Vec<_>>()
+            .join(" ")
     ));
     for (_, title, counts) in &m.items {
         let cells: Vec<String> = counts
             .iter()
+            // Two cells a month, so that every month's number fits under its label.
             .map(|&n| match n {
-                0 => ".".to_string(),
-                1..=9 => n.to_string(),
-                _ => "+".to_string(),
+                0 => " .".to_string(),
+                1..=99 => format!("{n:>2}"),
+                _ => " +".to_string(),
             })
             .collect();
         let total: u32 = counts.iter().sum();
@@ -139,19 +145,25 @@ mod tests {
             items: vec![(
                 "a".into(),
                 "会前学法".into(),
-                [12, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3],
+                [12, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 300],
             )],
         };
         let lines = chart(&m, Lang::Zh);
         assert_eq!(lines[1], format!("   1月 |{} 4", "#".repeat(40)));
         assert_eq!(lines[2], format!("   2月 |{} 1", "#".repeat(10)));
         assert_eq!(lines[3], "   3月 |");
+        // Each month's figure sits under its label, 11 and 12 included.
+        let header = &lines[lines.len() - 2];
+        let row = lines.last().unwrap();
         assert!(
-            lines
-                .last()
-                .unwrap()
-                .ends_with("+ 1 . . . . . . . . . 3  共16")
+            header.ends_with(" 1  2  3  4  5  6  7  8  9 10 11 12"),
+            "{header}"
         );
+        assert!(
+            row.ends_with("12  1  .  .  .  .  .  .  .  .  .  +  共313"),
+            "{row}"
+        );
+        assert_eq!(width(header), width(row) - width("  共313"));
         assert!(lines.iter().all(|l| {
             l.chars()
                 .all(|c| c.is_ascii() || width(&c.to_string()) == 2)
