@@ -14,7 +14,7 @@ use std::process::Command;
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::{Date, date};
 
-use duty::checklist::{self, Checklist};
+use duty::checklist::{self, Checklist, Kind};
 use duty::i18n::Lang;
 use duty::ledger::{Done, Entry, ItemRecord, Ledger, RateRecord};
 use duty::review::{self, rollup};
@@ -67,7 +67,7 @@ fn ledger(c: &Checklist, entries: usize, salt: usize) -> Ledger {
     let mut l = Ledger::new(&c.id, c.year);
     let loggable: Vec<&str> = c
         .items()
-        .filter(|(_, i)| duty::ledger::accepts_log(i.kind))
+        .filter(|(_, i)| matches!(i.kind, Kind::Count { .. } | Kind::Hours { .. }))
         .map(|(_, i)| i.id.as_str())
         .collect();
     for (n, (_, item)) in c.items().enumerate() {

@@ -45,6 +45,14 @@ pub fn iso(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
+/// The dates a year's records and deadlines may carry: 1 January of `year` to 30 June of the
+/// next (the report, its publication and the leader's 述法 fall in the next year's first half).
+pub fn year_window(year: i16) -> (Date, Date) {
+    let from = Date::new(year, 1, 1).unwrap_or(Date::MIN);
+    let to = Date::new(year.saturating_add(1), 6, 30).unwrap_or(Date::MAX);
+    (from, to)
+}
+
 /// Days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: Date, to: Date) -> i64 {
     // Civil dates have no time zone, so every day is exactly 86 400 seconds here.

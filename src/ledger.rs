@@ -13,7 +13,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::checklist::{Checklist, Item, Kind, KindTag};
+use crate::checklist::{Checklist, Item, KindTag};
 use crate::i18n::Lang;
 use crate::text;
 
@@ -594,12 +594,7 @@ impl Ledger {
     }
 }
 
-/// The dates a year's records may carry: 1 January to 30 June of the next year.
-pub fn year_window(year: i16) -> (Date, Date) {
-    let from = Date::new(year, 1, 1).unwrap_or(Date::MIN);
-    let to = Date::new(year.saturating_add(1), 6, 30).unwrap_or(Date::MAX);
-    (from, to)
-}
+pub use crate::date::year_window;
 
 fn clean(field: &'static str, s: &str) -> Result<(), ChangeError> {
     text::check_input(s)
@@ -806,11 +801,6 @@ pub fn kind_label(kind: KindTag, lang: Lang) -> &'static str {
         (KindTag::Rate, Lang::En) => "rate target",
         (KindTag::Hours, Lang::En) => "hours target",
     }
-}
-
-/// Whether `kind` is one the change can apply to (used by the screen to offer actions).
-pub fn accepts_log(kind: Kind) -> bool {
-    matches!(kind, Kind::Count { .. } | Kind::Hours { .. })
 }
 
 /// One line of the append-only history: change number `seq`, who made it and when, what was

@@ -1109,7 +1109,7 @@ impl Validator<'_> {
             self.error(path, m, None);
             return None;
         };
-        let (earliest, latest) = window(year);
+        let (earliest, latest) = crate::date::year_window(year);
         let date = spec.resolve(year);
         let in_window = match spec {
             DueSpec::On(d) => (earliest..=latest).contains(&d),
@@ -1281,12 +1281,4 @@ pub(crate) fn parse_due(s: &str) -> Option<DueSpec> {
         return Some(DueSpec::InYear { month, day });
     }
     crate::date::parse_date(s).map(DueSpec::On)
-}
-
-/// Due dates must fall in the checklist year or the first half of the next (the report,
-/// its publication and the leader's 述法 happen then).
-pub(crate) fn window(year: i16) -> (Date, Date) {
-    let first = Date::new(year, 1, 1).unwrap_or(Date::MIN);
-    let last = Date::new(year.saturating_add(1), 6, 30).unwrap_or(Date::MAX);
-    (first, last)
 }

@@ -284,12 +284,13 @@ pub fn history(env: &Env, a: HistoryArgs, out: &mut Out) -> CmdResult {
         .into());
     }
     let records = store::read_history(&paths, ledger.seq)?;
+    let tz = super::local_time_zone();
     let mut shown = 0;
     for r in records
         .iter()
         .filter(|r| a.item.as_deref().is_none_or(|i| r.change.item() == Some(i)))
     {
-        writeln!(out, "{}", history_line(env, r))?;
+        writeln!(out, "{}", history_line(env, &tz, r))?;
         shown += 1;
     }
     if shown == 0 {
@@ -299,13 +300,10 @@ pub fn history(env: &Env, a: HistoryArgs, out: &mut Out) -> CmdResult {
 }
 
 /// `#12  2024-03-28 10:15  张三  登记 center-group：… → …`
-pub fn history_line(env: &Env, r: &HistoryRecord) -> String {
-    // Local time, as `today` is: Asia/Shanghai when the system names no time zone.
-    let tz = jiff::tz::TimeZone::try_system()
-        .or_else(|_| jiff::tz::TimeZone::get("Asia/Shanghai"))
-        .unwrap_or(jiff::tz::TimeZone::UTC);
+pub fn history_line(env: &Env, tz: &jiff::tz::TimeZone, r: &HistoryRecord) -> String {
+    // Local time, as `today` is.
     let when =
-        r.at.to_zoned_datetime(tz)
+        r.at.to_zoned_datetime(tz.clone())
             .strftime("%Y-%m-%d %H:%M")
             .to_string();
     let lang = env.lang;

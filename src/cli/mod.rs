@@ -232,6 +232,14 @@ fn run(cli: Cli) -> CmdResult {
     }
 }
 
+/// The local time zone; Asia/Shanghai when the system names none (`try_system`, because the
+/// plain lookup silently falls back to UTC).
+pub fn local_time_zone() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::try_system()
+        .or_else(|_| jiff::tz::TimeZone::get("Asia/Shanghai"))
+        .unwrap_or(jiff::tz::TimeZone::UTC)
+}
+
 /// Today in the local time zone (Asia/Shanghai when the system names none). `DUTY_TODAY`
 /// pins it, so scripted runs and tests never depend on the calendar.
 fn today_and_now() -> Result<(Date, Timestamp), Failure> {
@@ -242,10 +250,7 @@ fn today_and_now() -> Result<(Date, Timestamp), Failure> {
         })?;
         return Ok((d, now));
     }
-    let tz = jiff::tz::TimeZone::try_system()
-        .or_else(|_| jiff::tz::TimeZone::get("Asia/Shanghai"))
-        .unwrap_or(jiff::tz::TimeZone::UTC);
-    Ok((now.to_zoned_datetime(tz).date(), now))
+    Ok((now.to_zoned_datetime(local_time_zone()).date(), now))
 }
 
 fn resolve_env(cli: &Cli) -> Result<Env, Failure> {
