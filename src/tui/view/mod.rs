@@ -106,6 +106,11 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         let mut line = String::new();
         let mut used = 0;
         for c in para.chars() {
+            // ratatui drops control characters but not bidi overrides, which a hand-edited
+            // ledger could carry; neither belongs on screen.
+            if crate::text::is_unsafe(c) {
+                continue;
+            }
             let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
             if used + w > width && !line.is_empty() {
                 out.push(std::mem::take(&mut line));
@@ -177,6 +182,7 @@ mod tests {
     fn wrap_counts_cells_not_bytes() {
         assert_eq!(wrap("学法考试ab", 4), vec!["学法", "考试", "ab"]);
         assert_eq!(wrap("", 4), vec![""]);
+        assert_eq!(wrap("学\u{202E}法\u{1b}", 4), vec!["学法"]);
     }
 
     #[test]

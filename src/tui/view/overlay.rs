@@ -195,7 +195,14 @@ pub fn confirm(app: &App, what: &Confirm, area: Rect, buf: &mut Buffer) {
                 .ledger
                 .record(item)
                 .and_then(|r| r.entries.iter().find(|e| &e.id == entry))
-                .map(|e| format!("{}  {}  #{}", crate::date::iso(e.date), e.topic, e.id))
+                .map(|e| {
+                    format!(
+                        "{}  {}  #{}",
+                        crate::date::iso(e.date),
+                        crate::text::strip_unsafe(&e.topic),
+                        crate::text::strip_unsafe(&e.id)
+                    )
+                })
                 .unwrap_or_default();
             (s.confirm_remove, detail)
         }
