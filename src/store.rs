@@ -701,12 +701,26 @@ fn keep_backup(paths: &LedgerPaths) -> Result<(), StoreError> {
     }
 }
 
-/// Append one record to the history file and fsync it. If the last line was torn by a crash
-/// mid-append, the new record starts on a line of its own so that it stays readable.
+/// Append one record to the history file and fsync it (see [`append_history_records`]).
 fn append_history(paths: &LedgerPaths, record: &HistoryRecord) -> Result<(), StoreError> {
-    let mut line = serde_json::to_string(record)
-        .unwrap_or_else(|e| unreachable!("a history record always serialises: {e}"));
-    line.push('\n');
+    append_history_records(paths, std::slice::from_ref(record))
+}
+
+/// Append records to the history file in one write and fsync it. If the last line was torn
+/// by a crash mid-append, the new records start on a line of their own so that they stay
+/// readable. Call under the ledger's lock, before saving the ledger.
+pub fn append_history_records(
+    paths: &LedgerPaths,
+    records: &[HistoryRecord],
+) -> Result<(), StoreError> {
+    let mut text = String::new();
+    for record in records {
+        text.push_str(
+            &serde_json::to_string(record)
+                .unwrap_or_else(|e| unreachable!("a history record always serialises: {e}")),
+        );
+        text.push('\n');
+    }
     let path = &paths.history;
     let mut file = OpenOptions::new()
         .create(true)
@@ -721,10 +735,10 @@ fn append_history(paths: &LedgerPaths, record: &HistoryRecord) -> Result<(), Sto
             .and_then(|_| file.read_exact(&mut last))
             .map_err(StoreError::io("read", path))?;
         if last[0] != b'\n' {
-            line.insert(0, '\n');
+            text.insert(0, '\n');
         }
     }
-    file.write_all(line.as_bytes())
+    file.write_all(text.as_bytes())
         .map_err(StoreError::io("write", path))?;
     file.sync_data().map_err(StoreError::io("sync", path))
 }

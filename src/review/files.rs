@@ -6,13 +6,13 @@
 //! makes one record per added entry); it follows the store's order — history first and
 //! fsynced, then the ledger — so records beyond the ledger's `seq` never took effect.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use super::rollup::{Merge, merge_into};
 use crate::checklist::Checklist;
-use crate::ledger::{ChangeError, Ctx, HistoryRecord, Ledger};
+use crate::ledger::{ChangeError, Ctx, Ledger};
 use crate::store::{self, LedgerPaths, StoreError};
 
 fn io_error<'a>(op: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> StoreError + 'a {
@@ -119,30 +119,10 @@ pub fn import(
     }
     let merge = merge_into(&local, &incoming, ctx);
     if !merge.records.is_empty() {
-        append_records(&paths.history, &merge.records)?;
+        store::append_history_records(paths, &merge.records)?;
         store::save_ledger(paths, &merge.ledger)?;
     }
     Ok(merge)
-}
-
-/// Append `records` to the history file in one write, then fsync it.
-fn append_records(path: &Path, records: &[HistoryRecord]) -> Result<(), StoreError> {
-    let mut text = String::new();
-    for r in records {
-        text.push_str(
-            &serde_json::to_string(r)
-                .unwrap_or_else(|e| unreachable!("a history record always serialises: {e}")),
-        );
-        text.push('\n');
-    }
-    let mut file = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .map_err(io_error("write", path))?;
-    file.write_all(text.as_bytes())
-        .map_err(io_error("write", path))?;
-    file.sync_data().map_err(io_error("sync", path))
 }
 
 /// Create the empty ledger of `checklist_id` for `year`, unless one exists (it is never
