@@ -307,16 +307,7 @@ fn load_with_ledger(
     default_year: i16,
     lang: Lang,
 ) -> Result<(Checklist, Prefetched), Failure> {
-    let (bytes, origin) = match path {
-        None => (
-            std::borrow::Cow::Borrowed(BUILTIN_DEFAULT.as_bytes()),
-            BUILTIN_ORIGIN.to_string(),
-        ),
-        Some(p) => (
-            std::borrow::Cow::Owned(store::read_checklist_bytes(p)?),
-            p.display().to_string(),
-        ),
-    };
+    let (bytes, origin) = checklist_source(path)?;
     let hint = checklist::identity_hint(&bytes, default_year);
     let (checklist, prefetched) = std::thread::scope(|scope| {
         let reader = hint.map(|(id, year)| {
@@ -334,24 +325,28 @@ fn load_with_ledger(
     Ok((checklist.map_err(Failure::Checklist)?, prefetched))
 }
 
+/// The bytes of the checklist at `path` (or of the built-in one) and how to name it.
+fn checklist_source(
+    path: Option<&Path>,
+) -> Result<(std::borrow::Cow<'static, [u8]>, String), Failure> {
+    Ok(match path {
+        None => (
+            std::borrow::Cow::Borrowed(BUILTIN_DEFAULT.as_bytes()),
+            BUILTIN_ORIGIN.to_string(),
+        ),
+        Some(p) => (
+            std::borrow::Cow::Owned(store::read_checklist_bytes(p)?),
+            p.display().to_string(),
+        ),
+    })
+}
+
 /// Load the checklist at `path`, or the built-in one.
 pub fn load_checklist(
     path: Option<&Path>,
     default_year: i16,
     lang: Lang,
 ) -> Result<Checklist, Failure> {
-    match path {
-        None => checklist::load(
-            BUILTIN_DEFAULT.as_bytes(),
-            BUILTIN_ORIGIN,
-            default_year,
-            lang,
-        )
-        .map_err(Failure::Checklist),
-        Some(p) => {
-            let bytes = store::read_checklist_bytes(p)?;
-            checklist::load(&bytes, &p.display().to_string(), default_year, lang)
-                .map_err(Failure::Checklist)
-        }
-    }
+    let (bytes, origin) = checklist_source(path)?;
+    checklist::load(&bytes, &origin, default_year, lang).map_err(Failure::Checklist)
 }
