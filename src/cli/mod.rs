@@ -317,7 +317,7 @@ fn load_with_ledger(
                 (paths, ledger)
             })
         });
-        let mut cache = store::ChecklistCache::new(data_dir, &origin);
+        let mut cache = store::CacheSlot::checklist(data_dir, &origin);
         let checklist = checklist::load_cached(&bytes, &origin, default_year, lang, &mut cache);
         // A reader that panicked is treated as a miss: the ledger is read again in the open.
         (checklist, reader.and_then(|r| r.join().ok()))

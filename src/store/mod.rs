@@ -9,6 +9,10 @@
 //! ledger that cannot be read is never written over, and a missing one beside its backup or
 //! history is reported, not silently started afresh.
 
+mod cache;
+
+pub use cache::{CACHE_MIN_BYTES, CacheSlot};
+
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -32,6 +36,8 @@ pub struct LedgerPaths {
     pub backup: PathBuf,
     pub history: PathBuf,
     pub lock: PathBuf,
+    /// Where the parse of a large ledger is kept (`DATA_DIR/.cache/`).
+    pub cache: CacheSlot,
 }
 
 impl LedgerPaths {
@@ -43,6 +49,7 @@ impl LedgerPaths {
             backup: dir.join(format!("{year}.ron.bak")),
             history: dir.join(format!("{year}.history.jsonl")),
             lock: dir.join(format!("{year}.lock")),
+            cache: CacheSlot::ledger(data_dir, checklist_id, year),
             dir,
         }
     }
@@ -386,7 +393,7 @@ pub fn read_ledger(
         }
         Err(e) => Err(StoreError::io("read", &paths.ledger)(e)),
         Ok(_) => {
-            let ledger = read_ledger_file(&paths.ledger, &paths.backup)?;
+            let ledger = read_ledger_cached(&paths.ledger, &paths.backup, Some(&paths.cache))?;
             if ledger.checklist != checklist_id || ledger.year != year {
                 return Err(StoreError::Mismatch {
                     path: paths.ledger.clone(),
@@ -413,6 +420,15 @@ fn backup_ok(backup: &Path, owner: Option<(&str, i16)>) -> bool {
 
 /// Parse one ledger file; `backup` is named in the error if it cannot be read.
 pub fn read_ledger_file(path: &Path, backup: &Path) -> Result<Ledger, StoreError> {
+    read_ledger_cached(path, backup, None)
+}
+
+/// [`read_ledger_file`], taking the parse from `cache` when it holds that of these exact bytes.
+fn read_ledger_cached(
+    path: &Path,
+    backup: &Path,
+    cache: Option<&CacheSlot>,
+) -> Result<Ledger, StoreError> {
     let corrupt = |problem: String, at: Option<(usize, usize)>| StoreError::Corrupt {
         path: path.to_path_buf(),
         problem,
@@ -428,8 +444,16 @@ pub fn read_ledger_file(path: &Path, backup: &Path) -> Result<Ledger, StoreError
         ));
     }
     let bytes = fs::read(path).map_err(StoreError::io("read", path))?;
+    if let Some(ledger) = cache.and_then(|c| c.get::<Ledger>(&bytes)) {
+        return Ok(ledger);
+    }
     match parse_ledger(&bytes) {
-        Ok(l) => Ok(l),
+        Ok(ledger) => {
+            if let Some(cache) = cache {
+                cache.put(&bytes, &ledger);
+            }
+            Ok(ledger)
+        }
         Err(LedgerParseError::TooNew(found)) => Err(StoreError::TooNew {
             path: path.to_path_buf(),
             found,
@@ -638,7 +662,12 @@ pub fn save_ledger(paths: &LedgerPaths, ledger: &Ledger) -> Result<(), StoreErro
     if paths.ledger.exists() {
         keep_backup(paths)?;
     }
-    write_atomic(&paths.ledger, serialize_ledger(ledger).as_bytes())
+    let text = serialize_ledger(ledger);
+    write_atomic(&paths.ledger, text.as_bytes())?;
+    // The next command reads these bytes; `text` is their exact serialisation (the round trip
+    // is tested), so its parse is `ledger`.
+    paths.cache.put(text.as_bytes(), ledger);
+    Ok(())
 }
 
 /// The name of the temporary hard link that becomes the backup. Only the lock holder uses
@@ -1321,6 +1350,45 @@ mod tests {
         assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap(), saved.ledger);
     }
 
+    /// A ledger large enough to be cached: a long note on one item.
+    fn large_ledger(c: &Checklist) -> Ledger {
+        let mut ledger = Ledger::new(&c.id, 2024);
+        // An orphaned record (kept, like any other) carries the bulk.
+        ledger.items.entry("retired".into()).or_default().note = "学法".repeat(50_000);
+        ledger.seq = 1;
+        ledger
+    }
+
+    #[test]
+    fn a_large_ledger_is_read_from_its_cache_only_while_its_bytes_are_unchanged() {
+        let (_dir, paths, c, ctx) = fixture();
+        save_ledger(&paths, &large_ledger(&c)).unwrap();
+        let bytes = fs::read(&paths.ledger).unwrap();
+        assert!(bytes.len() > CACHE_MIN_BYTES);
+        // The save left the parse of exactly the bytes it wrote.
+        let parsed = parse_ledger(&bytes)
+            .map_err(LedgerParseError::describe)
+            .unwrap();
+        assert_eq!(paths.cache.get::<Ledger>(&bytes), Some(parsed.clone()));
+        assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap(), parsed);
+        // A change through the store reads the cached parse and refreshes it.
+        let saved = transact(&paths, &c, &ctx, |_, _| Ok(note("改"))).unwrap();
+        let bytes = fs::read(&paths.ledger).unwrap();
+        assert_eq!(
+            paths.cache.get::<Ledger>(&bytes),
+            Some(saved.ledger.clone())
+        );
+        // Damage to the ledger is never hidden by the cache of its earlier bytes.
+        let mut torn = bytes.clone();
+        torn.truncate(bytes.len() - 100);
+        fs::write(&paths.ledger, &torn).unwrap();
+        assert!(matches!(
+            read_ledger(&paths, &c.id, 2024),
+            Err(StoreError::Corrupt { .. })
+        ));
+        assert_eq!(fs::read(&paths.ledger).unwrap(), torn);
+    }
+
     #[test]
     fn a_crash_during_the_first_change_leaves_an_empty_year() {
         let (_dir, paths, c, ctx) = fixture();
@@ -1328,131 +1396,5 @@ mod tests {
         // As if the process died after the history line, before the first ledger save.
         fs::remove_file(&paths.ledger).unwrap();
         assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap().seq, 0);
-    }
-}
-
-/// Parsed large checklists kept on disk (`DATA_DIR/.cache/`), as JSON, which reads about five
-/// times faster than the RON it came from. Only checklists over [`CACHE_MIN_BYTES`] are kept
-/// (smaller ones parse in a millisecond). An entry is named by a hash of the file's path and
-/// of its exact text (and of this build's version), so an edited file simply misses; an
-/// unreadable entry is a miss too. Failing to write the cache is never an error.
-pub struct ChecklistCache {
-    dir: PathBuf,
-    origin: String,
-}
-
-/// Checklists smaller than this are not cached.
-pub const CACHE_MIN_BYTES: usize = 256 * 1024;
-
-impl ChecklistCache {
-    pub fn new(data_dir: &Path, origin: &str) -> Self {
-        ChecklistCache {
-            dir: data_dir.join(".cache"),
-            origin: origin.to_string(),
-        }
-    }
-
-    fn hash(parts: &[&str]) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        for part in parts {
-            part.hash(&mut h);
-        }
-        h.finish()
-    }
-
-    fn prefix(&self) -> String {
-        format!(
-            "checklist-{:016x}-",
-            Self::hash(&[&self.origin, env!("CARGO_PKG_VERSION")])
-        )
-    }
-
-    fn entry(&self, src: &str) -> PathBuf {
-        let key = Self::hash(&[src, env!("CARGO_PKG_VERSION")]);
-        self.dir.join(format!("{}{key:016x}.json", self.prefix()))
-    }
-}
-
-impl crate::checklist::ParseCache for ChecklistCache {
-    fn get(&mut self, src: &str) -> Option<crate::checklist::RawChecklist> {
-        if src.len() < CACHE_MIN_BYTES {
-            return None;
-        }
-        serde_json::from_slice(&fs::read(self.entry(src)).ok()?).ok()
-    }
-
-    fn put(&mut self, src: &str, raw: &crate::checklist::RawChecklist) {
-        if src.len() < CACHE_MIN_BYTES || fs::create_dir_all(&self.dir).is_err() {
-            return;
-        }
-        let entry = self.entry(src);
-        // Entries for earlier versions of the same file are of no more use.
-        let prefix = self.prefix();
-        if let Ok(listing) = fs::read_dir(&self.dir) {
-            for old in listing.flatten() {
-                let name = old.file_name();
-                let name = name.to_string_lossy();
-                if name.starts_with(&prefix) && old.path() != entry {
-                    let _ = fs::remove_file(old.path());
-                }
-            }
-        }
-        if let Ok(json) = serde_json::to_vec(raw) {
-            let _ = write_atomic(&entry, &json);
-        }
-    }
-}
-
-#[cfg(test)]
-mod cache_tests {
-    use super::*;
-    use crate::checklist::{generate::generate_checklist, load, load_cached};
-
-    #[test]
-    fn a_large_checklist_is_parsed_once_and_edits_miss() {
-        let dir = tempfile::tempdir().unwrap();
-        let text = generate_checklist(1_000, 2024);
-        assert!(text.len() > CACHE_MIN_BYTES);
-        let plain = load(text.as_bytes(), "big.ron", 2024, Lang::Zh).unwrap();
-        let mut cache = ChecklistCache::new(dir.path(), "big.ron");
-        let first = load_cached(text.as_bytes(), "big.ron", 2024, Lang::Zh, &mut cache).unwrap();
-        let entries = || fs::read_dir(dir.path().join(".cache")).unwrap().count();
-        assert_eq!(entries(), 1);
-        let second = load_cached(text.as_bytes(), "big.ron", 2024, Lang::Zh, &mut cache).unwrap();
-        assert_eq!(first, plain);
-        assert_eq!(second, plain);
-        // An edit is a miss, and replaces the entry of the earlier text.
-        let edited = text.replacen("法治", "依法", 1);
-        let third = load_cached(edited.as_bytes(), "big.ron", 2024, Lang::Zh, &mut cache).unwrap();
-        assert_ne!(third, plain);
-        assert_eq!(entries(), 1);
-        // A damaged entry is a miss, never an error.
-        let entry = fs::read_dir(dir.path().join(".cache"))
-            .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .path();
-        fs::write(&entry, b"{garbage").unwrap();
-        assert_eq!(
-            load_cached(edited.as_bytes(), "big.ron", 2024, Lang::Zh, &mut cache).unwrap(),
-            third
-        );
-    }
-
-    #[test]
-    fn small_checklists_are_not_cached() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut cache = ChecklistCache::new(dir.path(), "<built-in>");
-        load_cached(
-            crate::checklist::BUILTIN_DEFAULT.as_bytes(),
-            "x",
-            2024,
-            Lang::Zh,
-            &mut cache,
-        )
-        .unwrap();
-        assert!(!dir.path().join(".cache").exists());
     }
 }
