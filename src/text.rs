@@ -14,9 +14,19 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `s` holds a character that [`is_unsafe`] refuses.
+pub fn has_unsafe(s: &str) -> bool {
+    // Each such character is encoded with a byte below 0x20, 0x7F, or the lead byte 0xC2 (C1
+    // controls) or 0xE2 (bidi overrides); text without these needs no decoding, which makes
+    // checking and printing 10,000 Chinese titles several times faster.
+    s.bytes()
+        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+        && s.chars().any(is_unsafe)
+}
+
 /// Text safe to print: unsafe characters are shown as `\u{..}` escapes, everything else kept.
 pub fn for_terminal(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    if !has_unsafe(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -72,6 +82,9 @@ pub struct UnsafeChar {
 
 /// Accept `s` as stored text, or report the first character that may not be stored.
 pub fn check_input(s: &str) -> Result<&str, UnsafeChar> {
+    if !has_unsafe(s) {
+        return Ok(s);
+    }
     match s.chars().enumerate().find(|(_, c)| is_unsafe(*c)) {
         Some((index, ch)) => Err(UnsafeChar { ch, index }),
         None => Ok(s),
@@ -133,6 +146,28 @@ mod tests {
         assert!(safe.contains('\n'), "the layout is kept");
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_agrees_with_decoding(s in "\\PC*|[\u{0}-\u{2100}]*") {
+            proptest::prop_assert_eq!(has_unsafe(&s), s.chars().any(is_unsafe));
+        }
+    }
+
+    #[test]
+    fn unsafe_characters_are_found_among_their_byte_neighbours() {
+        for c in [
+            '\u{0}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', '\u{202a}', '\u{202e}', '\u{2066}',
+            '\u{2069}',
+        ] {
+            assert!(has_unsafe(&format!("学法{c}考试")), "{:?}", c);
+        }
+        for c in [
+            '\u{a0}', '\u{2014}', '\u{2026}', '\u{201c}', '\u{2065}', '\u{206a}', '\u{2029}',
+        ] {
+            assert!(!has_unsafe(&format!("学法{c}考试")), "{:?}", c);
+        }
     }
 
     #[test]

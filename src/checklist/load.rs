@@ -1100,8 +1100,9 @@ impl Validator<'_> {
     }
 
     fn due(&mut self, path: impl FieldPath, value: &str, year: i16) -> Option<DueSpec> {
-        let shown = text::for_terminal(value).into_owned();
+        let shown = || text::for_terminal(value).into_owned();
         let Some(spec) = parse_due(value) else {
+            let shown = shown();
             let m = self.msg(
                 format!("日期 '{shown}' 无效，应为 \"MM-DD\"（本年度）、\"next-MM-DD\"（次年）或 \"YYYY-MM-DD\"，且须是真实存在的日期"),
                 format!("date '{shown}' is invalid; expected \"MM-DD\" (this year), \"next-MM-DD\" (next year) or \"YYYY-MM-DD\", naming a day that exists"),
@@ -1117,6 +1118,7 @@ impl Validator<'_> {
             DueSpec::InYear { .. } => true,
         };
         if !in_window {
+            let shown = shown();
             let m = self.msg(
                 format!(
                     "日期 '{shown}' 超出清单年度：应在 {} 至 {} 之间",

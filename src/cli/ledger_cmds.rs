@@ -12,8 +12,9 @@ use crate::store::{self, Saved};
 use crate::text::for_terminal;
 
 fn apply(env: &Env, change: Change) -> Result<Saved, Failure> {
-    Ok(store::transact(
+    Ok(store::transact_from(
         &env.ledger_paths(),
+        env.take_loaded(),
         &env.checklist,
         &env.ctx(),
         |_, _| Ok(change),
@@ -243,8 +244,9 @@ pub fn evidence(env: &Env, a: TextArgs, out: &mut Out) -> CmdResult {
 }
 
 pub fn undo(env: &Env, out: &mut Out) -> CmdResult {
-    let saved = store::transact(
+    let saved = store::transact_from(
         &env.ledger_paths(),
+        env.take_loaded(),
         &env.checklist,
         &env.ctx(),
         |_, history| {

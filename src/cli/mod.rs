@@ -107,8 +107,17 @@ impl Env {
     pub fn take_ledger(&self) -> Result<crate::ledger::Ledger, StoreError> {
         let paths = self.ledger_paths();
         match self.prefetched.borrow_mut().take() {
-            Some((guessed, ledger)) if guessed == paths => ledger,
+            Some((guessed, loaded)) if guessed == paths => loaded.map(|l| l.ledger),
             _ => store::read_ledger(&paths, &self.checklist.id, self.checklist.year),
+        }
+    }
+
+    /// The ledger read alongside the checklist, if it was this checklist's and read cleanly;
+    /// a change hands it to [`store::transact_from`], which checks it is still current.
+    pub fn take_loaded(&self) -> Option<store::Loaded> {
+        match self.prefetched.borrow_mut().take() {
+            Some((guessed, Ok(loaded))) if guessed == self.ledger_paths() => Some(loaded),
+            _ => None,
         }
     }
 
@@ -292,7 +301,7 @@ fn resolve_env(cli: &Cli) -> Result<Env, Failure> {
 }
 
 /// A ledger read on another thread while the checklist was being parsed.
-pub type Prefetched = Option<(LedgerPaths, Result<crate::ledger::Ledger, StoreError>)>;
+pub type Prefetched = Option<(LedgerPaths, Result<store::Loaded, StoreError>)>;
 
 /// Load the checklist and, at the same time, read the ledger it most likely belongs to.
 ///
@@ -313,7 +322,7 @@ fn load_with_ledger(
         let reader = hint.map(|(id, year)| {
             scope.spawn(move || {
                 let paths = LedgerPaths::new(data_dir, &id, year);
-                let ledger = store::read_ledger(&paths, &id, year);
+                let ledger = store::load_ledger(&paths, &id, year);
                 (paths, ledger)
             })
         });

@@ -481,8 +481,9 @@ pub fn rollover(env: &Env, args: &RolloverArgs, out: &mut Out) -> CmdResult {
 /// `duty close [--year Y]`: the year's ledger becomes read-only.
 pub fn close(env: &Env, out: &mut Out) -> CmdResult {
     let year = env.checklist.year;
-    store::transact(
+    store::transact_from(
         &env.ledger_paths(),
+        env.take_loaded(),
         &env.checklist,
         &env.ctx(),
         |ledger, _| {
@@ -508,9 +509,13 @@ pub fn close(env: &Env, out: &mut Out) -> CmdResult {
 /// `duty reopen [--year Y]`: undo `close`, recorded in the history.
 pub fn reopen(env: &Env, out: &mut Out) -> CmdResult {
     let year = env.checklist.year;
-    store::transact(&env.ledger_paths(), &env.checklist, &env.ctx(), |_, _| {
-        Ok(Change::Reopen)
-    })?;
+    store::transact_from(
+        &env.ledger_paths(),
+        env.take_loaded(),
+        &env.checklist,
+        &env.ctx(),
+        |_, _| Ok(Change::Reopen),
+    )?;
     match env.lang {
         Lang::Zh => writeln!(out, "已重新打开 {year} 年度，可以修改（已记入历史）")?,
         Lang::En => writeln!(

@@ -11,7 +11,7 @@
 
 mod cache;
 
-pub use cache::{CACHE_MIN_BYTES, CacheSlot};
+pub use cache::{CACHE_MIN_BYTES, CacheSlot, Digest};
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
@@ -371,6 +371,23 @@ pub fn read_ledger(
     checklist_id: &str,
     year: i16,
 ) -> Result<Ledger, StoreError> {
+    load_ledger(paths, checklist_id, year).map(|loaded| loaded.ledger)
+}
+
+/// A ledger as read, with the digest of the file's bytes (`None`: there was no file yet), so
+/// that a change made later under the lock can reuse it if the file is still the same.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub ledger: Ledger,
+    pub digest: Option<Digest>,
+}
+
+/// [`read_ledger`], keeping the digest of what was read.
+pub fn load_ledger(
+    paths: &LedgerPaths,
+    checklist_id: &str,
+    year: i16,
+) -> Result<Loaded, StoreError> {
     match fs::symlink_metadata(&paths.ledger) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             // No ledger yet is normal for a new year; no ledger beside a backup or a history
@@ -389,11 +406,23 @@ pub fn read_ledger(
                     path: paths.ledger.clone(),
                 });
             }
-            Ok(Ledger::new(checklist_id, year))
+            Ok(Loaded {
+                ledger: Ledger::new(checklist_id, year),
+                digest: None,
+            })
         }
         Err(e) => Err(StoreError::io("read", &paths.ledger)(e)),
         Ok(_) => {
-            let ledger = read_ledger_cached(&paths.ledger, &paths.backup, Some(&paths.cache))?;
+            let bytes = read_ledger_bytes(&paths.ledger, &paths.backup)?;
+            let digest = Digest::of(&bytes);
+            let ledger = match paths.cache.get::<Ledger>(digest) {
+                Some(ledger) => ledger,
+                None => {
+                    let ledger = parse_ledger_file(&bytes, &paths.ledger, &paths.backup)?;
+                    paths.cache.put(digest, &ledger);
+                    ledger
+                }
+            };
             if ledger.checklist != checklist_id || ledger.year != year {
                 return Err(StoreError::Mismatch {
                     path: paths.ledger.clone(),
@@ -405,7 +434,10 @@ pub fn read_ledger(
                     backup_ok: backup_ok(&paths.backup, Some((checklist_id, year))),
                 });
             }
-            Ok(ledger)
+            Ok(Loaded {
+                ledger,
+                digest: Some(digest),
+            })
         }
     }
 }
@@ -420,47 +452,44 @@ fn backup_ok(backup: &Path, owner: Option<(&str, i16)>) -> bool {
 
 /// Parse one ledger file; `backup` is named in the error if it cannot be read.
 pub fn read_ledger_file(path: &Path, backup: &Path) -> Result<Ledger, StoreError> {
-    read_ledger_cached(path, backup, None)
+    parse_ledger_file(&read_ledger_bytes(path, backup)?, path, backup)
 }
 
-/// [`read_ledger_file`], taking the parse from `cache` when it holds that of these exact bytes.
-fn read_ledger_cached(
-    path: &Path,
-    backup: &Path,
-    cache: Option<&CacheSlot>,
-) -> Result<Ledger, StoreError> {
-    let corrupt = |problem: String, at: Option<(usize, usize)>| StoreError::Corrupt {
+fn corrupt(path: &Path, backup: &Path, problem: String, at: Option<(usize, usize)>) -> StoreError {
+    StoreError::Corrupt {
         path: path.to_path_buf(),
         problem,
         at,
         backup: backup.to_path_buf(),
         backup_ok: backup_ok(backup, None),
-    };
+    }
+}
+
+/// The bytes of the ledger file at `path`, refusing one too large to be a ledger.
+fn read_ledger_bytes(path: &Path, backup: &Path) -> Result<Vec<u8>, StoreError> {
     let meta = fs::metadata(path).map_err(StoreError::io("read", path))?;
     if meta.len() > MAX_LEDGER_BYTES {
         return Err(corrupt(
+            path,
+            backup,
             format!("file too large ({} bytes)", meta.len()),
             None,
         ));
     }
-    let bytes = fs::read(path).map_err(StoreError::io("read", path))?;
-    if let Some(ledger) = cache.and_then(|c| c.get::<Ledger>(&bytes)) {
-        return Ok(ledger);
-    }
-    match parse_ledger(&bytes) {
-        Ok(ledger) => {
-            if let Some(cache) = cache {
-                cache.put(&bytes, &ledger);
-            }
-            Ok(ledger)
-        }
+    fs::read(path).map_err(StoreError::io("read", path))
+}
+
+/// Parse the bytes of the ledger file at `path`; errors name the file and its backup.
+fn parse_ledger_file(bytes: &[u8], path: &Path, backup: &Path) -> Result<Ledger, StoreError> {
+    match parse_ledger(bytes) {
+        Ok(ledger) => Ok(ledger),
         Err(LedgerParseError::TooNew(found)) => Err(StoreError::TooNew {
             path: path.to_path_buf(),
             found,
             backup: backup.to_path_buf(),
             backup_ok: backup_ok(backup, None),
         }),
-        Err(LedgerParseError::Bad { problem, at }) => Err(corrupt(problem, at)),
+        Err(LedgerParseError::Bad { problem, at }) => Err(corrupt(path, backup, problem, at)),
     }
 }
 
@@ -534,7 +563,7 @@ pub fn serialize_ledger(ledger: &Ledger) -> String {
         .depth_limit(4)
         .indentor("  ".to_string())
         .struct_names(false)
-        .escape_strings(ledger_strings(ledger).any(|s| s.chars().any(crate::text::is_unsafe)));
+        .escape_strings(ledger_strings(ledger).any(crate::text::has_unsafe));
     // Written straight after the header, sized for a typical entry line, to avoid copying.
     let mut out = String::with_capacity(
         256 + 200
@@ -628,6 +657,21 @@ pub fn transact(
         &dyn Fn() -> Result<Vec<HistoryRecord>, StoreError>,
     ) -> Result<Change, StoreError>,
 ) -> Result<Saved, StoreError> {
+    transact_from(paths, None, checklist, ctx, decide)
+}
+
+/// [`transact`], given the ledger as read earlier: under the lock it is used if the file
+/// still holds exactly the bytes it was read from, which spares parsing it a second time.
+pub fn transact_from(
+    paths: &LedgerPaths,
+    known: Option<Loaded>,
+    checklist: &Checklist,
+    ctx: &Ctx,
+    decide: impl FnOnce(
+        &Ledger,
+        &dyn Fn() -> Result<Vec<HistoryRecord>, StoreError>,
+    ) -> Result<Change, StoreError>,
+) -> Result<Saved, StoreError> {
     let not_saved = |e: StoreError| match e {
         StoreError::Io { .. } => StoreError::NotSaved {
             ledger: paths.ledger.clone(),
@@ -636,7 +680,10 @@ pub fn transact(
         other => other,
     };
     let _lock = lock(paths).map_err(not_saved)?;
-    let mut ledger = read_ledger(paths, &checklist.id, checklist.year)?;
+    let mut ledger = match known {
+        Some(known) if still_current(paths, &known, checklist) => known.ledger,
+        _ => read_ledger(paths, &checklist.id, checklist.year)?,
+    };
     let seq = ledger.seq;
     let history = || read_history(paths, seq);
     let change = decide(&ledger, &history)?;
@@ -655,6 +702,15 @@ pub fn transact(
     Ok(Saved { ledger, record })
 }
 
+/// Whether the ledger file still holds the bytes `known` was read from (call under the lock).
+fn still_current(paths: &LedgerPaths, known: &Loaded, checklist: &Checklist) -> bool {
+    known.ledger.checklist == checklist.id
+        && known.ledger.year == checklist.year
+        && known
+            .digest
+            .is_some_and(|digest| fs::read(&paths.ledger).is_ok_and(|b| Digest::of(&b) == digest))
+}
+
 /// Replace the ledger file, keeping the current one as the backup. Call under the lock.
 pub fn save_ledger(paths: &LedgerPaths, ledger: &Ledger) -> Result<(), StoreError> {
     fs::create_dir_all(&paths.dir).map_err(StoreError::io("create", &paths.dir))?;
@@ -666,7 +722,7 @@ pub fn save_ledger(paths: &LedgerPaths, ledger: &Ledger) -> Result<(), StoreErro
     write_atomic(&paths.ledger, text.as_bytes())?;
     // The next command reads these bytes; `text` is their exact serialisation (the round trip
     // is tested), so its parse is `ledger`.
-    paths.cache.put(text.as_bytes(), ledger);
+    paths.cache.put(Digest::of(text.as_bytes()), ledger);
     Ok(())
 }
 
@@ -1369,13 +1425,16 @@ mod tests {
         let parsed = parse_ledger(&bytes)
             .map_err(LedgerParseError::describe)
             .unwrap();
-        assert_eq!(paths.cache.get::<Ledger>(&bytes), Some(parsed.clone()));
+        assert_eq!(
+            paths.cache.get::<Ledger>(Digest::of(&bytes)),
+            Some(parsed.clone())
+        );
         assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap(), parsed);
         // A change through the store reads the cached parse and refreshes it.
         let saved = transact(&paths, &c, &ctx, |_, _| Ok(note("改"))).unwrap();
         let bytes = fs::read(&paths.ledger).unwrap();
         assert_eq!(
-            paths.cache.get::<Ledger>(&bytes),
+            paths.cache.get::<Ledger>(Digest::of(&bytes)),
             Some(saved.ledger.clone())
         );
         // Damage to the ledger is never hidden by the cache of its earlier bytes.
@@ -1387,6 +1446,37 @@ mod tests {
             Err(StoreError::Corrupt { .. })
         ));
         assert_eq!(fs::read(&paths.ledger).unwrap(), torn);
+    }
+
+    #[test]
+    fn a_ledger_read_earlier_is_used_only_if_the_file_is_unchanged() {
+        let (_dir, paths, c, ctx) = fixture();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        let earlier = load_ledger(&paths, &c.id, 2024).unwrap();
+        // Unchanged: the change builds on what was read.
+        let saved = transact_from(&paths, Some(earlier.clone()), &c, &ctx, |_, _| {
+            Ok(note("二"))
+        })
+        .unwrap();
+        assert_eq!(saved.ledger.seq, 2);
+        // Another process changed the file since: its change is kept, not overwritten by a
+        // change built on the stale read.
+        let stale = earlier;
+        transact_from(&paths, Some(stale), &c, &ctx, |ledger, _| {
+            assert_eq!(ledger.seq, 2, "re-read, not the stale copy");
+            Ok(note("三"))
+        })
+        .unwrap();
+        let now = read_ledger(&paths, &c.id, 2024).unwrap();
+        assert_eq!(now.seq, 3);
+        assert_eq!(now.items["lectures"].note, "三");
+        // A ledger read before there was a file is never taken as current.
+        let (_dir, paths, c, ctx) = fixture();
+        let empty = load_ledger(&paths, &c.id, 2024).unwrap();
+        assert_eq!(empty.digest, None);
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        let saved = transact_from(&paths, Some(empty), &c, &ctx, |_, _| Ok(note("二"))).unwrap();
+        assert_eq!(saved.ledger.seq, 2);
     }
 
     #[test]
