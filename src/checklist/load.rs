@@ -771,7 +771,8 @@ impl Validator<'_> {
             ),
         };
         let mut section_ids: HashMap<String, usize> = HashMap::new();
-        let mut item_ids: HashMap<String, (usize, usize)> = HashMap::new();
+        let item_count = raw.sections.iter().map(|s| s.items.len()).sum();
+        let mut item_ids: HashMap<String, (usize, usize)> = HashMap::with_capacity(item_count);
         let mut sections = Vec::with_capacity(raw.sections.len());
         for (si, s) in raw.sections.into_iter().enumerate() {
             let sp = format!("sections[{si}]");
@@ -811,15 +812,18 @@ impl Validator<'_> {
         if !self.errors.is_empty() {
             return Err(self.finish());
         }
-        Ok(Checklist::new(
-            raw.id,
-            raw.title,
-            raw.organization,
+        // Without errors every item was kept, so the positions recorded while checking ids
+        // for uniqueness are the index.
+        Ok(Checklist {
+            id: raw.id,
+            title: raw.title,
+            organization: raw.organization,
             year,
-            raw.year.is_some(),
+            year_explicit: raw.year.is_some(),
             report,
             sections,
-        ))
+            index: item_ids,
+        })
     }
 
     /// In a file whose shape is wrong, the values outside items that still read as what

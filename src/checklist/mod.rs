@@ -184,34 +184,6 @@ pub fn identity_hint(bytes: &[u8], default_year: i16) -> Option<(String, i16)> {
 }
 
 impl Checklist {
-    /// A checklist from validated parts (item ids must be unique).
-    pub fn new(
-        id: String,
-        title: String,
-        organization: String,
-        year: i16,
-        year_explicit: bool,
-        report: ReportText,
-        sections: Vec<Section>,
-    ) -> Self {
-        let mut index = HashMap::new();
-        for (si, s) in sections.iter().enumerate() {
-            for (ii, item) in s.items.iter().enumerate() {
-                index.entry(item.id.clone()).or_insert((si, ii));
-            }
-        }
-        Checklist {
-            id,
-            title,
-            organization,
-            year,
-            year_explicit,
-            report,
-            sections,
-            index,
-        }
-    }
-
     /// Every item with the section it belongs to, in checklist order.
     pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
         self.sections
