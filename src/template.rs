@@ -9,10 +9,12 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::checklist::KindTag;
 
 /// Everything a template may name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Placeholder {
     /// The checklist year, e.g. `2024`.
     Year,
@@ -124,14 +126,15 @@ pub enum Context {
     Item(KindTag),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 enum Part {
     Text(String),
     Var(Placeholder),
 }
 
-/// A parsed, validated template.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A parsed, validated template. (Serialised only into the checklist cache; see
+/// [`crate::checklist::Checklist`].)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Template {
     source: String,
     parts: Vec<Part>,

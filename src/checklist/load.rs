@@ -30,24 +30,25 @@ const DEFAULT_CLOSING: &str =
 /// the hundred-and-first; the rest are counted in a final note.
 const MAX_DIAGNOSTICS: usize = 100;
 
-/// Somewhere to keep parsed checklist texts between runs. Parsing is the slowest step of
-/// loading a large checklist; what is kept is only the parse (validation always runs), so a
-/// stale or damaged entry can cost a re-parse but never let a bad checklist through.
+/// Somewhere to keep loaded checklists between runs: parsing and validating are the slowest
+/// steps of loading a large checklist. Only checklists that passed validation are kept, each
+/// for the exact bytes and default year it was loaded from, so an edited file is loaded (and
+/// checked) afresh, and a bad checklist is never kept.
 pub trait ParseCache {
-    /// The parse of exactly `src`, if one was kept.
-    fn get(&mut self, src: &str) -> Option<RawChecklist>;
-    /// Keep the parse of `src`.
-    fn put(&mut self, src: &str, raw: &RawChecklist);
+    /// The checklist that exactly `bytes`, with `default_year`, loaded into, if one was kept.
+    fn get(&mut self, bytes: &[u8], default_year: i16) -> Option<Checklist>;
+    /// Keep what `bytes`, with `default_year`, loaded into.
+    fn put(&mut self, bytes: &[u8], default_year: i16, checklist: &Checklist);
 }
 
 /// A cache that keeps nothing.
 pub struct NoCache;
 
 impl ParseCache for NoCache {
-    fn get(&mut self, _: &str) -> Option<RawChecklist> {
+    fn get(&mut self, _: &[u8], _: i16) -> Option<Checklist> {
         None
     }
-    fn put(&mut self, _: &str, _: &RawChecklist) {}
+    fn put(&mut self, _: &[u8], _: i16, _: &Checklist) {}
 }
 
 /// Load a checklist from the bytes of `origin`. `default_year` is used when the file names
@@ -84,6 +85,10 @@ pub fn load_cached(
         };
         return Err(vec![Diagnostic::at(lang, origin, "", 0, 0, None, message)]);
     }
+    if let Some(checklist) = cache.get(bytes, default_year) {
+        return Ok(checklist);
+    }
+    let whole = bytes;
     // ron refuses a byte-order mark, but Windows editors write one.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let src = match std::str::from_utf8(bytes) {
@@ -98,13 +103,11 @@ pub fn load_cached(
         errors: Vec::new(),
         dropped: 0,
     };
-    if let Some(raw) = cache.get(src) {
-        return validator.refine(raw, default_year);
-    }
     match parse_raw(src, origin, lang) {
         Parsed::Whole(raw) => {
-            cache.put(src, &raw);
-            validator.refine(raw, default_year)
+            let checklist = validator.refine(raw, default_year)?;
+            cache.put(whole, default_year, &checklist);
+            Ok(checklist)
         }
         Parsed::Syntax(d) => Err(vec![d]),
         Parsed::Parts {

@@ -718,12 +718,24 @@ pub fn save_ledger(paths: &LedgerPaths, ledger: &Ledger) -> Result<(), StoreErro
     if paths.ledger.exists() {
         keep_backup(paths)?;
     }
-    let text = serialize_ledger(ledger);
-    write_atomic(&paths.ledger, text.as_bytes())?;
-    // The next command reads these bytes; `text` is their exact serialisation (the round trip
-    // is tested), so its parse is `ledger`.
-    paths.cache.put(Digest::of(text.as_bytes()), ledger);
-    Ok(())
+    // The next command reads the bytes written here; they are the exact serialisation of
+    // `ledger` (the round trip is tested), so `ledger` is their parse and goes to the cache.
+    // The cache entry is encoded while the RON is serialised, and (for a large ledger)
+    // written while the ledger is written and synced, on the second core. An entry written
+    // for a save that then fails is harmless: it only ever matches these exact bytes.
+    std::thread::scope(|scope| {
+        let encoded = scope.spawn(|| cache::encode(ledger));
+        let text = serialize_ledger(ledger);
+        let digest = Digest::of(text.as_bytes());
+        if digest.cacheable() {
+            scope.spawn(move || {
+                if let Ok(Some(payload)) = encoded.join() {
+                    paths.cache.store(digest, &payload);
+                }
+            });
+        }
+        write_atomic(&paths.ledger, text.as_bytes())
+    })
 }
 
 /// The name of the temporary hard link that becomes the backup. Only the lock holder uses
