@@ -200,12 +200,41 @@ mod tests {
 
 /// A number as people write it: `20`, `12.5`, `92.3` (at most one decimal, no trailing `.0`).
 pub fn number(x: f64) -> String {
-    let rounded = (x * 10.0).round() / 10.0;
+    let tenths = (x * 10.0).round();
+    // Whole tenths in integers: the float formatter's fixed-precision path falls back to
+    // slow bignum arithmetic for many values, and status prints tens of thousands of these.
+    if tenths.abs() < 1e15 {
+        let tenths = tenths as i64;
+        let (whole, tenth) = (tenths / 10, (tenths % 10).abs());
+        return match (tenth, tenths < 0 && whole == 0) {
+            (0, _) => whole.to_string(),
+            (_, true) => format!("-0.{tenth}"),
+            (_, false) => format!("{whole}.{tenth}"),
+        };
+    }
+    let rounded = tenths / 10.0;
     if rounded.fract() == 0.0 {
         format!("{rounded:.0}")
     } else {
         format!("{rounded:.1}")
     }
+}
+
+/// Write `s` and then spaces up to `cells` display cells.
+pub fn write_padded(out: &mut impl std::io::Write, s: &str, cells: usize) -> std::io::Result<()> {
+    out.write_all(s.as_bytes())?;
+    write_spaces(out, cells.saturating_sub(width(s)))
+}
+
+/// Write `n` spaces.
+pub fn write_spaces(out: &mut impl std::io::Write, mut n: usize) -> std::io::Result<()> {
+    const SPACES: &[u8; 64] = &[b' '; 64];
+    while n > 0 {
+        let chunk = n.min(SPACES.len());
+        out.write_all(&SPACES[..chunk])?;
+        n -= chunk;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -216,5 +245,40 @@ mod number_tests {
         assert_eq!(super::number(12.5), "12.5");
         assert_eq!(super::number(91.666), "91.7");
         assert_eq!(super::number(99.96), "100");
+        assert_eq!(super::number(2.25), "2.3");
+        assert_eq!(super::number(0.04), "0");
+        assert_eq!(super::number(-0.04), "0");
+        assert_eq!(super::number(-0.5), "-0.5");
+        assert_eq!(super::number(-12.34), "-12.3");
+        assert_eq!(super::number(1e8), "100000000");
+        assert_eq!(super::number(1e300), format!("{:.0}", 1e300));
+    }
+
+    #[test]
+    fn numbers_agree_with_the_float_formatter() {
+        for i in -100_000..100_000 {
+            let x = f64::from(i) * 0.013_7;
+            let rounded = (x * 10.0).round() / 10.0;
+            let expected = if rounded.fract() == 0.0 {
+                format!("{rounded:.0}")
+            } else {
+                format!("{rounded:.1}")
+            };
+            // The formatter writes "-0" for small negatives; "0" is what a reader expects.
+            let expected = if expected == "-0" {
+                "0".to_string()
+            } else {
+                expected
+            };
+            assert_eq!(super::number(x), expected, "{x}");
+        }
+    }
+
+    #[test]
+    fn padding_counts_display_cells() {
+        let mut out = Vec::new();
+        super::write_padded(&mut out, "学法", 6).unwrap();
+        super::write_spaces(&mut out, 70).unwrap();
+        assert_eq!(out, format!("学法  {}", " ".repeat(70)).into_bytes());
     }
 }

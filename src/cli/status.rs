@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::ledger::{ItemRecord, Ledger};
 use crate::progress::{self, ItemStatus, Status};
 use crate::store;
-use crate::text::{for_terminal, pad, truncate, width};
+use crate::text::{for_terminal, pad, truncate, width, write_padded, write_spaces};
 
 use super::args::{InitArgs, StatusArgs, UseArgs};
 
@@ -147,7 +147,7 @@ pub fn print_status(env: &Env, ledger: &Ledger, st: &Status<'_>, out: &mut Out) 
             let pace = crate::review::pace(s, c.year, env.today)
                 .filter(|_| !s.complete)
                 .map(|p| p.label(s.item.kind, lang));
-            writeln!(out, "{}", item_line(s, id_w, lang, pace))?;
+            write_item_line(out, s, id_w, lang, pace)?;
         }
     }
     if !st.orphans.is_empty() {
@@ -172,7 +172,15 @@ pub fn print_status(env: &Env, ledger: &Ledger, st: &Status<'_>, out: &mut Out) 
     Ok(())
 }
 
-fn item_line(s: &ItemStatus<'_>, id_w: usize, lang: Lang, pace: Option<String>) -> String {
+/// One item's line, written straight out: ten thousand of them are printed for a large
+/// checklist, so the columns are padded in place rather than built up as strings.
+fn write_item_line(
+    out: &mut Out,
+    s: &ItemStatus<'_>,
+    id_w: usize,
+    lang: Lang,
+    pace: Option<String>,
+) -> std::io::Result<()> {
     let mark = if s.complete {
         "[x]"
     } else if s.overdue {
@@ -180,34 +188,44 @@ fn item_line(s: &ItemStatus<'_>, id_w: usize, lang: Lang, pace: Option<String>) 
     } else {
         "[ ]"
     };
-    let title = truncate(&s.item.title, 36);
-    let due = crate::date::iso(s.due);
-    let flag = if s.overdue {
+    write!(out, "  {mark} ")?;
+    write_padded(out, &for_terminal(&truncate(&s.item.id, id_w)), id_w)?;
+    out.write_all(b" ")?;
+    write_padded(out, &for_terminal(&truncate(&s.item.title, 36)), 36)?;
+    out.write_all(b" ")?;
+    // "7/12 次，按进度应为10，落后3次": the pace follows the state it qualifies.
+    let state = s.state_label(lang);
+    let state = for_terminal(&state);
+    let mut used = width(&state);
+    out.write_all(state.as_bytes())?;
+    if let Some(pace) = pace {
+        let sep = lang.pick("，", ", ");
+        let pace = for_terminal(&pace);
+        used += width(sep) + width(&pace);
+        write!(out, "{sep}{pace}")?;
+    }
+    write_spaces(out, 24usize.saturating_sub(used))?;
+    let due = s.due;
+    write!(
+        out,
+        " {}{:04}-{:02}-{:02}",
+        lang.pick("截止 ", "due "),
+        due.year(),
+        due.month(),
+        due.day()
+    )?;
+    if s.overdue {
         match lang {
-            Lang::Zh => format!("  逾期 {} 天", -s.days_left),
-            Lang::En => format!("  overdue {} days", -s.days_left),
+            Lang::Zh => write!(out, "  逾期 {} 天", -s.days_left)?,
+            Lang::En => write!(out, "  overdue {} days", -s.days_left)?,
         }
     } else if s.due_soon() {
         match lang {
-            Lang::Zh => format!("  {} 天后到期", s.days_left),
-            Lang::En => format!("  due in {} days", s.days_left),
+            Lang::Zh => write!(out, "  {} 天后到期", s.days_left)?,
+            Lang::En => write!(out, "  due in {} days", s.days_left)?,
         }
-    } else {
-        String::new()
-    };
-    // "7/12 次，按进度应为10，落后3次": the pace follows the state it qualifies.
-    let state = match pace {
-        Some(p) => format!("{}{}{p}", s.state_label(lang), lang.pick("，", ", ")),
-        None => s.state_label(lang),
-    };
-    format!(
-        "  {mark} {} {} {} {}{}",
-        pad(&for_terminal(&truncate(&s.item.id, id_w)), id_w),
-        pad(&for_terminal(&title), 36),
-        pad(&for_terminal(&state), 24),
-        lang.pick("截止 ", "due ").to_string() + &due,
-        flag
-    )
+    }
+    writeln!(out)
 }
 
 /// `duty status --json`, schema version 1 (documented in the README).
