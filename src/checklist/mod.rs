@@ -213,8 +213,17 @@ impl Item {
 /// A guess at the checklist id and year in `bytes` (see [`locate::Locations::identity`]),
 /// for starting work that depends on them before the full parse is done.
 pub fn identity_hint(bytes: &[u8], default_year: i16) -> Option<(String, i16)> {
+    /// The id and year come before the sections; only this much of the head is decoded, so
+    /// the guess costs microseconds even for a 5 MB file.
+    const HEAD: usize = 64 * 1024;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let src = std::str::from_utf8(bytes).ok()?;
+    let head = &bytes[..bytes.len().min(HEAD)];
+    let src = match std::str::from_utf8(head) {
+        Ok(src) => src,
+        // A character cut in two at the end of the head is fine; a bad byte is not.
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+        Err(_) => return None,
+    };
     let (id, year) = locate::Locations::identity(src);
     let year = match year {
         None => default_year,
@@ -274,6 +283,19 @@ mod tests {
         // A year after the sections is not seen: the guess is the default, checked later.
         let late = br#"(id: "x", sections: [], year: 2024)"#;
         assert_eq!(identity_hint(late, 2031), Some(("x".to_string(), 2031)));
+        // Only the head is read: a character cut at its end is fine, a large file is too.
+        let mut long = "(id: \"long\", year: 2024, title: \"".as_bytes().to_vec();
+        while long.len() < 200_000 {
+            long.extend_from_slice("学法".as_bytes());
+        }
+        for cut in [65_535, 65_536, 65_537, 65_538] {
+            assert_eq!(
+                identity_hint(&long[..cut], 2031),
+                Some(("long".to_string(), 2024)),
+                "{cut}"
+            );
+        }
+        assert_eq!(identity_hint(&long, 2031), Some(("long".to_string(), 2024)));
         let huge = br#"(year: 99999999999999999999, id: "x")"#;
         assert_eq!(identity_hint(huge, 2031), Some(("x".to_string(), 2031)));
         for bad in [

@@ -127,7 +127,15 @@ impl crate::checklist::ParseCache for CacheSlot {
     }
 
     fn put(&mut self, bytes: &[u8], default_year: i16, checklist: &crate::checklist::Checklist) {
-        CacheSlot::put(self, Digest::of_loaded(bytes, default_year), checklist);
+        let source = Digest::of_loaded(bytes, default_year);
+        // The validated model omits no fields, so it is written as arrays, without field
+        // names: a quarter smaller and faster to decode. (Ledgers skip empty fields and keep
+        // their names; a changed shape is kept out by the build identity in the key.)
+        if source.cacheable()
+            && let Ok(payload) = rmp_serde::to_vec(checklist)
+        {
+            self.store(source, &payload);
+        }
     }
 }
 
