@@ -6,10 +6,10 @@
 //! way `duty` loads it, ledgers built as structs and saved the way the store saves them.
 
 use std::fmt::Write as _;
+mod common;
+
 use std::fs;
 use std::hint::black_box;
-use std::path::Path;
-use std::process::Command;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::{Date, date};
@@ -19,8 +19,6 @@ use duty::i18n::Lang;
 use duty::ledger::{Done, Entry, ItemRecord, Ledger, RateRecord};
 use duty::review::{self, rollup};
 use duty::store;
-
-const TODAY: &str = "2024-11-20";
 
 /// A checklist of `n` items in sections of 100: a quarter duties, a third counted, the rest
 /// rates and hours, with due dates spread over the year and some in the next year's Q1.
@@ -136,40 +134,6 @@ fn load(ron: &str) -> Checklist {
         .expect("the generated checklist is valid")
 }
 
-/// With `DUTY_BENCH_KEEP=DIR`, copy the generated files to `DIR/NAME` to time or profile the
-/// binary by hand (see BENCHMARKS.md).
-fn keep_copy(from: &Path, name: &str) {
-    let Some(keep) = std::env::var_os("DUTY_BENCH_KEEP") else {
-        return;
-    };
-    let status = Command::new("cp")
-        .arg("-r")
-        .arg(from)
-        .arg(Path::new(&keep).join(name))
-        .status()
-        .expect("cp runs");
-    assert!(status.success());
-}
-
-fn duty_cmd(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_duty"));
-    cmd.env("DUTY_DATA_DIR", dir.join("data"))
-        .env("DUTY_CONFIG_DIR", dir.join("config"))
-        .env("DUTY_TODAY", TODAY)
-        .env_remove("DUTY_LANG");
-    cmd
-}
-
-fn run_ok(cmd: &mut Command) {
-    let out = cmd.output().expect("duty runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    black_box(out.stdout.len());
-}
-
 fn bench_review(c: &mut Criterion) {
     let ron = checklist_ron("bench-review", 10_000);
     let list = load(&ron);
@@ -195,22 +159,25 @@ fn bench_review(c: &mut Criterion) {
     fs::write(&file, &ron).unwrap();
     let paths = store::LedgerPaths::new(&tmp.path().join("data"), &list.id, 2024);
     store::save_ledger(&paths, &l).unwrap();
-    keep_copy(tmp.path(), "review");
+    common::keep_copy(tmp.path(), "review");
     // Where the process's time goes besides the review itself (code other areas own).
     c.bench_function("review/breakdown: load the 10k-item checklist", |b| {
         b.iter(|| black_box(load(black_box(&ron)).item_count()))
     });
-    c.bench_function("review/breakdown: read the 10k-entry ledger", |b| {
-        b.iter(|| {
-            black_box(
-                store::read_ledger(&paths, &list.id, 2024)
-                    .unwrap()
-                    .items
-                    .len(),
-            )
-        })
-    });
-    // The store parses a ledger twice (a format probe, then the ledger); one parse costs:
+    c.bench_function(
+        "review/breakdown: read the 10k-entry ledger (cached)",
+        |b| {
+            b.iter(|| {
+                black_box(
+                    store::read_ledger(&paths, &list.id, 2024)
+                        .unwrap()
+                        .items
+                        .len(),
+                )
+            })
+        },
+    );
+    // What reading it costs without the parse cache (save_ledger above filled the cache):
     let text = fs::read_to_string(&paths.ledger).unwrap();
     c.bench_function(
         "review/breakdown: one RON parse of the 10k-entry ledger",
@@ -227,8 +194,8 @@ fn bench_review(c: &mut Criterion) {
     );
     c.bench_function("review/process: duty review, 10k items, 10k entries", |b| {
         b.iter(|| {
-            run_ok(
-                duty_cmd(tmp.path())
+            common::run_ok(
+                common::duty_cmd(tmp.path())
                     .arg("--checklist")
                     .arg(&file)
                     .arg("review"),
@@ -263,13 +230,13 @@ fn bench_rollup(c: &mut Criterion) {
         )
         .unwrap();
     }
-    keep_copy(tmp.path(), "rollup");
+    common::keep_copy(tmp.path(), "rollup");
     c.bench_function(
         "rollup/process: duty review --ledger DIR (20 x 1k items)",
         |b| {
             b.iter(|| {
-                run_ok(
-                    duty_cmd(tmp.path())
+                common::run_ok(
+                    common::duty_cmd(tmp.path())
                         .arg("--checklist")
                         .arg(&file)
                         .arg("review")

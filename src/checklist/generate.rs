@@ -1,4 +1,4 @@
-//! Large, realistic checklist texts for benchmarks and stress tests.
+//! Large, realistic checklist texts (and ledgers for them) for benchmarks and stress tests.
 //!
 //! The built-in checklist has about 25 items; loading, status and report code must stay fast
 //! for a bureau-wide roll-up of thousands. [`generate_checklist`] writes such a file in the
@@ -6,6 +6,9 @@
 //! so that what is measured is what users load.
 
 use std::fmt::Write;
+
+use super::{Checklist, Kind};
+use crate::ledger::{Entry, Ledger};
 
 /// Items per section, about what a real checklist groups under one heading.
 const SECTION_SIZE: usize = 25;
@@ -96,6 +99,47 @@ pub fn generate_checklist(items: usize, year: i16) -> String {
     out
 }
 
+/// A ledger for `checklist` holding `entries` logged sessions, spread in turn over its
+/// counted and hours items and over the first 300 days of its year, with Chinese topics and
+/// evidence, as a year of a large bureau's work looks. Every entry passes the ledger's rules.
+pub fn generate_ledger(checklist: &Checklist, entries: usize) -> Ledger {
+    let year = checklist.year;
+    let mut ledger = Ledger::new(&checklist.id, year);
+    let loggable: Vec<(&str, bool)> = checklist
+        .items()
+        .filter_map(|(_, item)| match item.kind {
+            Kind::Count { .. } => Some((item.id.as_str(), false)),
+            Kind::Hours { .. } => Some((item.id.as_str(), true)),
+            _ => None,
+        })
+        .collect();
+    if loggable.is_empty() {
+        return ledger;
+    }
+    let first = jiff::civil::Date::new(year, 1, 1).unwrap_or(jiff::civil::Date::MIN);
+    for n in 0..entries {
+        let (item, hours) = loggable[n % loggable.len()];
+        let date = first
+            .checked_add(jiff::Span::new().days((n % 300) as i64))
+            .unwrap_or(first);
+        ledger
+            .items
+            .entry(item.to_string())
+            .or_default()
+            .entries
+            .push(Entry {
+                id: format!("e{n:05}"),
+                date,
+                topic: format!("学习《中华人民共和国行政复议法》第{n}讲"),
+                hours: hours.then_some(2.0),
+                evidence: format!("政数〔{year}〕{n}号"),
+                by: "张三".into(),
+            });
+    }
+    ledger.seq = entries as u64;
+    ledger
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +157,17 @@ mod tests {
             assert!(checklist.items().any(|(_, i)| i.kind.tag() == tag));
         }
         assert!(text.len() < crate::checklist::MAX_CHECKLIST_BYTES);
+    }
+
+    #[test]
+    fn generated_ledgers_pass_the_ledger_rules() {
+        let text = generate_checklist(200, 2024);
+        let checklist = load(text.as_bytes(), "generated", 2024, Lang::En).unwrap();
+        let ledger = generate_ledger(&checklist, 1_000);
+        assert_eq!(ledger.problem(&checklist), None);
+        let logged: usize = ledger.items.values().map(|r| r.entries.len()).sum();
+        assert_eq!(logged, 1_000);
+        assert_eq!(ledger.seq, 1_000);
     }
 
     #[test]
