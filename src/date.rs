@@ -35,6 +35,21 @@ fn number<T: std::str::FromStr>(s: &str) -> Option<T> {
     s.parse().ok()
 }
 
+/// How far off a due date is, in words: `逾期12天`, `今天到期`, `3天后到期` /
+/// `12 days overdue`, `due today`, `due in 3 days`. One wording for every list and report.
+pub fn due_in(days_left: i64, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::Lang;
+    let plural = |n: i64| if n == 1 { "" } else { "s" };
+    match (lang, days_left) {
+        (Lang::Zh, d) if d < 0 => format!("逾期{}天", -d),
+        (Lang::Zh, 0) => "今天到期".to_string(),
+        (Lang::Zh, d) => format!("{d}天后到期"),
+        (Lang::En, d) if d < 0 => format!("{} day{} overdue", -d, plural(-d)),
+        (Lang::En, 0) => "due today".to_string(),
+        (Lang::En, d) => format!("due in {d} day{}", plural(d)),
+    }
+}
+
 /// `2024年3月28日`.
 pub fn chinese(d: Date) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())

@@ -925,7 +925,7 @@ fn in_february_last_years_report_is_still_due() {
         .nth(1)
         .and_then(|rest| rest.split("\n\n").next())
         .unwrap_or_else(|| panic!("no 2024 section in\n{review}"));
-    assert!(section.contains("2025-03-01  年度报告报送本级党委、政府和上级部门  还有 9 天"));
+    assert!(section.contains("2025-03-01  年度报告报送本级党委、政府和上级部门  9天后到期"));
     assert!(
         !section.contains("审定"),
         "done items are not listed:{section}"

@@ -289,14 +289,7 @@ pub fn due(env: &Env, args: &DueArgs, out: &mut Out) -> CmdResult {
     }
     due.sort_by_key(|(y, s)| (s.due, *y, s.item.id.as_str()));
     for (year, s) in &due {
-        let when = match (env.lang, s.days_left) {
-            (Lang::Zh, d) if d < 0 => format!("逾期{}天", -d),
-            (Lang::Zh, 0) => "今天到期".to_string(),
-            (Lang::Zh, d) => format!("{d}天后到期"),
-            (Lang::En, d) if d < 0 => format!("overdue {} days", -d),
-            (Lang::En, 0) => "due today".to_string(),
-            (Lang::En, d) => format!("due in {d} days"),
-        };
+        let when = crate::date::due_in(s.days_left, env.lang);
         let of_year = if *year == c.year {
             String::new()
         } else {
@@ -606,14 +599,12 @@ pub fn import_ledger(env: &Env, args: &ImportArgs, out: &mut Out) -> CmdResult {
     Ok(())
 }
 
-/// `  2025-03-01  年度报告报送…  还有 67 天`: one next-year deadline.
+/// `  2025-03-01  年度报告报送…  67天后到期`: one next-year deadline.
 fn deadline_line(d: &review::Deadline, lang: Lang) -> String {
-    let state = match (d.complete, d.days_left < 0, lang) {
-        (true, _, _) => lang.pick("已完成", "done").to_string(),
-        (false, true, Lang::Zh) => format!("逾期 {} 天", -d.days_left),
-        (false, true, Lang::En) => format!("{} days overdue", -d.days_left),
-        (false, false, Lang::Zh) => format!("还有 {} 天", d.days_left),
-        (false, false, Lang::En) => format!("{} days left", d.days_left),
+    let state = if d.complete {
+        lang.pick("已完成", "done").to_string()
+    } else {
+        crate::date::due_in(d.days_left, lang)
     };
     format!(
         "  {}  {}  {}",

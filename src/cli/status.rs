@@ -214,16 +214,8 @@ fn write_item_line(
         due.month(),
         due.day()
     )?;
-    if s.overdue {
-        match lang {
-            Lang::Zh => write!(out, "  逾期 {} 天", -s.days_left)?,
-            Lang::En => write!(out, "  overdue {} days", -s.days_left)?,
-        }
-    } else if s.due_soon() {
-        match lang {
-            Lang::Zh => write!(out, "  {} 天后到期", s.days_left)?,
-            Lang::En => write!(out, "  due in {} days", s.days_left)?,
-        }
+    if s.overdue || s.due_soon() {
+        write!(out, "  {}", crate::date::due_in(s.days_left, lang))?;
     }
     writeln!(out)
 }

@@ -192,9 +192,8 @@ pub fn missing(s: &ItemStatus<'_>, lang: Lang) -> String {
         ),
     };
     let when = match lang {
-        Lang::Zh if s.overdue => format!("逾期{}天", -s.days_left),
+        _ if s.overdue => crate::date::due_in(s.days_left, lang),
         Lang::Zh => format!("{}到期", crate::date::chinese(s.due)),
-        Lang::En if s.overdue => format!("{} days overdue", -s.days_left),
         Lang::En => format!("due {}", crate::date::iso(s.due)),
     };
     match lang {

@@ -78,10 +78,7 @@ pub fn rows<'a>(input: &Input<'a>, st: &Status<'a>) -> Vec<Row<'a>> {
             let progress = if s.complete {
                 lang.pick("已完成", "done").to_string()
             } else if s.overdue {
-                match lang {
-                    Lang::Zh => format!("逾期{}天", -s.days_left),
-                    Lang::En => format!("{} days overdue", -s.days_left),
-                }
+                crate::date::due_in(s.days_left, lang)
             } else if has_progress(&s) {
                 lang.pick("进行中", "in progress").to_string()
             } else {
