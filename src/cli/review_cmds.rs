@@ -11,9 +11,9 @@ use crate::checklist;
 use crate::date::iso;
 use crate::i18n::Lang;
 use crate::ledger::{Change, ChangeError, Ledger};
+use crate::review;
 use crate::review::rollover::{self, RolloverError};
 use crate::review::rollup::{self, Conflict};
-use crate::review::{self, files};
 use crate::store::{self, StoreError};
 use crate::text::{for_terminal, pad, truncate, width};
 
@@ -43,7 +43,7 @@ pub fn load_view(env: &Env, sources: &LedgerSources) -> Result<View, Failure> {
             sources: Vec::new(),
         });
     }
-    let (ledgers, paths) = files::read_all(&sources.ledgers, &env.checklist)?;
+    let (ledgers, paths) = store::read_all(&sources.ledgers, &env.checklist)?;
     if ledgers.is_empty() {
         return Err(Failure::Usage(
             env.t(
@@ -380,7 +380,7 @@ pub fn rollover(env: &Env, args: &RolloverArgs, out: &mut Out) -> CmdResult {
     let loaded =
         checklist::load(text.as_bytes(), &shown, args.to, env.lang).map_err(Failure::Checklist)?;
     store::write_new_file(&output, text.as_bytes(), args.force)?;
-    let (created, paths) = files::start_ledger(&env.data_dir, &loaded.id, args.to)?;
+    let (created, paths) = store::start_ledger(&env.data_dir, &loaded.id, args.to)?;
     let ledger_shown = for_terminal(&paths.ledger.display().to_string()).into_owned();
     match env.lang {
         Lang::Zh => {
@@ -531,10 +531,10 @@ pub struct ExportArgs {
 
 /// `duty export-ledger --output FILE`: a copy of the local ledger to carry to another machine.
 pub fn export_ledger(env: &Env, args: &ExportArgs, out: &mut Out) -> CmdResult {
-    let ledger = files::export(
-        &env.ledger_paths(),
-        &env.checklist,
+    let ledger = env.take_ledger()?;
+    store::write_new_file(
         &args.output,
+        store::serialize_ledger(&ledger).as_bytes(),
         args.force,
     )?;
     let shown = for_terminal(&args.output.display().to_string()).into_owned();
@@ -565,9 +565,20 @@ pub struct ImportArgs {
 /// `duty import-ledger FILE`: validate it, then merge it into the local ledger (never
 /// overwriting); list what was added and every conflict.
 pub fn import_ledger(env: &Env, args: &ImportArgs, out: &mut Out) -> CmdResult {
-    let merge = files::import(&env.ledger_paths(), &env.checklist, &env.ctx(), &args.file)?;
+    // The file is read and checked before anything is locked or written, so a corrupt or
+    // foreign file changes nothing.
+    let incoming = store::read_foreign(&args.file, &env.checklist)?;
+    let ctx = env.ctx();
+    let (records, conflicts) =
+        store::transact_batch(&env.ledger_paths(), &env.checklist, |local| {
+            if local.closed {
+                return Err(StoreError::Change(ChangeError::Closed { year: local.year }));
+            }
+            let merge = rollup::merge_into(local, &incoming, &ctx);
+            Ok((merge.ledger, merge.records, merge.conflicts))
+        })?;
     let shown = for_terminal(&args.file.display().to_string()).into_owned();
-    match (env.lang, merge.records.len()) {
+    match (env.lang, records.len()) {
         (Lang::Zh, 0) => writeln!(out, "{shown} 没有本机台账中缺少的内容，台账未改动")?,
         (Lang::En, 0) => writeln!(
             out,
@@ -582,7 +593,7 @@ pub fn import_ledger(env: &Env, args: &ImportArgs, out: &mut Out) -> CmdResult {
             "Merged {shown}: {n} change(s) added (recorded in the history; duty undo takes them back one by one)"
         )?,
     }
-    if !merge.conflicts.is_empty() {
+    if !conflicts.is_empty() {
         let sources = [env.t("本机", "local").to_string(), shown.clone()];
         writeln!(
             out,
@@ -592,7 +603,7 @@ pub fn import_ledger(env: &Env, args: &ImportArgs, out: &mut Out) -> CmdResult {
                 "Conflicts (the local record was kept; please check):"
             )
         )?;
-        for c in &merge.conflicts {
+        for c in &conflicts {
             writeln!(out, "  {}", c.describe(&sources, env.lang))?;
         }
     }

@@ -9,9 +9,8 @@
 //! * [`rollover::rollover`] — next year's checklist; [`rollup::combine`] — several ledgers
 //!   as one; [`rollup::merge_into`] — an import.
 //!
-//! Everything here is pure except [`files`], which reads and writes through `store`.
+//! Everything here is pure; reading other machines' ledgers and saving is `store`'s.
 
-pub mod files;
 mod monthly;
 mod pace;
 mod risk;

@@ -10,8 +10,10 @@
 //! history is reported, not silently started afresh.
 
 mod cache;
+mod foreign;
 
 pub use cache::{CACHE_MIN_BYTES, CacheSlot, Digest};
+pub use foreign::{expand_sources, read_all, read_foreign};
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
@@ -672,13 +674,7 @@ pub fn transact_from(
         &dyn Fn() -> Result<Vec<HistoryRecord>, StoreError>,
     ) -> Result<Change, StoreError>,
 ) -> Result<Saved, StoreError> {
-    let not_saved = |e: StoreError| match e {
-        StoreError::Io { .. } => StoreError::NotSaved {
-            ledger: paths.ledger.clone(),
-            source: Box::new(e),
-        },
-        other => other,
-    };
+    let not_saved = not_saved(paths);
     let _lock = lock(paths).map_err(not_saved)?;
     let mut ledger = match known {
         Some(known) if still_current(paths, &known, checklist) => known.ledger,
@@ -700,6 +696,56 @@ pub fn transact_from(
     append_history(paths, &record).map_err(not_saved)?;
     save_ledger(paths, &ledger).map_err(not_saved)?;
     Ok(Saved { ledger, record })
+}
+
+/// An I/O failure while changing the ledger at `paths` means the change was not saved.
+fn not_saved(paths: &LedgerPaths) -> impl Fn(StoreError) -> StoreError + Copy + '_ {
+    move |e| match e {
+        StoreError::Io { .. } => StoreError::NotSaved {
+            ledger: paths.ledger.clone(),
+            source: Box::new(e),
+        },
+        other => other,
+    }
+}
+
+/// Several changes made at once under the lock, such as an import: `batch` sees the ledger
+/// as read under the lock and returns the new ledger, the history records that lead to it
+/// (numbered on from the ledger's `seq`) and whatever the caller wants back. The records are
+/// appended and synced in one write before the ledger is saved, as for a single change, so
+/// records beyond the saved `seq` never took effect. Nothing is written without records.
+pub fn transact_batch<T>(
+    paths: &LedgerPaths,
+    checklist: &Checklist,
+    batch: impl FnOnce(&Ledger) -> Result<(Ledger, Vec<HistoryRecord>, T), StoreError>,
+) -> Result<(Vec<HistoryRecord>, T), StoreError> {
+    let not_saved = not_saved(paths);
+    let _lock = lock(paths).map_err(not_saved)?;
+    let local = read_ledger(paths, &checklist.id, checklist.year)?;
+    let (ledger, records, outcome) = batch(&local)?;
+    if !records.is_empty() {
+        append_history_records(paths, &records).map_err(not_saved)?;
+        save_ledger(paths, &ledger).map_err(not_saved)?;
+    }
+    Ok((records, outcome))
+}
+
+/// Create the empty ledger of `checklist_id` for `year` (a new year), unless one exists: an
+/// existing ledger is never replaced, only read, so that a damaged one is reported. Returns
+/// whether it was created.
+pub fn start_ledger(
+    data_dir: &Path,
+    checklist_id: &str,
+    year: i16,
+) -> Result<(bool, LedgerPaths), StoreError> {
+    let paths = LedgerPaths::new(data_dir, checklist_id, year);
+    let _lock = lock(&paths)?;
+    if paths.ledger.exists() {
+        read_ledger(&paths, checklist_id, year)?;
+        return Ok((false, paths));
+    }
+    save_ledger(&paths, &Ledger::new(checklist_id, year))?;
+    Ok((true, paths))
 }
 
 /// Whether the ledger file still holds the bytes `known` was read from (call under the lock).
@@ -806,7 +852,7 @@ fn append_history(paths: &LedgerPaths, record: &HistoryRecord) -> Result<(), Sto
 /// Append records to the history file in one write and fsync it. If the last line was torn
 /// by a crash mid-append, the new records start on a line of their own so that they stay
 /// readable. Call under the ledger's lock, before saving the ledger.
-pub fn append_history_records(
+fn append_history_records(
     paths: &LedgerPaths,
     records: &[HistoryRecord],
 ) -> Result<(), StoreError> {
