@@ -506,44 +506,43 @@ impl Ledger {
     /// are checked with this before they are merged, so a hand-made or damaged file cannot
     /// slip in what the commands refuse. Records of items not in `checklist` get the checks
     /// that need no kind.
-    pub fn problem(&self, checklist: &Checklist) -> Option<String> {
+    pub fn problem(&self, checklist: &Checklist) -> Option<Problem> {
         let (from, to) = year_window(self.year);
         let in_year = |d: Date| (from..=to).contains(&d);
         for (id, r) in &self.items {
-            let at = |what: String| Some(format!("item '{}': {what}", text::for_terminal(id)));
+            let at = |flaw: Flaw| {
+                Some(Problem {
+                    item: id.clone(),
+                    flaw,
+                })
+            };
             let kind = checklist.item(id).map(|i| i.kind.tag());
-            let mut texts: Vec<(&str, &str)> =
+            let mut texts: Vec<(&'static str, &str)> =
                 vec![("id", id), ("note", &r.note), ("evidence", &r.evidence)];
             if let Some(d) = &r.done {
                 if kind.is_some_and(|k| k != KindTag::Task) {
-                    return at("a tick on an item that is not a yes/no duty".into());
+                    return at(Flaw::TickOnNonTask);
                 }
                 if !in_year(d.date) {
-                    return at(format!(
-                        "date {} is outside the year",
-                        crate::date::iso(d.date)
-                    ));
+                    return at(Flaw::OutsideYear(d.date));
                 }
                 texts.extend([("evidence", d.evidence.as_str()), ("by", d.by.as_str())]);
             }
             if let Some(rate) = &r.rate {
                 if kind.is_some_and(|k| k != KindTag::Rate) {
-                    return at("a rate on an item that is not a rate target".into());
+                    return at(Flaw::RateOnNonRate);
                 }
                 if rate.denominator == 0
                     || rate.numerator > rate.denominator
                     || rate.denominator > MAX_RATE_COUNT
                 {
-                    return at(format!(
-                        "rate {}/{} is invalid",
-                        rate.numerator, rate.denominator
-                    ));
+                    return at(Flaw::InvalidRate {
+                        numerator: rate.numerator,
+                        denominator: rate.denominator,
+                    });
                 }
                 if !in_year(rate.date) {
-                    return at(format!(
-                        "date {} is outside the year",
-                        crate::date::iso(rate.date)
-                    ));
+                    return at(Flaw::OutsideYear(rate.date));
                 }
                 texts.extend([
                     ("evidence", rate.evidence.as_str()),
@@ -553,24 +552,21 @@ impl Ledger {
             if !r.entries.is_empty()
                 && kind.is_some_and(|k| !matches!(k, KindTag::Count | KindTag::Hours))
             {
-                return at("logged entries on an item that does not log them".into());
+                return at(Flaw::EntriesOnNonLogging);
             }
             for e in &r.entries {
                 if e.id.is_empty() || e.topic.trim().is_empty() {
-                    return at("an entry without id or topic".into());
+                    return at(Flaw::EntryWithoutIdOrTopic);
                 }
                 if !in_year(e.date) {
-                    return at(format!(
-                        "date {} is outside the year",
-                        crate::date::iso(e.date)
-                    ));
+                    return at(Flaw::OutsideYear(e.date));
                 }
                 match e.hours {
                     Some(h) if !(h.is_finite() && h > 0.0 && h <= MAX_ENTRY_HOURS) => {
-                        return at(format!("hours '{h}' are invalid"));
+                        return at(Flaw::InvalidHours(h));
                     }
                     None if kind == Some(KindTag::Hours) => {
-                        return at("an entry without hours on an hours item".into());
+                        return at(Flaw::MissingHours);
                     }
                     _ => {}
                 }
@@ -583,14 +579,97 @@ impl Ledger {
             }
             for (field, value) in texts {
                 if let Err(bad) = text::check_input(value) {
-                    return at(format!(
-                        "{field} has control character U+{:04X}",
-                        bad.ch as u32
-                    ));
+                    return at(Flaw::ControlCharacter { field, ch: bad.ch });
                 }
             }
         }
         None
+    }
+}
+
+/// Something `duty` would never have recorded, found in a ledger from elsewhere.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// The item whose record it is in.
+    pub item: String,
+    pub flaw: Flaw,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flaw {
+    TickOnNonTask,
+    RateOnNonRate,
+    InvalidRate { numerator: u64, denominator: u64 },
+    OutsideYear(Date),
+    EntriesOnNonLogging,
+    EntryWithoutIdOrTopic,
+    InvalidHours(f64),
+    MissingHours,
+    ControlCharacter { field: &'static str, ch: char },
+}
+
+impl Problem {
+    pub fn describe(&self, lang: Lang) -> String {
+        let item = text::for_terminal(&self.item);
+        let what = match (&self.flaw, lang) {
+            (Flaw::TickOnNonTask, Lang::Zh) => "非“是否完成”事项却记有完成".to_string(),
+            (Flaw::TickOnNonTask, Lang::En) => "a tick on an item that is not a yes/no duty".into(),
+            (Flaw::RateOnNonRate, Lang::Zh) => "非比率事项却记有比率".into(),
+            (Flaw::RateOnNonRate, Lang::En) => "a rate on an item that is not a rate target".into(),
+            (
+                Flaw::InvalidRate {
+                    numerator,
+                    denominator,
+                },
+                Lang::Zh,
+            ) => {
+                format!("比率 {numerator}/{denominator} 无效")
+            }
+            (
+                Flaw::InvalidRate {
+                    numerator,
+                    denominator,
+                },
+                Lang::En,
+            ) => {
+                format!("rate {numerator}/{denominator} is invalid")
+            }
+            (Flaw::OutsideYear(d), Lang::Zh) => {
+                format!("日期 {} 超出本年度", crate::date::iso(*d))
+            }
+            (Flaw::OutsideYear(d), Lang::En) => {
+                format!("date {} is outside the year", crate::date::iso(*d))
+            }
+            (Flaw::EntriesOnNonLogging, Lang::Zh) => "不登记活动的事项却有活动记录".into(),
+            (Flaw::EntriesOnNonLogging, Lang::En) => {
+                "logged entries on an item that does not log them".into()
+            }
+            (Flaw::EntryWithoutIdOrTopic, Lang::Zh) => "有一条活动记录缺少编号或主题".into(),
+            (Flaw::EntryWithoutIdOrTopic, Lang::En) => "an entry without id or topic".into(),
+            (Flaw::InvalidHours(h), Lang::Zh) => format!("学时 '{h}' 无效"),
+            (Flaw::InvalidHours(h), Lang::En) => format!("hours '{h}' are invalid"),
+            (Flaw::MissingHours, Lang::Zh) => "学时事项的活动记录缺少学时".into(),
+            (Flaw::MissingHours, Lang::En) => "an entry without hours on an hours item".into(),
+            (Flaw::ControlCharacter { field, ch }, Lang::Zh) => {
+                let field = match *field {
+                    "id" => "事项编号",
+                    "note" => "备注",
+                    "evidence" => "佐证材料",
+                    "by" => "记录人",
+                    "entry id" => "记录编号",
+                    "topic" => "主题",
+                    other => other,
+                };
+                format!("{field}含有控制字符 U+{:04X}", *ch as u32)
+            }
+            (Flaw::ControlCharacter { field, ch }, Lang::En) => {
+                format!("{field} has control character U+{:04X}", *ch as u32)
+            }
+        };
+        match lang {
+            Lang::Zh => format!("事项“{item}”：{what}"),
+            Lang::En => format!("item '{item}': {what}"),
+        }
     }
 }
 
@@ -1477,37 +1556,51 @@ mod tests {
         let entry = |l: &mut Ledger, item: &str| -> Entry {
             l.items.get_mut(item).unwrap().entries[0].clone()
         };
-        assert!(
-            bad(&|l| l.items.get_mut("center-group").unwrap().entries[0].date = date(1999, 1, 1))
-                .is_some()
+        let flaw = |edit: &dyn Fn(&mut Ledger)| bad(edit).map(|p| p.flaw);
+        assert_eq!(
+            flaw(&|l| l.items.get_mut("center-group").unwrap().entries[0].date = date(1999, 1, 1)),
+            Some(Flaw::OutsideYear(date(1999, 1, 1)))
         );
-        assert!(
-            bad(&|l| l.items.get_mut("study-hours").unwrap().entries[0].hours = Some(-100.0))
-                .is_some()
+        assert_eq!(
+            flaw(&|l| l.items.get_mut("study-hours").unwrap().entries[0].hours = Some(-100.0)),
+            Some(Flaw::InvalidHours(-100.0))
         );
-        assert!(
-            bad(&|l| l.items.get_mut("study-hours").unwrap().entries[0].hours = None).is_some()
+        assert_eq!(
+            flaw(&|l| l.items.get_mut("study-hours").unwrap().entries[0].hours = None),
+            Some(Flaw::MissingHours)
         );
-        assert!(
-            bad(
-                &|l| l.items.get_mut("center-group").unwrap().entries[0].topic =
-                    "a\u{202E}b".into()
-            )
-            .is_some()
+        let control = bad(&|l| {
+            l.items.get_mut("center-group").unwrap().entries[0].topic = "a\u{202E}b".into()
+        })
+        .unwrap();
+        assert_eq!(
+            control.flaw,
+            Flaw::ControlCharacter {
+                field: "topic",
+                ch: '\u{202E}'
+            }
         );
-        assert!(
-            bad(&|l| {
+        assert_eq!(
+            control.describe(Lang::Zh),
+            "事项“center-group”：主题含有控制字符 U+202E"
+        );
+        assert_eq!(
+            control.describe(Lang::En),
+            "item 'center-group': topic has control character U+202E"
+        );
+        assert_eq!(
+            flaw(&|l| {
                 let e = entry(l, "center-group");
                 l.items
                     .entry("annual-plan".into())
                     .or_default()
                     .entries
                     .push(e);
-            })
-            .is_some()
+            }),
+            Some(Flaw::EntriesOnNonLogging)
         );
-        assert!(
-            bad(&|l| {
+        assert_eq!(
+            flaw(&|l| {
                 l.items.entry("exam-pass".into()).or_default().rate = Some(RateRecord {
                     numerator: u64::MAX,
                     denominator: u64::MAX,
@@ -1515,8 +1608,11 @@ mod tests {
                     evidence: String::new(),
                     by: String::new(),
                 });
+            }),
+            Some(Flaw::InvalidRate {
+                numerator: u64::MAX,
+                denominator: u64::MAX
             })
-            .is_some()
         );
         // An orphan keeps its record, but still gets the checks that need no kind.
         assert!(

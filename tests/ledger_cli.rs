@@ -339,8 +339,8 @@ fn fixture(name: &str) -> Vec<u8> {
 fn unreadable_ledgers_stop_every_command_and_are_never_written() {
     let problems = [
         ("truncated.ron", "第 14 行第"),
-        ("zero-byte.ron", "the file is empty"),
-        ("garbage.ron", "not UTF-8"),
+        ("zero-byte.ron", "文件是空的"),
+        ("garbage.ron", "不是 UTF-8 文本"),
         ("future.ron", "格式 2"),
         ("other-checklist.ron", "another-unit"),
         ("other-year.ron", "2023 年度"),
@@ -416,8 +416,10 @@ fn english_errors_for_an_unreadable_ledger() {
     fs::write(d.paths().backup, "").unwrap();
     let a = d.cmd(&["--lang", "en", "status"]).assert().code(4);
     assert!(stderr_of(&a).contains("missing or unreadable too"));
-    let a = d.cmd(&["restore-backup"]).assert().code(4);
+    let a = d.cmd(&["--lang", "en", "restore-backup"]).assert().code(4);
     assert!(stderr_of(&a).contains("the file is empty"));
+    let a = d.cmd(&["restore-backup"]).assert().code(4);
+    assert!(stderr_of(&a).contains("文件是空的"), "{}", stderr_of(&a));
     assert_eq!(
         fs::read(d.paths().ledger).unwrap(),
         fixture("truncated.ron")

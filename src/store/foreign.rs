@@ -5,9 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::StoreError;
+use super::{Damage, StoreError};
 use crate::checklist::Checklist;
-use crate::ledger::Ledger;
+use crate::i18n::Lang;
+use crate::ledger::{FORMAT_VERSION, Ledger, Problem};
 
 /// The ledger files named by `sources`: files as given, directories expanded to the `.ron`
 /// files directly in them (sorted by name; backups `*.ron.bak` are not `.ron` files).
@@ -29,35 +30,104 @@ pub fn expand_sources(sources: &[PathBuf]) -> Result<Vec<PathBuf>, StoreError> {
     Ok(out)
 }
 
+/// Why a ledger file from elsewhere cannot be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unusable {
+    /// It cannot be read as a ledger (at this line and column, where known).
+    Damaged {
+        damage: Damage,
+        at: Option<(usize, usize)>,
+    },
+    /// Written by a newer `duty`.
+    TooNew { found: u32 },
+    /// A ledger of another checklist or year.
+    OtherLedger {
+        found_id: String,
+        found_year: i16,
+        id: String,
+        year: i16,
+    },
+    /// It holds something the commands would refuse.
+    Invalid(Problem),
+}
+
+impl Unusable {
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Unusable::Damaged { damage, at: None }, _) => damage.describe(lang),
+            (
+                Unusable::Damaged {
+                    damage,
+                    at: Some((l, c)),
+                },
+                Lang::Zh,
+            ) => {
+                format!("第 {l} 行第 {c} 列：{}", damage.describe(lang))
+            }
+            (
+                Unusable::Damaged {
+                    damage,
+                    at: Some((l, c)),
+                },
+                Lang::En,
+            ) => {
+                format!("line {l}, column {c}: {}", damage.describe(lang))
+            }
+            (Unusable::TooNew { found }, Lang::Zh) => format!(
+                "由较新版本的 duty 写入（格式 {found}，本程序只能读取格式 {FORMAT_VERSION}）"
+            ),
+            (Unusable::TooNew { found }, Lang::En) => {
+                format!("format {found} is newer than this duty reads ({FORMAT_VERSION})")
+            }
+            (
+                Unusable::OtherLedger {
+                    found_id,
+                    found_year,
+                    id,
+                    year,
+                },
+                Lang::Zh,
+            ) => format!("这是清单“{found_id}”{found_year} 年度的台账，不是“{id}”{year} 年度的"),
+            (
+                Unusable::OtherLedger {
+                    found_id,
+                    found_year,
+                    id,
+                    year,
+                },
+                Lang::En,
+            ) => format!("it belongs to checklist '{found_id}' {found_year}, not '{id}' {year}"),
+            (Unusable::Invalid(problem), _) => problem.describe(lang),
+        }
+    }
+}
+
 /// Read one ledger file that must belong to `checklist` (id and year). An unreadable file is
 /// reported as such, with no backup to offer (it is not the local ledger).
 pub fn read_foreign(path: &Path, checklist: &Checklist) -> Result<Ledger, StoreError> {
-    let foreign = |problem: String| StoreError::Foreign {
+    let unusable = |problem: Unusable| StoreError::Foreign {
         path: path.to_path_buf(),
         problem,
     };
     let ledger = super::read_ledger_file(path, path).map_err(|e| match e {
-        StoreError::Corrupt {
-            problem,
-            at: Some((line, col)),
-            ..
-        } => foreign(format!("line {line}, column {col}: {problem}")),
-        StoreError::Corrupt { problem, .. } => foreign(problem),
-        StoreError::TooNew { found, .. } => foreign(format!(
-            "format {found} is newer than this duty reads ({})",
-            crate::ledger::FORMAT_VERSION
-        )),
+        StoreError::Corrupt { problem, at, .. } => unusable(Unusable::Damaged {
+            damage: problem,
+            at,
+        }),
+        StoreError::TooNew { found, .. } => unusable(Unusable::TooNew { found }),
         other => other,
     })?;
     if ledger.checklist != checklist.id || ledger.year != checklist.year {
-        return Err(foreign(format!(
-            "it belongs to checklist '{}' {}, not '{}' {}",
-            ledger.checklist, ledger.year, checklist.id, checklist.year
-        )));
+        return Err(unusable(Unusable::OtherLedger {
+            found_id: ledger.checklist,
+            found_year: ledger.year,
+            id: checklist.id.clone(),
+            year: checklist.year,
+        }));
     }
     // What the commands would refuse must not come in through a file either.
     if let Some(problem) = ledger.problem(checklist) {
-        return Err(foreign(problem));
+        return Err(unusable(Unusable::Invalid(problem)));
     }
     Ok(ledger)
 }

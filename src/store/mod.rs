@@ -13,7 +13,7 @@ mod cache;
 mod foreign;
 
 pub use cache::{CACHE_MIN_BYTES, CacheSlot, Digest};
-pub use foreign::{expand_sources, read_all, read_foreign};
+pub use foreign::{Unusable, expand_sources, read_all, read_foreign};
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
@@ -100,10 +100,10 @@ pub enum StoreError {
         source: Box<StoreError>,
     },
     /// The ledger exists but cannot be read; it is left exactly as it is.
-    #[error("ledger '{}' cannot be read: {problem}", path.display())]
+    #[error("ledger '{}' cannot be read: {}", path.display(), problem.describe(Lang::En))]
     Corrupt {
         path: PathBuf,
-        problem: String,
+        problem: Damage,
         /// Line and column (1-based, columns in characters) where parsing stopped.
         at: Option<(usize, usize)>,
         backup: PathBuf,
@@ -140,8 +140,11 @@ pub enum StoreError {
     Settings { path: PathBuf, problem: String },
     /// A ledger file from elsewhere (`--ledger`, `import-ledger`) that cannot be used; there is
     /// no backup to offer, and nothing was changed.
-    #[error("'{}' is not a usable ledger: {problem}", path.display())]
-    Foreign { path: PathBuf, problem: String },
+    #[error("'{}' is not a usable ledger: {}", path.display(), problem.describe(Lang::En))]
+    Foreign {
+        path: PathBuf,
+        problem: foreign::Unusable,
+    },
     #[error("no home directory; give --data-dir or set DUTY_DATA_DIR")]
     NoHome,
     #[error("{0}")]
@@ -209,7 +212,7 @@ impl StoreError {
                 },
                 _,
             ) => {
-                let problem = q(problem);
+                let problem = q(&problem.describe(lang));
                 let mut m = match (lang, at) {
                     (Lang::Zh, Some((l, c))) => format!(
                         "台账文件“{}”无法读取：第 {l} 行第 {c} 列：{problem}。",
@@ -309,12 +312,12 @@ impl StoreError {
             (StoreError::Foreign { path, problem }, Lang::Zh) => format!(
                 "“{}”不是可用的台账：{}。未作任何改动。",
                 show(path),
-                q(problem)
+                q(&problem.describe(lang))
             ),
             (StoreError::Foreign { path, problem }, Lang::En) => format!(
                 "'{}' is not a usable ledger: {}. Nothing was changed.",
                 show(path),
-                q(problem)
+                q(&problem.describe(lang))
             ),
             (StoreError::NoHome, Lang::Zh) => {
                 "找不到用户主目录；请用 --data-dir 或环境变量 DUTY_DATA_DIR 指定数据目录".into()
@@ -457,7 +460,7 @@ pub fn read_ledger_file(path: &Path, backup: &Path) -> Result<Ledger, StoreError
     parse_ledger_file(&read_ledger_bytes(path, backup)?, path, backup)
 }
 
-fn corrupt(path: &Path, backup: &Path, problem: String, at: Option<(usize, usize)>) -> StoreError {
+fn corrupt(path: &Path, backup: &Path, problem: Damage, at: Option<(usize, usize)>) -> StoreError {
     StoreError::Corrupt {
         path: path.to_path_buf(),
         problem,
@@ -474,7 +477,7 @@ fn read_ledger_bytes(path: &Path, backup: &Path) -> Result<Vec<u8>, StoreError> 
         return Err(corrupt(
             path,
             backup,
-            format!("file too large ({} bytes)", meta.len()),
+            Damage::TooLarge { bytes: meta.len() },
             None,
         ));
     }
@@ -495,23 +498,62 @@ fn parse_ledger_file(bytes: &[u8], path: &Path, backup: &Path) -> Result<Ledger,
     }
 }
 
+/// What is wrong with a ledger file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    Empty,
+    TooLarge {
+        bytes: u64,
+    },
+    NotUtf8 {
+        byte: u8,
+    },
+    /// The RON parser's own (English) words, e.g. `Expected comma`.
+    Syntax(String),
+    /// Read as a ledger, but of another checklist or year (a backup put back by hand).
+    OtherLedger {
+        checklist: String,
+        year: i16,
+    },
+}
+
+impl Damage {
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Damage::Empty, Lang::Zh) => "文件是空的".into(),
+            (Damage::Empty, Lang::En) => "the file is empty".into(),
+            (Damage::TooLarge { bytes }, Lang::Zh) => format!("文件过大（{bytes} 字节）"),
+            (Damage::TooLarge { bytes }, Lang::En) => format!("file too large ({bytes} bytes)"),
+            (Damage::NotUtf8 { byte }, Lang::Zh) => {
+                format!("不是 UTF-8 文本（字节 {byte:#04x}），可能已损坏")
+            }
+            (Damage::NotUtf8 { byte }, Lang::En) => format!("not UTF-8 text (byte {byte:#04x})"),
+            (Damage::Syntax(words), Lang::Zh) => format!("格式有误（解析器报告：{words}）"),
+            (Damage::Syntax(words), Lang::En) => words.clone(),
+            (Damage::OtherLedger { checklist, year }, Lang::Zh) => {
+                format!("这是清单“{checklist}”{year} 年度的台账")
+            }
+            (Damage::OtherLedger { checklist, year }, Lang::En) => {
+                format!("it is the ledger of '{checklist}' {year}")
+            }
+        }
+    }
+}
+
 enum LedgerParseError {
     TooNew(u32),
     Bad {
-        problem: String,
+        problem: Damage,
         at: Option<(usize, usize)>,
     },
 }
 
+#[cfg(test)]
 impl LedgerParseError {
     fn describe(self) -> String {
         match self {
             LedgerParseError::TooNew(v) => format!("format {v} is newer than {FORMAT_VERSION}"),
-            LedgerParseError::Bad {
-                problem,
-                at: Some((l, c)),
-            } => format!("line {l}, column {c}: {problem}"),
-            LedgerParseError::Bad { problem, at: None } => problem,
+            LedgerParseError::Bad { problem, at } => format!("{at:?}: {problem:?}"),
         }
     }
 }
@@ -519,7 +561,7 @@ impl LedgerParseError {
 fn parse_ledger(bytes: &[u8]) -> Result<Ledger, LedgerParseError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LedgerParseError::Bad {
-            problem: "the file is empty".into(),
+            problem: Damage::Empty,
             at: None,
         });
     }
@@ -529,7 +571,9 @@ fn parse_ledger(bytes: &[u8]) -> Result<Ledger, LedgerParseError> {
         let line = good.matches('\n').count() + 1;
         let col = good.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
         LedgerParseError::Bad {
-            problem: format!("not UTF-8 text (byte {:#04x})", bytes[e.valid_up_to()]),
+            problem: Damage::NotUtf8 {
+                byte: bytes[e.valid_up_to()],
+            },
             at: Some((line, col)),
         }
     })?;
@@ -546,7 +590,7 @@ fn parse_ledger(bytes: &[u8]) -> Result<Ledger, LedgerParseError> {
                 Err(LedgerParseError::TooNew(probe.format))
             }
             _ => Err(LedgerParseError::Bad {
-                problem: e.code.to_string(),
+                problem: Damage::Syntax(e.code.to_string()),
                 at: Some((e.span.start.line, e.span.start.col)),
             }),
         },
@@ -937,19 +981,30 @@ pub fn restore_backup(
     }
     let bytes = match fs::read(&paths.backup) {
         Ok(bytes) => {
-            let unusable = |problem: String| StoreError::Corrupt {
+            let unusable = |problem: Damage, at| StoreError::Corrupt {
                 path: paths.backup.clone(),
                 problem,
-                at: None,
+                at,
                 backup: paths.backup.clone(),
                 backup_ok: false,
             };
-            let backup = parse_ledger(&bytes).map_err(|e| unusable(e.describe()))?;
+            let backup = parse_ledger(&bytes).map_err(|e| match e {
+                LedgerParseError::Bad { problem, at } => unusable(problem, at),
+                LedgerParseError::TooNew(found) => StoreError::TooNew {
+                    path: paths.backup.clone(),
+                    found,
+                    backup: paths.backup.clone(),
+                    backup_ok: false,
+                },
+            })?;
             if backup.checklist != checklist_id || backup.year != year {
-                return Err(unusable(format!(
-                    "it is the ledger of '{}' {}",
-                    backup.checklist, backup.year
-                )));
+                return Err(unusable(
+                    Damage::OtherLedger {
+                        checklist: backup.checklist,
+                        year: backup.year,
+                    },
+                    None,
+                ));
             }
             bytes
         }
