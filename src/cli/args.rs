@@ -35,7 +35,7 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
 
     /// 年度 / the year
-    #[arg(long, global = true, value_name = "YYYY", value_parser = clap::value_parser!(i16).range(2000..=2100))]
+    #[arg(long, global = true, value_name = "YYYY", value_parser = parse_year)]
     pub year: Option<i16>,
 
     /// 用 ASCII 字符画边框 / draw borders with ASCII characters
@@ -207,6 +207,20 @@ pub struct HistoryArgs {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse()
+}
+
+/// A year from 2000 to 2100, as checklists allow.
+fn parse_year(s: &str) -> Result<i16, String> {
+    s.trim()
+        .parse::<i16>()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y))
+        .ok_or_else(|| {
+            format!(
+                "'{}' 不是有效年度 / is not a valid year; expected 2000 to 2100",
+                crate::text::for_terminal(s)
+            )
+        })
 }
 
 /// `2024-03-28` or `2024年3月28日`.

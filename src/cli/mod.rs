@@ -7,8 +7,9 @@ mod output;
 mod report_cmds;
 mod review_cmds;
 mod status;
+mod usage;
 
-use std::io;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -137,16 +138,24 @@ impl Env {
 
 /// Run `duty` with the process's arguments and environment.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => {
-            // --help and --version are not errors; clap prints and picks the code.
+        // --help and --version are not errors; clap prints them.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::OK
-            });
+            return ExitCode::from(exit::OK);
+        }
+        Err(e) => {
+            match usage::lang_of(&args, std::env::var("DUTY_LANG").ok()) {
+                Lang::Zh => {
+                    let _ = writeln!(io::stderr(), "{}", usage::in_chinese(&e));
+                }
+                Lang::En => {
+                    let _ = e.print();
+                }
+            }
+            return ExitCode::from(exit::USAGE);
         }
     };
     let lang = early_lang(&cli);
