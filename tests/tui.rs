@@ -28,6 +28,7 @@ fn env(dir: &Path, lang: Lang) -> Env {
     Env {
         lang,
         today: TODAY,
+        clock: None,
         now: jiff::Timestamp::UNIX_EPOCH,
         user: "tester".into(),
         data_dir: dir.join("data"),
@@ -461,6 +462,26 @@ fn a_failed_save_is_kept_retried_and_guards_quit() {
     assert!(s.disk().record("annual-plan").unwrap().done.is_some());
     s.keys(&[ch('q')]);
     assert!(s.app.quit);
+}
+
+fn new_years_day() -> Date {
+    date(2025, 1, 1)
+}
+
+#[test]
+fn a_screen_left_open_overnight_moves_to_the_new_day() {
+    let mut s = Screen::new(Lang::Zh, 120, 40);
+    s.run(vec![None]);
+    let overdue_before = s.app.rows.iter().filter(|r| r.overdue).count();
+    // The clock says a later day: the next idle poll takes it up and recomputes.
+    s.io.clock = Some(new_years_day);
+    s.run(vec![None]);
+    assert_eq!(s.app.today, new_years_day());
+    let overdue_after = s.app.rows.iter().filter(|r| r.overdue).count();
+    assert!(
+        overdue_after > overdue_before,
+        "{overdue_before} -> {overdue_after}"
+    );
 }
 
 fn outside(s: &Screen, change: Change) {

@@ -85,6 +85,9 @@ pub type CmdResult = Result<(), Failure>;
 pub struct Env {
     pub lang: Lang,
     pub today: Date,
+    /// Where a later "today" comes from, for the screen left open past midnight; `None`
+    /// when `DUTY_TODAY` pins the date.
+    pub clock: Clock,
     pub now: Timestamp,
     pub user: String,
     pub data_dir: PathBuf,
@@ -258,24 +261,36 @@ pub fn local_time_zone() -> jiff::tz::TimeZone {
         .unwrap_or(jiff::tz::TimeZone::UTC)
 }
 
-/// Today in the local time zone (Asia/Shanghai when the system names none). `DUTY_TODAY`
-/// pins it, so scripted runs and tests never depend on the calendar.
-fn today_and_now() -> Result<(Date, Timestamp), Failure> {
+/// Where "today" comes from after start-up: the clock, or nothing when the date is pinned.
+pub type Clock = Option<fn() -> Date>;
+
+/// Today by the clock, in the local time zone (Asia/Shanghai when the system names none).
+pub fn clock_today() -> Date {
+    Timestamp::now().to_zoned_datetime(local_time_zone()).date()
+}
+
+/// Today, and whether it follows the clock: `DUTY_TODAY` pins it, so scripted runs and
+/// tests never depend on the calendar.
+fn today_and_now() -> Result<(Date, Clock, Timestamp), Failure> {
     let now = Timestamp::now();
     if let Ok(s) = std::env::var("DUTY_TODAY") {
         let d = crate::date::parse_date(&s).ok_or_else(|| {
             Failure::Usage(format!("DUTY_TODAY='{s}' is not a date (YYYY-MM-DD)"))
         })?;
-        return Ok((d, now));
+        return Ok((d, None, now));
     }
-    Ok((now.to_zoned_datetime(local_time_zone()).date(), now))
+    Ok((
+        now.to_zoned_datetime(local_time_zone()).date(),
+        Some(clock_today),
+        now,
+    ))
 }
 
 fn resolve_env(cli: &Cli) -> Result<Env, Failure> {
     let settings_path = store::settings_path()?;
     let settings = store::read_settings(&settings_path)?;
     let lang = cli.lang.or(settings.lang).unwrap_or_default();
-    let (today, now) = today_and_now()?;
+    let (today, clock, now) = today_and_now()?;
     let data_dir = store::data_dir(cli.data_dir.as_deref())?;
     let checklist_path = cli.checklist.clone().or_else(|| settings.checklist.clone());
     let default_year = cli.year.unwrap_or(today.year());
@@ -297,6 +312,7 @@ fn resolve_env(cli: &Cli) -> Result<Env, Failure> {
     Ok(Env {
         lang,
         today,
+        clock,
         now,
         user: store::os_user(),
         data_dir,

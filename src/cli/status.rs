@@ -17,7 +17,7 @@ use super::args::{InitArgs, StatusArgs, UseArgs};
 
 /// `duty validate FILE`: "OK" with counts, or every error.
 pub fn validate(file: &Path, lang: Lang, year: Option<i16>, out: &mut Out) -> CmdResult {
-    let (today, _) = super::today_and_now()?;
+    let (today, _, _) = super::today_and_now()?;
     let checklist = load_checklist(Some(file), year.unwrap_or(today.year()), lang)?;
     let kinds = |tag: KindTag| {
         checklist

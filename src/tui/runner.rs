@@ -64,6 +64,9 @@ impl Events for Script {
 
 /// What the effects need from outside the app: where ledgers live and where exports go.
 pub struct Io {
+    /// A new day is noticed while the screen is open (overdue flags, pace); `None` when
+    /// the date is pinned.
+    pub clock: crate::cli::Clock,
     pub data_dir: PathBuf,
     /// Exports are written here first, else into the data directory.
     pub export_dir: PathBuf,
@@ -127,6 +130,12 @@ pub fn run_loop<B: Backend, E: Events>(
 pub fn idle(app: &mut App, io: &Io) {
     if !app.pending.is_empty() {
         flush(app, io);
+    }
+    if let Some(today) = io.clock.map(|clock| clock())
+        && today != app.today
+    {
+        app.today = today;
+        app.rebuild();
     }
     let paths = io.paths(app);
     let now = store::stamp(&paths.ledger);
