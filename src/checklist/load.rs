@@ -1045,13 +1045,7 @@ impl Validator<'_> {
     }
 
     fn slug(&mut self, path: impl FieldPath, id: &str) {
-        let ok = !id.is_empty()
-            && id.len() <= 64
-            && id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !ok {
+        if !super::is_slug(id) {
             let shown = text::for_terminal(id).into_owned();
             let m = self.msg(
                 format!("id '{shown}' 无效，应为 1 到 64 个 ASCII 字母、数字、- 或 _，以字母或数字开头"),

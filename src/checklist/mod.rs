@@ -210,6 +210,17 @@ impl Item {
     }
 }
 
+/// Whether `id` is a valid id: 1 to 64 ASCII letters, digits, `-` or `_`, starting with a
+/// letter or digit. Ledgers are filed under checklist ids, so they must be safe file names.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// A guess at the checklist id and year in `bytes` (see [`locate::Locations::identity`]),
 /// for starting work that depends on them before the full parse is done.
 pub fn identity_hint(bytes: &[u8], default_year: i16) -> Option<(String, i16)> {
@@ -225,6 +236,9 @@ pub fn identity_hint(bytes: &[u8], default_year: i16) -> Option<(String, i16)> {
         Err(_) => return None,
     };
     let (id, year) = locate::Locations::identity(src);
+    // The guess names a directory and a cache file before the checklist is validated: an id
+    // that validation would refuse (`../x`) must not name anything.
+    let id = id.filter(|id| is_slug(id));
     let year = match year {
         None => default_year,
         Some(y) => i16::try_from(y).ok()?,
@@ -296,6 +310,14 @@ mod tests {
             );
         }
         assert_eq!(identity_hint(&long, 2031), Some(("long".to_string(), 2024)));
+        // An id that validation refuses names no path, not even as a guess.
+        for bad in [
+            r#"(id: "../../x", year: 2024)"#,
+            r#"(id: "a/b")"#,
+            r#"(id: "")"#,
+        ] {
+            assert_eq!(identity_hint(bad.as_bytes(), 2031), None, "{bad}");
+        }
         let huge = br#"(year: 99999999999999999999, id: "x")"#;
         assert_eq!(identity_hint(huge, 2031), Some(("x".to_string(), 2031)));
         for bad in [

@@ -332,9 +332,10 @@ pub type Prefetched = Option<(LedgerPaths, Result<store::Loaded, StoreError>)>;
 ///
 /// Parsing a 10,000-item checklist and its ledger each take tens of milliseconds; the ledger's
 /// path needs only the checklist's id and year, which a quick scan of the file's head gives.
-/// The guess is checked against the parsed checklist by [`Env::take_ledger`]; a wrong guess
-/// just means the ledger is read again. Nothing is written here, so no lock is needed; a
-/// change still re-reads the ledger under its lock.
+/// The guess (only ever a valid id) is checked against the loaded checklist by
+/// [`Env::take_ledger`]; a wrong guess just means the ledger is read again. No ledger is
+/// written here, so no lock is needed (a change checks under its lock that the file is still
+/// what was read); at most the parse cache gets an entry.
 fn load_with_ledger(
     path: Option<&Path>,
     data_dir: &Path,

@@ -14,8 +14,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -40,9 +39,13 @@ pub struct CacheSlot {
 }
 
 impl CacheSlot {
-    /// The entry of the checklist named `origin` (its path as given).
+    /// The entry of the checklist file at `origin`: one per file however it is named
+    /// (`a.ron`, `./a.ron` and its absolute path share one).
     pub fn checklist(data_dir: &Path, origin: &str) -> Self {
-        let name = format!("checklist-{:016x}.bin", xxh3_64(origin.as_bytes()));
+        let file = fs::canonicalize(origin)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| origin.to_string());
+        let name = format!("checklist-{:016x}.bin", xxh3_64(file.as_bytes()));
         CacheSlot {
             path: data_dir.join(CACHE_DIR).join(name),
         }
@@ -98,26 +101,67 @@ impl CacheSlot {
         let _ = self.replace(&entry);
     }
 
-    /// Write the entry beside its final name and rename it over, so that readers in other
-    /// processes see the old entry or the new one, never half of one. No fsync: after a power
-    /// cut a torn entry fails its checksum and is a miss.
+    /// Write the entry beside its final name (a fresh file, never one found there) and rename
+    /// it over, so that readers in other processes see the old entry or the new one, never
+    /// half of one. No fsync: after a power cut a torn entry fails its checksum and is a miss.
     fn replace(&self, entry: &[u8]) -> std::io::Result<()> {
-        static WRITES: AtomicU64 = AtomicU64::new(0);
         let dir = self.path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir)?;
-        let temp = dir.join(format!(
-            ".{}.{}-{}.tmp",
-            self.path.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id(),
-            WRITES.fetch_add(1, Ordering::Relaxed)
-        ));
-        let written = fs::File::create(&temp)
-            .and_then(|mut f| f.write_all(entry))
-            .and_then(|()| fs::rename(&temp, &self.path));
-        if written.is_err() {
-            let _ = fs::remove_file(&temp);
+        tidy(dir, &self.path);
+        let mut temp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        temp.write_all(entry)?;
+        temp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// Temporary entries are named `.entry-XXXXXX.tmp`.
+const TEMP_PREFIX: &str = ".entry-";
+
+/// A temporary entry this old was left by a process killed while writing it.
+const STALE_TEMP: Duration = Duration::from_secs(10 * 60);
+
+/// At most this many checklist entries are kept (one per checklist file); the least recently
+/// written go first, so scripts that use throwaway checklists cannot fill the disk.
+const MAX_CHECKLISTS: usize = 8;
+
+/// Keep the cache directory small: remove temporary entries left by killed processes, entries
+/// of the JSON cache of earlier builds, and the oldest checklist entries beyond
+/// [`MAX_CHECKLISTS`] (never `keep`, the entry about to be written).
+fn tidy(dir: &Path, keep: &Path) {
+    let Ok(listing) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    let mut checklists = Vec::new();
+    for entry in listing.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let modified = entry.metadata().and_then(|m| m.modified()).ok();
+        let age = modified.and_then(|m| now.duration_since(m).ok());
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp") {
+            if age.is_some_and(|age| age > STALE_TEMP) {
+                let _ = fs::remove_file(&path);
+            }
+        } else if name.starts_with("checklist-") && name.ends_with(".json") {
+            let _ = fs::remove_file(&path);
+        } else if name.starts_with("checklist-") && name.ends_with(".bin") && path != keep {
+            checklists.push((modified, path));
         }
-        written
+    }
+    if keep
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("checklist-"))
+    {
+        // Oldest first; room is made for the entry about to be written.
+        checklists.sort();
+        let excess = (checklists.len() + 1).saturating_sub(MAX_CHECKLISTS);
+        for (_, path) in checklists.into_iter().take(excess) {
+            let _ = fs::remove_file(path);
+        }
     }
 }
 
@@ -159,6 +203,13 @@ impl Digest {
         self.len >= CACHE_MIN_BYTES
     }
 
+    /// Whether the file at `path` holds exactly the bytes this digest was taken of. The size
+    /// is compared first, so a changed file is usually told apart without reading it.
+    pub fn matches_file(&self, path: &Path) -> bool {
+        fs::metadata(path).is_ok_and(|m| m.len() == self.len as u64)
+            && fs::read(path).is_ok_and(|bytes| Digest::of(&bytes) == *self)
+    }
+
     pub fn of(bytes: &[u8]) -> Self {
         Self::of_parts(bytes, &[])
     }
@@ -171,7 +222,7 @@ impl Digest {
 
     fn of_parts(bytes: &[u8], context: &[u8]) -> Self {
         let mut hasher = Xxh3::new();
-        hasher.update(build_identity().as_bytes());
+        hasher.update(BUILD_IDENTITY.as_bytes());
         hasher.update(context);
         hasher.update(bytes);
         Digest {
@@ -181,26 +232,16 @@ impl Digest {
     }
 }
 
-/// What sets this build's entries apart: its version, and the size and modification time of
-/// the running executable, so that a rebuilt `duty` (whose types may have changed shape
-/// without a new version number) never decodes an older build's entries.
-fn build_identity() -> &'static str {
-    static IDENTITY: OnceLock<String> = OnceLock::new();
-    IDENTITY.get_or_init(|| {
-        let exe = std::env::current_exe()
-            .and_then(fs::metadata)
-            .map(|m| {
-                let modified = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .unwrap_or_default();
-                format!("{}:{}", m.len(), modified.as_nanos())
-            })
-            .unwrap_or_default();
-        format!("duty {} {exe}", env!("CARGO_PKG_VERSION"))
-    })
-}
+/// What sets this build's entries apart: its version and a fingerprint of its sources and
+/// locked dependencies (computed by `build.rs`), so that a rebuilt `duty` whose types changed
+/// shape never decodes an older build's entries, even where the running executable cannot
+/// be found or its timestamps are fixed by a reproducible build.
+const BUILD_IDENTITY: &str = concat!(
+    "duty ",
+    env!("CARGO_PKG_VERSION"),
+    " ",
+    env!("DUTY_SOURCE_FINGERPRINT")
+);
 
 #[cfg(test)]
 mod tests {
@@ -236,10 +277,21 @@ mod tests {
         let second = load_cached(text.as_bytes(), "big.ron", 2024, Lang::Zh, &mut slot).unwrap();
         assert_eq!(first, plain);
         assert_eq!(second, plain);
+        // What comes back is the entry: a (valid) checklist planted under the text's key.
+        let mut planted = plain.clone();
+        planted.title = "从缓存读出".into();
+        ParseCache::put(&mut slot, text.as_bytes(), 2024, &planted);
+        let third = load_cached(text.as_bytes(), "big.ron", 2024, Lang::Zh, &mut slot).unwrap();
+        assert_eq!(third, planted);
+        assert_eq!(
+            third.item("item-999"),
+            plain.item("item-999"),
+            "the index is rebuilt"
+        );
         // An edit misses, and its entry replaces the earlier text's.
         let edited = text.replacen("法治", "依法", 1);
-        let third = load_cached(edited.as_bytes(), "big.ron", 2024, Lang::Zh, &mut slot).unwrap();
-        assert_ne!(third, plain);
+        let fourth = load_cached(edited.as_bytes(), "big.ron", 2024, Lang::Zh, &mut slot).unwrap();
+        assert_ne!(fourth, plain);
         assert_eq!(entries(dir.path()), 1);
         assert!(holds(&mut slot, &text, 2024).is_none());
         // The default year is part of the key: it decides the year of a file without one.
@@ -277,6 +329,75 @@ mod tests {
             fs::write(&slot.path, &damaged).unwrap();
             assert!(holds(&mut slot, &text, 2024).is_none());
         }
+    }
+
+    #[test]
+    fn one_entry_per_file_however_it_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.ron");
+        fs::write(&file, "x").unwrap();
+        let roundabout = dir.path().join("sub").join("..").join("a.ron");
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        let slot = |p: &Path| CacheSlot::checklist(dir.path(), &p.display().to_string());
+        assert_eq!(slot(&file), slot(&roundabout));
+        assert_ne!(slot(&file), slot(&dir.path().join("b.ron")));
+    }
+
+    #[test]
+    fn the_cache_directory_is_kept_small() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join(CACHE_DIR);
+        fs::create_dir_all(&cache).unwrap();
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        let aged = |name: &str| {
+            let path = cache.join(name);
+            fs::write(&path, b"x").unwrap();
+            fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(old)
+                .unwrap();
+            path
+        };
+        let stale = aged(".entry-abc123.tmp");
+        let fresh = cache.join(".entry-def456.tmp");
+        fs::write(&fresh, b"x").unwrap();
+        let legacy = aged("checklist-0123456789abcdef-0123456789abcdef.json");
+        let ledger = aged("ledger-x-2024.bin");
+        let text = generate_checklist(1_000, 2024);
+        let source = Digest::of_loaded(text.as_bytes(), 2024);
+        // Twelve checklist files in turn: only the newest eight keep their entries.
+        for i in 0..12 {
+            let slot = CacheSlot::checklist(dir.path(), &format!("/nonexistent/{i}.ron"));
+            slot.store(source, b"payload");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let names: Vec<String> = fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        let checklists = names.iter().filter(|n| n.starts_with("checklist-")).count();
+        assert_eq!(checklists, MAX_CHECKLISTS, "{names:?}");
+        assert!(
+            CacheSlot::checklist(dir.path(), "/nonexistent/11.ron")
+                .path
+                .exists()
+        );
+        assert!(
+            !CacheSlot::checklist(dir.path(), "/nonexistent/0.ron")
+                .path
+                .exists()
+        );
+        assert!(!stale.exists() && !legacy.exists());
+        assert!(
+            fresh.exists(),
+            "a temporary entry being written is left alone"
+        );
+        assert!(
+            ledger.exists(),
+            "ledger entries are one per ledger, never pruned"
+        );
     }
 
     #[test]

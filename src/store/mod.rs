@@ -798,7 +798,7 @@ fn still_current(paths: &LedgerPaths, known: &Loaded, checklist: &Checklist) -> 
         && known.ledger.year == checklist.year
         && known
             .digest
-            .is_some_and(|digest| fs::read(&paths.ledger).is_ok_and(|b| Digest::of(&b) == digest))
+            .is_some_and(|digest| digest.matches_file(&paths.ledger))
 }
 
 /// Replace the ledger file, keeping the current one as the backup. Call under the lock.
@@ -1543,6 +1543,12 @@ mod tests {
             Some(parsed.clone())
         );
         assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap(), parsed);
+        // And reading takes the entry: a ledger planted under the file's key comes back.
+        let mut planted = parsed.clone();
+        planted.items.entry("marker".into()).or_default().note = "从缓存读出".into();
+        paths.cache.put(Digest::of(&bytes), &planted);
+        assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap(), planted);
+        paths.cache.put(Digest::of(&bytes), &parsed);
         // A change through the store reads the cached parse and refreshes it.
         let saved = transact(&paths, &c, &ctx, |_, _| Ok(note("改"))).unwrap();
         let bytes = fs::read(&paths.ledger).unwrap();
@@ -1566,8 +1572,15 @@ mod tests {
         let (_dir, paths, c, ctx) = fixture();
         transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
         let earlier = load_ledger(&paths, &c.id, 2024).unwrap();
-        // Unchanged: the change builds on what was read.
-        let saved = transact_from(&paths, Some(earlier.clone()), &c, &ctx, |_, _| {
+        // Unchanged: the change builds on what was read, not on a second read (the marker
+        // is only in the copy handed over).
+        let mut marked = earlier.clone();
+        marked.ledger.items.entry("marker".into()).or_default().note = "先前读取".into();
+        let saved = transact_from(&paths, Some(marked), &c, &ctx, |ledger, _| {
+            assert!(
+                ledger.items.contains_key("marker"),
+                "the earlier read is used"
+            );
             Ok(note("二"))
         })
         .unwrap();
@@ -1577,6 +1590,10 @@ mod tests {
         let stale = earlier;
         transact_from(&paths, Some(stale), &c, &ctx, |ledger, _| {
             assert_eq!(ledger.seq, 2, "re-read, not the stale copy");
+            assert!(
+                ledger.items.contains_key("marker"),
+                "what the last change saved"
+            );
             Ok(note("三"))
         })
         .unwrap();
