@@ -6,6 +6,7 @@
 //!   [`ledger`] (recorded progress and its mutations), [`progress`] (status and pacing),
 //!   [`report`] (section three and exports), [`review`] (what is at risk, rollover, roll-up),
 //!   [`text`] and [`date`] helpers. None of it touches the terminal, the filesystem or the clock.
+//!   [`generate`] writes large checklists and ledgers for benchmarks and stress tests.
 //! * [`store`] owns every file: checklists on disk, the ledger, its backup, lock and history.
 //! * [`tui`] owns the terminal; [`cli`] parses arguments and runs one command.
 
@@ -13,6 +14,7 @@ pub mod checklist;
 pub mod cli;
 pub mod date;
 pub mod diag;
+pub mod generate;
 pub mod i18n;
 pub mod ledger;
 pub mod progress;

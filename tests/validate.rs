@@ -5,9 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use duty::checklist::generate::generate_checklist;
 use duty::checklist::{BUILTIN_DEFAULT, Checklist, KindTag, MAX_CHECKLIST_BYTES, load};
 use duty::diag::Diagnostic;
+use duty::generate::generate_checklist;
 use duty::i18n::Lang;
 use duty::text;
 use proptest::prelude::*;

@@ -5,7 +5,6 @@
 //! name only placeholders with a value). Nothing here touches the filesystem or the clock.
 
 mod builtin;
-pub mod generate;
 mod load;
 mod locate;
 mod raw;

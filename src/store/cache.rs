@@ -246,9 +246,8 @@ const BUILD_IDENTITY: &str = concat!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checklist::{
-        Checklist, ParseCache, generate::generate_checklist, load, load_cached,
-    };
+    use crate::checklist::{Checklist, ParseCache, load, load_cached};
+    use crate::generate::generate_checklist;
     use crate::i18n::Lang;
 
     fn entries(dir: &Path) -> usize {

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::{Checklist, Kind};
+use crate::checklist::{Checklist, Kind};
 use crate::ledger::{Entry, Ledger};
 
 /// Items per section, about what a real checklist groups under one heading.
