@@ -69,7 +69,7 @@ const ENGLISH: &[Expect] = &[
     e("18-count-target-negative.ron", 0, 1, Some("sections[0].items[1].kind.target"), 25, 41, "count target '-3' is invalid"),
     e("19-count-target-huge.ron", 0, 1, Some("sections[0].items[1].kind.target"), 25, 41, "number '99999999999999999999999' is out of range; expected a whole number from 1 to 100000"),
     e("20-count-target-fraction.ron", 0, 1, Some("sections[0].items[1].kind.target"), 25, 41, "'2.5' is not valid here; expected a whole number from 1 to 100000"),
-    e("21-rate-over-100.ron", 0, 1, Some("sections[1].items[0].kind.target"), 40, 40, "rate target '120' is invalid; expected a percentage above 0 and at most 100"),
+    e("21-rate-over-100.ron", 0, 1, Some("sections[1].items[0].kind.target"), 40, 40, "rate target '120' is invalid; expected a percentage from 1 to 100"),
     e("22-rate-nan.ron", 0, 1, Some("sections[1].items[0].kind.target"), 40, 40, "rate target 'NaN' is invalid"),
     e("23-hours-inf.ron", 0, 1, Some("sections[1].items[1].kind.target"), 49, 41, "hours target 'inf' is invalid; expected a number above 0 and at most 10000"),
     e("24-hours-negative.ron", 0, 1, Some("sections[1].items[1].kind.target"), 49, 41, "hours target '-20.5' is invalid"),
@@ -113,6 +113,7 @@ const ENGLISH: &[Expect] = &[
     e("57-shape-error-with-other-errors.ron", 1, 4, Some("report.opening"), 7, 24, "unknown placeholder '{yaer}'; expected one of {year} {org} {title}"),
     e("57-shape-error-with-other-errors.ron", 2, 4, Some("sections[1].id"), 34, 17, "duplicate section id 'first-duty', already used by sections[0]"),
     e("57-shape-error-with-other-errors.ron", 3, 4, Some("sections[1].items[1].due"), 51, 26, "date 'next-12-31' is outside the checklist year"),
+    e("58-rate-as-fraction.ron", 0, 1, Some("sections[1].items[0].kind.target"), 40, 40, "rate target '0.95' is invalid; expected a percentage from 1 to 100"),
     e("56-hours-template-rate.ron", 0, 1, Some("sections[1].items[1].report"), 52, 47, "placeholder '{rate}' has no value in an Hours item"),
 ];
 
@@ -126,6 +127,7 @@ const HELP: &[(&str, usize, &str)] = &[
     ("34-template-unknown-placeholder.ron", 0, "did you mean '{count}'?"),
     ("48-structural-errors-across-sections.ron", 2, "did you mean 'owner'?"),
     ("21-rate-over-100.ron", 0, "rates are percentages: 100 means 100%"),
+    ("58-rate-as-fraction.ron", 0, "rates are percentages: write 95 for 95%, not 0.95"),
 ];
 
 /// The Chinese messages (the default language) for a few of the same files.
@@ -138,7 +140,8 @@ const CHINESE: &[(&str, usize, &str)] = &[
     ("11-missing-due.ron", 0, "缺少必填字段 'due'"),
     ("14-duplicate-item-across-sections.ron", 0, "事项 id 'party-meetings' 重复，sections[0].items[1] 已使用"),
     ("16-unknown-kind.ron", 0, "未知的类型 'Counter'"),
-    ("21-rate-over-100.ron", 0, "比率目标 '120' 无效，应为大于 0 且不超过 100 的百分数"),
+    ("21-rate-over-100.ron", 0, "比率目标 '120' 无效，应为 1 到 100 之间的百分数"),
+    ("58-rate-as-fraction.ron", 0, "比率目标 '0.95' 无效，应为 1 到 100 之间的百分数"),
     ("25-impossible-date-full.ron", 0, "日期 '2024-02-30' 无效"),
     ("27-due-next-07-01.ron", 0, "日期 'next-07-01' 超出清单年度：应在 2024-01-01 至 2025-06-30 之间"),
     ("34-template-unknown-placeholder.ron", 0, "模板中的占位符 '{cnt}' 不存在"),

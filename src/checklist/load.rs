@@ -506,10 +506,7 @@ fn expected_at(path: &str, src: &str, locations: &Locations, lang: Lang) -> Stri
             if kind.starts_with("Count") {
                 l("1 到 100000 之间的整数", "a whole number from 1 to 100000")
             } else if kind.starts_with("Rate") {
-                l(
-                    "大于 0 且不超过 100 的百分数",
-                    "a percentage above 0 and at most 100",
-                )
+                l("1 到 100 之间的百分数", "a percentage from 1 to 100")
             } else {
                 l("大于 0 的数", "a number above 0")
             }
@@ -948,19 +945,31 @@ impl Validator<'_> {
                 }
             }
             RawKind::Rate { target } => {
-                if target > 0.0 && target <= 100.0 {
+                // Below 1 % is refused: no duty's rate target is that low, and `0.95` is how a
+                // fraction slips in for 95 %, which any recorded rate would then meet.
+                if (1.0..=100.0).contains(&target) {
                     Kind::Rate { target }
                 } else {
                     let m = self.msg(
-                        format!("比率目标 '{target}' 无效，应为大于 0 且不超过 100 的百分数"),
-                        format!("rate target '{target}' is invalid; expected a percentage above 0 and at most 100"),
+                        format!("比率目标 '{target}' 无效，应为 1 到 100 之间的百分数"),
+                        format!(
+                            "rate target '{target}' is invalid; expected a percentage from 1 to 100"
+                        ),
                     );
-                    let help = (target > 1.0).then(|| {
-                        self.msg(
-                            "比率以百分数填写，如 100 表示 100%".into(),
-                            "rates are percentages: 100 means 100%".into(),
-                        )
-                    });
+                    let help = if target > 0.0 && target < 1.0 {
+                        let percent = text::number(target * 100.0);
+                        Some(self.msg(
+                            format!("比率以百分数填写：{percent}% 写作 {percent}，而不是 {target}"),
+                            format!("rates are percentages: write {percent} for {percent}%, not {target}"),
+                        ))
+                    } else {
+                        (target > 1.0).then(|| {
+                            self.msg(
+                                "比率以百分数填写，如 100 表示 100%".into(),
+                                "rates are percentages: 100 means 100%".into(),
+                            )
+                        })
+                    };
                     self.error(Under(ip, "kind.target"), m, help);
                     Kind::Rate { target: 100.0 }
                 }
