@@ -58,7 +58,11 @@ impl Screen {
 
     fn in_dir(dir: tempfile::TempDir, lang: Lang, w: u16, h: u16) -> Screen {
         let env = env(dir.path(), lang);
-        let (mut app, mut io) = duty::tui::open(&env);
+        Screen::with_env(dir, &env, w, h)
+    }
+
+    fn with_env(dir: tempfile::TempDir, env: &Env, w: u16, h: u16) -> Screen {
+        let (mut app, mut io) = duty::tui::open(env);
         app.theme = Theme {
             mono: false,
             ascii: false,
@@ -593,6 +597,55 @@ fn switching_year_opens_that_years_ledger() {
     let l = store::read_ledger(&p2023, "rule-of-law-duties", 2023).unwrap();
     assert!(l.record("annual-plan").is_some());
     assert!(!s.paths.ledger.exists(), "2024 untouched");
+}
+
+#[test]
+fn a_checklist_that_names_its_year_switches_to_the_file_rollover_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists/examples/heyuan-2024.ron"),
+    )
+    .unwrap();
+    let file = dir.path().join("heyuan-2024.ron");
+    std::fs::write(&file, &source).unwrap();
+    let checklist = duty::checklist::load(&source, "heyuan-2024.ron", 2024, Lang::Zh).unwrap();
+    assert!(checklist.year_explicit);
+    // Next year's file, as `duty rollover --to 2025` writes it.
+    let empty = duty::ledger::Ledger::new(&checklist.id, 2024);
+    let next = duty::review::rollover::rollover(&checklist, &empty, 2025, false, Lang::Zh).unwrap();
+    let next_file = duty::review::rollover::file_for_year(&file, 2024, 2025);
+    assert_eq!(next_file, dir.path().join("heyuan-2025.ron"));
+    std::fs::write(&next_file, duty::review::rollover::to_ron(&next, 2024)).unwrap();
+
+    let mut env = env(dir.path(), Lang::Zh);
+    env.checklist = checklist;
+    env.checklist_path = Some(file);
+    let mut s = Screen::with_env(dir, &env, 100, 30);
+    let switch = |s: &mut Screen, year: &str| {
+        s.keys(&cat(&[
+            &[ch('y'), ctrl('u')],
+            &text(year),
+            &[key(KeyCode::Enter)],
+        ]));
+    };
+    switch(&mut s, "2025");
+    assert_eq!(s.app.checklist.year, 2025);
+    assert!(s.app.checklist.year_explicit);
+    // No file for 2026: say how to make one, and stay.
+    switch(&mut s, "2026");
+    assert_eq!(s.app.checklist.year, 2025);
+    let said = s
+        .app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("duty rollover --to 2026"), "{said}");
+    // And back to the file it came from, and forward again.
+    switch(&mut s, "2024");
+    assert_eq!(s.app.checklist.year, 2024);
+    switch(&mut s, "2025");
+    assert_eq!(s.app.checklist.year, 2025);
 }
 
 #[test]

@@ -335,19 +335,7 @@ pub struct RolloverArgs {
 fn rollover_output(env: &Env, from: i16, to: i16) -> PathBuf {
     match &env.checklist_path {
         None => PathBuf::from(format!("duty-checklist-{to}.ron")),
-        Some(p) => {
-            let stem = p
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "duty-checklist".into());
-            let (old, new) = (from.to_string(), to.to_string());
-            let name = if stem.contains(&old) {
-                stem.replace(&old, &new)
-            } else {
-                format!("{stem}-{new}")
-            };
-            p.with_file_name(format!("{name}.ron"))
-        }
+        Some(p) => rollover::file_for_year(p, from, to),
     }
 }
 

@@ -8,6 +8,8 @@
 //! placeholders, so they name the new year. Items carried over from an earlier year are
 //! dropped (they were one-offs), unless they are unfinished again and carrying is asked for.
 
+use std::path::{Path, PathBuf};
+
 use jiff::civil::Date;
 
 use crate::checklist::{
@@ -188,6 +190,37 @@ fn raw_item(item: &Item, shift: i16, carried: Option<(String, i16)>) -> RawItem 
     }
 }
 
+/// Where `duty rollover` puts the checklist of year `to` made from the file at `path` (of year
+/// `from`): beside it, with the year in its name — `清单2024.ron` → `清单2025.ron`, and a
+/// name without the year gets it appended, `清单.ron` → `清单-2025.ron`.
+pub fn file_for_year(path: &Path, from: i16, to: i16) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "duty-checklist".into());
+    let (old, new) = (from.to_string(), to.to_string());
+    let name = if stem.contains(&old) {
+        stem.replace(&old, &new)
+    } else {
+        format!("{stem}-{new}")
+    };
+    path.with_file_name(format!("{name}.ron"))
+}
+
+/// The files that may hold the checklist of year `to` for the one at `path` (of year `from`),
+/// most likely first: the name rollover gives it, and, going back, the name rollover came from
+/// (`清单-2025.ron` → `清单.ron`).
+pub fn files_for_year(path: &Path, from: i16, to: i16) -> Vec<PathBuf> {
+    let mut files = vec![file_for_year(path, from, to)];
+    if let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
+        && let Some(original) = stem.strip_suffix(&format!("-{from}"))
+        && !original.is_empty()
+    {
+        files.push(path.with_file_name(format!("{original}.ron")));
+    }
+    files
+}
+
 /// The new checklist as RON text, with a header saying where it came from.
 pub fn to_ron(r: &Rollover, from: i16) -> String {
     // Optional fields written bare (`owner: "办公室"`), as people write them; the loader reads
@@ -208,6 +241,28 @@ pub fn to_ron(r: &Rollover, from: i16) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn next_years_file_sits_beside_this_years() {
+        let p = |s: &str| std::path::PathBuf::from(s);
+        assert_eq!(
+            file_for_year(&p("/a/清单2024.ron"), 2024, 2025),
+            p("/a/清单2025.ron")
+        );
+        assert_eq!(
+            file_for_year(&p("/a/清单.ron"), 2024, 2025),
+            p("/a/清单-2025.ron")
+        );
+        // Going back also finds the file a rollover was made from.
+        assert_eq!(
+            files_for_year(&p("/a/清单-2025.ron"), 2025, 2024),
+            vec![p("/a/清单-2024.ron"), p("/a/清单.ron")]
+        );
+        assert_eq!(
+            files_for_year(&p("/a/x2024.ron"), 2024, 2025),
+            vec![p("/a/x2025.ron")]
+        );
+    }
+
     use super::*;
     use jiff::civil::date;
 

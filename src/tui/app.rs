@@ -1002,12 +1002,8 @@ fn normal(app: &mut App, action: Action) -> Effect {
         A::Summary => app.open_summary(),
         A::Review => app.open_review(),
         A::Year => {
-            if app.checklist.year_explicit {
-                app.warn(of(app.lang).year_fixed);
-            } else {
-                let year = app.checklist.year.to_string();
-                app.mode = Mode::Form(Form::new(FormKind::Year, app.lang, "", "", &[&year]));
-            }
+            let year = app.checklist.year.to_string();
+            app.mode = Mode::Form(Form::new(FormKind::Year, app.lang, "", "", &[&year]));
         }
         A::Click { x, y } => app.click(x, y),
         A::Wheel { x, y, down } => app.wheel(x, y, down),

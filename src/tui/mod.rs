@@ -44,6 +44,10 @@ pub fn open(env: &Env) -> (App, Io) {
     app.stamp = store::stamp(&paths.ledger);
     let io = Io {
         clock: env.clock,
+        checklist_file: env
+            .checklist_path
+            .clone()
+            .map(|path| (path, env.checklist.year)),
         data_dir: env.data_dir.clone(),
         export_dir: std::env::current_dir().unwrap_or_else(|_| env.data_dir.clone()),
     };

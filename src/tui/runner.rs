@@ -67,6 +67,9 @@ pub struct Io {
     /// A new day is noticed while the screen is open (overdue flags, pace); `None` when
     /// the date is pinned.
     pub clock: crate::cli::Clock,
+    /// The checklist file the screen opened, with its year, to find other years' files
+    /// beside it (`None`: the built-in checklist).
+    pub checklist_file: Option<(PathBuf, i16)>,
     pub data_dir: PathBuf,
     /// Exports are written here first, else into the data directory.
     pub export_dir: PathBuf,
@@ -278,6 +281,35 @@ fn export(app: &App, io: &Io, format: Format) -> Result<PathBuf, StoreError> {
 }
 
 /// Show another year: same checklist, that year's ledger (read-only if closed).
+/// The checklist of `year` for a checklist that names its year: the file beside the current
+/// one that `duty rollover` made (or came from), which must load and be of that year.
+fn year_checklist(app: &App, io: &Io, year: i16) -> Result<crate::checklist::Checklist, String> {
+    let lang = app.lang;
+    let Some((path, opened)) = &io.checklist_file else {
+        return Err(strings::no_year_file(lang, year, None));
+    };
+    // Named from the file the screen opened: from there, rollover's names lead both ways.
+    let files = if year == *opened {
+        vec![path.clone()]
+    } else {
+        crate::review::rollover::files_for_year(path, *opened, year)
+    };
+    let Some(file) = files.iter().find(|f| f.is_file()) else {
+        return Err(strings::no_year_file(
+            lang,
+            year,
+            files.first().map(PathBuf::as_path),
+        ));
+    };
+    let origin = file.display().to_string();
+    let bytes = store::read_checklist_bytes(file).map_err(|e| e.message(lang))?;
+    match crate::checklist::load(&bytes, &origin, year, lang) {
+        Ok(c) if c.year == year => Ok(c),
+        Ok(c) => Err(strings::wrong_year_file(lang, file, c.year)),
+        Err(diagnostics) => Err(strings::bad_year_file(lang, file, diagnostics.len())),
+    }
+}
+
 fn switch_year(app: &mut App, io: &Io, year: i16) {
     if !app.pending.is_empty() {
         flush(app, io);
@@ -286,8 +318,20 @@ fn switch_year(app: &mut App, io: &Io, year: i16) {
             return;
         }
     }
-    let mut checklist = app.checklist.clone();
-    checklist.year = year;
+    let checklist = if app.checklist.year_explicit {
+        // A checklist that names its year has one file per year, as `duty rollover` makes.
+        match year_checklist(app, io, year) {
+            Ok(checklist) => checklist,
+            Err(message) => {
+                app.warn(message);
+                return;
+            }
+        }
+    } else {
+        let mut checklist = app.checklist.clone();
+        checklist.year = year;
+        checklist
+    };
     let paths = LedgerPaths::new(&io.data_dir, &checklist.id, year);
     let ledger = store::read_ledger(&paths, &checklist.id, year);
     app.checklist = checklist;

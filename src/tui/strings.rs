@@ -46,7 +46,6 @@ pub struct Strings {
     pub undone_pending: &'static str,
     pub undone: &'static str,
     pub no_entry_selected: &'static str,
-    pub year_fixed: &'static str,
     // Forms.
     pub form_check: &'static str,
     pub form_log: &'static str,
@@ -148,7 +147,6 @@ static ZH: Strings = Strings {
     undone_pending: "已撤销尚未保存的修改",
     undone: "已撤销上一次修改",
     no_entry_selected: "请先在详情栏选中一条登记记录",
-    year_fixed: "该清单写明了年度，不能切换；请使用其他年度的清单文件",
     form_check: "勾选完成",
     form_log: "登记一次",
     form_rate: "填写比率",
@@ -261,7 +259,6 @@ static EN: Strings = Strings {
     undone_pending: "undid the change that was not saved yet",
     undone: "undid the last change",
     no_entry_selected: "select a logged entry in the details pane first",
-    year_fixed: "this checklist names its year and cannot switch; use another year's checklist file",
     form_check: "Mark done",
     form_log: "Log an occurrence",
     form_rate: "Record a rate",
@@ -387,6 +384,43 @@ pub fn switched_year(lang: Lang, year: i16) -> String {
     match lang {
         Lang::Zh => format!("已切换到 {year} 年度"),
         Lang::En => format!("switched to {year}"),
+    }
+}
+
+/// No checklist file for `year` beside a checklist that names its year.
+pub fn no_year_file(lang: Lang, year: i16, expected: Option<&std::path::Path>) -> String {
+    let file = expected
+        .map(|p| crate::text::for_terminal(&p.display().to_string()).into_owned())
+        .unwrap_or_default();
+    match (lang, expected.is_some()) {
+        (Lang::Zh, true) => format!(
+            "没有 {year} 年度的清单文件（{file}）；可在命令行运行 duty rollover --to {year} 生成"
+        ),
+        (Lang::Zh, false) => format!("该清单写明了年度，没有 {year} 年度的清单文件可切换"),
+        (Lang::En, true) => {
+            format!("no checklist file for {year} ({file}); 'duty rollover --to {year}' makes one")
+        }
+        (Lang::En, false) => {
+            format!("this checklist names its year; there is no {year} checklist to switch to")
+        }
+    }
+}
+
+/// The file found for another year names a different year.
+pub fn wrong_year_file(lang: Lang, file: &std::path::Path, found: i16) -> String {
+    let file = crate::text::for_terminal(&file.display().to_string()).into_owned();
+    match lang {
+        Lang::Zh => format!("“{file}”是 {found} 年度的清单，未切换"),
+        Lang::En => format!("'{file}' is the checklist for {found}; not switched"),
+    }
+}
+
+/// The file found for another year does not load.
+pub fn bad_year_file(lang: Lang, file: &std::path::Path, errors: usize) -> String {
+    let file = crate::text::for_terminal(&file.display().to_string()).into_owned();
+    match lang {
+        Lang::Zh => format!("“{file}”有 {errors} 处错误，未切换；请用 duty validate 查看"),
+        Lang::En => format!("'{file}' has {errors} error(s); not switched (see duty validate)"),
     }
 }
 
