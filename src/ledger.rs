@@ -232,6 +232,10 @@ pub enum ChangeError {
     HoursRequired {
         item: String,
     },
+    /// Hours given for an item that counts occurrences, not hours.
+    HoursNotHere {
+        item: String,
+    },
     BadHours {
         hours: f64,
     },
@@ -381,9 +385,11 @@ impl Ledger {
                 need(&[KindTag::Task])?;
                 self.in_window(*date, ctx.today)?;
                 clean("evidence", evidence)?;
+                // Ticking again without evidence changes the date, never loses the evidence.
+                let evidence = kept_evidence(evidence, record.done.as_ref().map(|d| &d.evidence));
                 record.done = Some(Done {
                     date: *date,
-                    evidence: evidence.clone(),
+                    evidence,
                     by: ctx.user.clone(),
                 });
             }
@@ -412,6 +418,11 @@ impl Ledger {
                 match hours {
                     None if kind == KindTag::Hours => {
                         return Err(ChangeError::HoursRequired {
+                            item: item.id.clone(),
+                        });
+                    }
+                    Some(_) if kind != KindTag::Hours => {
+                        return Err(ChangeError::HoursNotHere {
                             item: item.id.clone(),
                         });
                     }
@@ -460,11 +471,12 @@ impl Ledger {
                 }
                 self.in_window(*date, ctx.today)?;
                 clean("evidence", evidence)?;
+                let evidence = kept_evidence(evidence, record.rate.as_ref().map(|r| &r.evidence));
                 record.rate = Some(RateRecord {
                     numerator: *numerator,
                     denominator: *denominator,
                     date: *date,
-                    evidence: evidence.clone(),
+                    evidence,
                     by: ctx.user.clone(),
                 });
             }
@@ -562,6 +574,9 @@ impl Ledger {
                     return at(Flaw::OutsideYear(e.date));
                 }
                 match e.hours {
+                    Some(_) if kind == Some(KindTag::Count) => {
+                        return at(Flaw::HoursOnCount);
+                    }
                     Some(h) if !(h.is_finite() && h > 0.0 && h <= MAX_ENTRY_HOURS) => {
                         return at(Flaw::InvalidHours(h));
                     }
@@ -605,6 +620,7 @@ pub enum Flaw {
     EntryWithoutIdOrTopic,
     InvalidHours(f64),
     MissingHours,
+    HoursOnCount,
     ControlCharacter { field: &'static str, ch: char },
 }
 
@@ -650,6 +666,8 @@ impl Problem {
             (Flaw::InvalidHours(h), Lang::En) => format!("hours '{h}' are invalid"),
             (Flaw::MissingHours, Lang::Zh) => "学时事项的活动记录缺少学时".into(),
             (Flaw::MissingHours, Lang::En) => "an entry without hours on an hours item".into(),
+            (Flaw::HoursOnCount, Lang::Zh) => "按次数计的事项却记有学时".into(),
+            (Flaw::HoursOnCount, Lang::En) => "hours on an item that counts occurrences".into(),
             (Flaw::ControlCharacter { field, ch }, Lang::Zh) => {
                 let field = match *field {
                     "id" => "事项编号",
@@ -674,6 +692,16 @@ impl Problem {
 }
 
 pub use crate::date::year_window;
+
+/// The evidence to record: the one given, or, when none is, the one recorded before (a date
+/// or a figure corrected without repeating the evidence keeps it).
+fn kept_evidence(given: &str, before: Option<&String>) -> String {
+    if given.trim().is_empty() {
+        before.cloned().unwrap_or_default()
+    } else {
+        given.to_string()
+    }
+}
 
 fn clean(field: &'static str, s: &str) -> Result<(), ChangeError> {
     text::check_input(s)
@@ -786,6 +814,15 @@ impl ChangeError {
             }
             (ChangeError::HoursRequired { item }, Lang::En) => {
                 format!("item '{}' counts hours; give them with --hours", q(item))
+            }
+            (ChangeError::HoursNotHere { item }, Lang::Zh) => {
+                format!("事项 '{}' 按次数计，不记学时；请去掉 --hours", q(item))
+            }
+            (ChangeError::HoursNotHere { item }, Lang::En) => {
+                format!(
+                    "item '{}' counts occurrences, not hours; leave out --hours",
+                    q(item)
+                )
             }
             (ChangeError::BadHours { hours }, Lang::Zh) if *hours < 0.0 => {
                 format!("学时 '{hours}' 是负数；学时应大于 0 且不超过 {MAX_ENTRY_HOURS}")
@@ -990,6 +1027,64 @@ mod tests {
             hours,
             evidence: String::new(),
         }
+    }
+
+    #[test]
+    fn correcting_a_date_or_figure_keeps_the_evidence() {
+        let (c, mut l, ctx) = setup();
+        let check = |d: Date, evidence: &str| Change::Check {
+            item: "annual-plan".into(),
+            date: d,
+            evidence: evidence.into(),
+        };
+        l.apply(&c, &check(date(2024, 3, 28), "政数〔2024〕3号"), &ctx)
+            .unwrap();
+        l.apply(&c, &check(date(2024, 3, 29), ""), &ctx).unwrap();
+        let done = l.record("annual-plan").unwrap().done.clone().unwrap();
+        assert_eq!(
+            (done.date, done.evidence.as_str()),
+            (date(2024, 3, 29), "政数〔2024〕3号")
+        );
+        l.apply(&c, &check(date(2024, 3, 30), "新文号"), &ctx)
+            .unwrap();
+        assert_eq!(
+            l.record("annual-plan")
+                .unwrap()
+                .done
+                .as_ref()
+                .unwrap()
+                .evidence,
+            "新文号"
+        );
+        let rate = |n: u64, evidence: &str| Change::Rate {
+            item: "exam-participation".into(),
+            numerator: n,
+            denominator: 50,
+            date: date(2024, 6, 1),
+            evidence: evidence.into(),
+        };
+        l.apply(&c, &rate(46, "考试平台名单"), &ctx).unwrap();
+        l.apply(&c, &rate(48, ""), &ctx).unwrap();
+        let r = l
+            .record("exam-participation")
+            .unwrap()
+            .rate
+            .clone()
+            .unwrap();
+        assert_eq!((r.numerator, r.evidence.as_str()), (48, "考试平台名单"));
+    }
+
+    #[test]
+    fn hours_are_refused_on_an_item_that_counts_occurrences() {
+        let (c, mut l, ctx) = setup();
+        let with_hours = log("center-group", date(2024, 5, 1), "《宪法》", Some(2.0));
+        assert_eq!(
+            l.apply(&c, &with_hours, &ctx),
+            Err(ChangeError::HoursNotHere {
+                item: "center-group".into()
+            })
+        );
+        assert!(l.record("center-group").is_none());
     }
 
     #[test]

@@ -38,7 +38,8 @@ pub fn check(env: &Env, a: CheckArgs, out: &mut Out) -> CmdResult {
             evidence: a.evidence,
         },
     )?;
-    // Checking a duty that was already done replaces its date and evidence: say so.
+    // Checking a duty that was already done replaces its date (the evidence stays unless a
+    // new one is given): say so.
     let earlier = saved
         .record
         .applied
