@@ -970,8 +970,20 @@ pub fn undo_target(history: &[HistoryRecord]) -> Option<&HistoryRecord> {
 /// holds its item's state after the change, so replaying those states in order gives the
 /// ledger as of the last record.
 pub fn rebuild(checklist: &str, year: i16, records: Vec<HistoryRecord>) -> Ledger {
-    let mut ledger = Ledger::new(checklist, year);
-    for r in effective_history(records, u64::MAX) {
+    replay(Ledger::new(checklist, year), records).0
+}
+
+/// `ledger` brought up to date with the history: every change recorded after its `seq` that
+/// took effect gives its item the state it had after that change (and `close`/`reopen` their
+/// flag). How a ledger restored from its backup, one save behind, gets back the last change
+/// instead of losing it. Returns the ledger and the records replayed, oldest first.
+pub fn replay(mut ledger: Ledger, records: Vec<HistoryRecord>) -> (Ledger, Vec<HistoryRecord>) {
+    let base = ledger.seq;
+    let later: Vec<HistoryRecord> = effective_history(records, u64::MAX)
+        .into_iter()
+        .filter(|r| r.seq > base)
+        .collect();
+    for r in &later {
         match &r.change {
             Change::Close => ledger.closed = true,
             Change::Reopen => ledger.closed = false,
@@ -989,7 +1001,7 @@ pub fn rebuild(checklist: &str, year: i16, records: Vec<HistoryRecord>) -> Ledge
         }
         ledger.seq = r.seq;
     }
-    ledger
+    (ledger, later)
 }
 
 /// The change that undoes `target`.

@@ -400,8 +400,21 @@ fn unreadable_ledgers_stop_every_command_and_are_never_written() {
             bad,
             "{name}: the bad file is kept aside"
         );
-        assert_eq!(d.ledger().record("center-group").unwrap().entries.len(), 1);
+        // The backup held the first session; the second comes back from the history.
+        assert!(out.contains("备份之后的修改已按历史记录补回"), "{out}");
+        assert!(out.contains("#2"), "{out}");
+        let topics = |d: &Duty| -> Vec<String> {
+            let record = d.ledger().record("center-group").cloned().unwrap();
+            record.entries.iter().map(|e| e.topic.clone()).collect()
+        };
+        assert_eq!(topics(&d), ["一", "二"], "{name}");
         d.ok(&["log", "center-group", "--topic", "三"]);
+        assert_eq!(topics(&d), ["一", "二", "三"], "{name}");
+        let history = d.ok(&["history"]);
+        assert!(
+            history.contains("#3"),
+            "{name}: a number of its own\n{history}"
+        );
     }
 }
 

@@ -439,9 +439,9 @@ pub(super) fn summarize(r: Option<&ItemRecord>, lang: Lang) -> String {
 
 pub fn restore_backup(env: &Env, out: &mut Out) -> CmdResult {
     let paths = env.ledger_paths();
-    let kept = store::restore_backup(&paths, &env.checklist.id, env.checklist.year)?;
+    let restored = store::restore_backup(&paths, &env.checklist.id, env.checklist.year)?;
     let ledger = for_terminal(&paths.ledger.display().to_string()).into_owned();
-    match (env.lang, kept) {
+    match (env.lang, restored.aside) {
         (Lang::Zh, Some(k)) => writeln!(
             out,
             "已用备份恢复台账 {ledger}；原文件另存为 {}",
@@ -454,6 +454,20 @@ pub fn restore_backup(env: &Env, out: &mut Out) -> CmdResult {
             for_terminal(&k.display().to_string())
         )?,
         (Lang::En, None) => writeln!(out, "Restored {ledger} from its backup")?,
+    }
+    if !restored.replayed.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            env.t(
+                "备份之后的修改已按历史记录补回：",
+                "Changes made after the backup, put back from the history:"
+            )
+        )?;
+        let tz = super::local_time_zone();
+        for r in &restored.replayed {
+            writeln!(out, "  {}", history_line(env, &tz, r))?;
+        }
     }
     Ok(())
 }

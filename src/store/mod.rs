@@ -968,7 +968,7 @@ pub fn restore_backup(
     paths: &LedgerPaths,
     checklist_id: &str,
     year: i16,
-) -> Result<Option<PathBuf>, StoreError> {
+) -> Result<Restored, StoreError> {
     let _lock = lock(paths)?;
     match read_ledger(paths, checklist_id, year) {
         Ok(_) if paths.ledger.exists() => {
@@ -979,7 +979,7 @@ pub fn restore_backup(
         Err(e) if !e.is_unreadable_ledger() => return Err(e),
         _ => {}
     }
-    let bytes = match fs::read(&paths.backup) {
+    let base = match fs::read(&paths.backup) {
         Ok(bytes) => {
             let unusable = |problem: Damage, at| StoreError::Corrupt {
                 path: paths.backup.clone(),
@@ -1006,17 +1006,27 @@ pub fn restore_backup(
                     None,
                 ));
             }
-            bytes
+            backup
         }
         // No backup (the ledger was saved once, or never): the history holds every item's
-        // state after each change, so the ledger can be rebuilt from it.
+        // state after each change, so the ledger is rebuilt from it below.
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let file = File::open(&paths.history).map_err(StoreError::io("read", &paths.backup))?;
-            let records = read_history_lines(paths, file)?;
-            serialize_ledger(&crate::ledger::rebuild(checklist_id, year, records)).into_bytes()
+            if fs::symlink_metadata(&paths.history).is_err() {
+                return Err(StoreError::io("read", &paths.backup)(e));
+            }
+            Ledger::new(checklist_id, year)
         }
         Err(e) => return Err(StoreError::io("read", &paths.backup)(e)),
     };
+    // The backup is one save behind the ledger it stands in for: the changes recorded after
+    // it are put back from the history, so restoring loses nothing and numbers stay unique.
+    let records = match File::open(&paths.history) {
+        Ok(file) => read_history_lines(paths, file)?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(StoreError::io("read", &paths.history)(e)),
+    };
+    let (restored, replayed) = crate::ledger::replay(base, records);
+    let bytes = serialize_ledger(&restored).into_bytes();
     let mut kept = None;
     if fs::symlink_metadata(&paths.ledger).is_ok() {
         let aside = (1..)
@@ -1036,7 +1046,19 @@ pub fn restore_backup(
         kept = Some(aside);
     }
     write_atomic(&paths.ledger, &bytes)?;
-    Ok(kept)
+    Ok(Restored {
+        aside: kept,
+        replayed,
+    })
+}
+
+/// What `restore_backup` did.
+#[derive(Debug)]
+pub struct Restored {
+    /// Where the damaged ledger was kept, if there was one.
+    pub aside: Option<PathBuf>,
+    /// The changes recorded after the backup, put back from the history.
+    pub replayed: Vec<HistoryRecord>,
 }
 
 /// A cheap fingerprint of the ledger file (size, modification time, inode) so that the
@@ -1460,9 +1482,22 @@ mod tests {
         let err = restore_backup(&paths, &c.id, 2024).unwrap_err();
         assert!(matches!(err, StoreError::NothingToRestore { .. }));
         fs::write(&paths.ledger, "(garbage").unwrap();
-        let kept = restore_backup(&paths, &c.id, 2024).unwrap().unwrap();
-        assert_eq!(fs::read_to_string(kept).unwrap(), "(garbage");
-        assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap().seq, 1);
+        let restored = restore_backup(&paths, &c.id, 2024).unwrap();
+        assert_eq!(
+            fs::read_to_string(restored.aside.unwrap()).unwrap(),
+            "(garbage"
+        );
+        // The backup held change 1; change 2 comes back from the history, not lost.
+        let seqs: Vec<u64> = restored.replayed.iter().map(|r| r.seq).collect();
+        assert_eq!(seqs, [2]);
+        let ledger = read_ledger(&paths, &c.id, 2024).unwrap();
+        assert_eq!(ledger.seq, 2);
+        assert_eq!(ledger.items["lectures"].note, "二");
+        // And the next change gets a number of its own.
+        let next = transact(&paths, &c, &ctx, |_, _| Ok(note("三"))).unwrap();
+        assert_eq!(next.record.seq, 3);
+        let history = read_history(&paths, 3).unwrap();
+        assert_eq!(history.iter().map(|r| r.seq).collect::<Vec<_>>(), [1, 2, 3]);
     }
 
     #[test]
@@ -1497,11 +1532,9 @@ mod tests {
         // A change is refused too, and the backup is left as it was.
         assert!(transact(&paths, &c, &ctx, |_, _| Ok(note("三"))).is_err());
         assert_eq!(fs::read(&paths.backup).unwrap(), backup);
-        assert_eq!(restore_backup(&paths, &c.id, 2024).unwrap(), None);
-        assert_eq!(
-            read_ledger(&paths, &c.id, 2024).unwrap().seq,
-            saved.ledger.seq - 1
-        );
+        let restored = restore_backup(&paths, &c.id, 2024).unwrap();
+        assert_eq!(restored.aside, None);
+        assert_eq!(read_ledger(&paths, &c.id, 2024).unwrap(), saved.ledger);
     }
 
     #[test]
