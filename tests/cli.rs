@@ -145,6 +145,45 @@ fn init_writes_the_default_and_refuses_to_overwrite() {
 }
 
 #[test]
+fn output_files_take_their_format_from_the_name_and_need_their_directory() {
+    let home = TempDir::new().unwrap();
+    let docx = home.path().join("第三部分.docx");
+    duty(home.path())
+        .args(["summary", "-o"])
+        .arg(&docx)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read(&docx).unwrap().starts_with(b"PK"),
+        "a zip, not text"
+    );
+    let md = home.path().join("第三部分.md");
+    duty(home.path())
+        .args(["summary", "-o"])
+        .arg(&md)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&md).unwrap().starts_with("## "));
+    // An explicit --format wins over the name.
+    let txt = home.path().join("plain.md");
+    duty(home.path())
+        .args(["summary", "-f", "text", "-o"])
+        .arg(&txt)
+        .assert()
+        .success();
+    assert!(!std::fs::read_to_string(&txt).unwrap().starts_with("## "));
+    // A mistyped directory is reported, not created.
+    let typo = home.path().join("no-such-dir").join("x.md");
+    duty(home.path())
+        .args(["summary", "-o"])
+        .arg(&typo)
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("文件或目录不存在"));
+    assert!(!home.path().join("no-such-dir").exists());
+}
+
+#[test]
 fn use_makes_a_checklist_active_and_paths_show_it() {
     let home = TempDir::new().unwrap();
     let file = home.path().join("unit.ron");

@@ -15,7 +15,7 @@ use crate::text::for_terminal;
 /// Options shared by both documents.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// 格式（默认 text）/ output format (default text)
+    /// 格式（默认按输出文件扩展名，否则 text）/ output format (default: from the output file's extension, else text)
     #[arg(long, short, value_enum)]
     pub format: Option<Format>,
     /// 输出文件（docx 必填；其余默认输出到屏幕）/ write to FILE (required for docx)
@@ -59,7 +59,11 @@ pub fn ledger(env: &Env, a: LedgerArgs, out: &mut Out) -> CmdResult {
 }
 
 fn export(env: &Env, doc: Document, a: ExportArgs, out: &mut Out) -> CmdResult {
-    let format = a.format.unwrap_or(Format::Text);
+    // Without --format, `-o 第三部分.docx` means docx: a file named .docx must be one.
+    let format = a
+        .format
+        .or_else(|| a.output.as_deref().and_then(Format::from_extension))
+        .unwrap_or(Format::Text);
     if format == Format::Docx && a.output.is_none() {
         return Err(Failure::Usage(
             env.t(

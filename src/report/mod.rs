@@ -74,6 +74,21 @@ pub enum Format {
     Json,
 }
 
+impl Format {
+    /// The format a file name asks for by its extension (`第三部分.docx`), if it names one.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" => Format::Md,
+            "docx" => Format::Docx,
+            "csv" => Format::Csv,
+            "json" => Format::Json,
+            _ => return None,
+        })
+    }
+}
+
 /// Everything a document is made from.
 pub struct Input<'a> {
     pub checklist: &'a Checklist,

@@ -351,6 +351,7 @@ fn recovery(lang: Lang, backup: &str, backup_ok: bool) -> String {
 fn io_reason(e: &io::Error, lang: Lang) -> String {
     let zh = match e.kind() {
         io::ErrorKind::NotFound => Some("文件或目录不存在"),
+        io::ErrorKind::NotADirectory => Some("路径中有一段不是目录"),
         io::ErrorKind::PermissionDenied => Some("没有权限"),
         io::ErrorKind::ReadOnlyFilesystem => Some("文件系统只读"),
         io::ErrorKind::StorageFull => Some("磁盘已满"),
@@ -1189,10 +1190,22 @@ pub fn write_new_file(path: &Path, contents: &[u8], force: bool) -> Result<(), S
             ),
         });
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(StoreError::io("create", dir))?;
+    // A mistyped directory is reported, not created.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(StoreError::Io {
+            op: "write",
+            path: path.to_path_buf(),
+            source: io::Error::new(io::ErrorKind::NotFound, "the directory does not exist"),
+        });
     }
     write_atomic(path, contents)
+}
+
+/// Create `dir` (and its parents) if it does not exist yet.
+pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
+    fs::create_dir_all(dir).map_err(StoreError::io("create", dir))
 }
 
 #[cfg(test)]

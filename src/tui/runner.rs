@@ -277,10 +277,12 @@ fn export(app: &App, io: &Io, format: Format) -> Result<PathBuf, StoreError> {
             }
         }
     };
-    write_in(&io.export_dir).or_else(|_| write_in(&io.data_dir))
+    write_in(&io.export_dir).or_else(|_| {
+        store::ensure_dir(&io.data_dir)?;
+        write_in(&io.data_dir)
+    })
 }
 
-/// Show another year: same checklist, that year's ledger (read-only if closed).
 /// The checklist of `year` for a checklist that names its year: the file beside the current
 /// one that `duty rollover` made (or came from), which must load and be of that year.
 fn year_checklist(app: &App, io: &Io, year: i16) -> Result<crate::checklist::Checklist, String> {
@@ -310,6 +312,7 @@ fn year_checklist(app: &App, io: &Io, year: i16) -> Result<crate::checklist::Che
     }
 }
 
+/// Show another year: that year's checklist and ledger (read-only if closed).
 fn switch_year(app: &mut App, io: &Io, year: i16) {
     if !app.pending.is_empty() {
         flush(app, io);
