@@ -769,18 +769,39 @@ impl ChangeError {
                     ),
                 }
             }
-            (ChangeError::DateOutside { date, from, to }, Lang::Zh) => format!(
-                "日期 {} 不在本年度范围内（{} 至 {}）",
-                crate::date::iso(*date),
-                crate::date::iso(*from),
-                crate::date::iso(*to)
-            ),
-            (ChangeError::DateOutside { date, from, to }, Lang::En) => format!(
-                "date {} is outside this year's window ({} to {})",
-                crate::date::iso(*date),
-                crate::date::iso(*from),
-                crate::date::iso(*to)
-            ),
+            (ChangeError::DateOutside { date, from, to }, Lang::Zh) => {
+                let mut m = format!(
+                    "日期 {} 不在 {} 年度范围内（{} 至 {}）",
+                    crate::date::iso(*date),
+                    from.year(),
+                    crate::date::iso(*from),
+                    crate::date::iso(*to)
+                );
+                // Most often last year's work, recorded in the new year before the report.
+                if date < from {
+                    m.push_str(&format!(
+                        "；如要记入 {0} 年度，请切换到该年度（命令行加 --year {0}，界面按 y）",
+                        date.year()
+                    ));
+                }
+                m
+            }
+            (ChangeError::DateOutside { date, from, to }, Lang::En) => {
+                let mut m = format!(
+                    "date {} is outside {} ({} to {})",
+                    crate::date::iso(*date),
+                    from.year(),
+                    crate::date::iso(*from),
+                    crate::date::iso(*to)
+                );
+                if date < from {
+                    m.push_str(&format!(
+                        "; to record it in {0}, switch to that year (--year {0}, or y on the screen)",
+                        date.year()
+                    ));
+                }
+                m
+            }
             (ChangeError::InFuture { date, today }, Lang::Zh) => format!(
                 "日期 {} 晚于今天（{}）：请在活动完成后再登记",
                 crate::date::iso(*date),

@@ -184,6 +184,25 @@ fn output_files_take_their_format_from_the_name_and_need_their_directory() {
 }
 
 #[test]
+fn a_default_date_outside_the_year_asks_for_one() {
+    let home = TempDir::new().unwrap();
+    // Today (2024-06-01) is past 2022's window, which ends 2023-06-30.
+    duty(home.path())
+        .args(["--year", "2022", "rate", "exam-participation", "46/50"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "未给 --date 时默认为今天（2024-06-01）",
+        ))
+        .stderr(predicate::str::contains("请用 --date 写明日期"));
+    duty(home.path())
+        .args(["--year", "2022", "rate", "exam-participation", "46/50"])
+        .args(["--date", "2022-12-20"])
+        .assert()
+        .success();
+}
+
+#[test]
 fn use_makes_a_checklist_active_and_paths_show_it() {
     let home = TempDir::new().unwrap();
     let file = home.path().join("unit.ron");

@@ -21,6 +21,36 @@ fn apply(env: &Env, change: Change) -> Result<Saved, Failure> {
     )?)
 }
 
+/// The date given, or today. Today outside the checklist's year (working on last year's
+/// ledger with --year in the new year) is said as such, since no date was typed.
+fn date_or_today(
+    env: &Env,
+    given: Option<jiff::civil::Date>,
+) -> Result<jiff::civil::Date, Failure> {
+    if let Some(date) = given {
+        return Ok(date);
+    }
+    let (from, to) = crate::ledger::year_window(env.checklist.year);
+    if (from..=to).contains(&env.today) {
+        return Ok(env.today);
+    }
+    let year = env.checklist.year;
+    Err(Failure::Usage(match env.lang {
+        Lang::Zh => format!(
+            "未给 --date 时默认为今天（{}），不在 {year} 年度范围内（{} 至 {}）；请用 --date 写明日期",
+            date::iso(env.today),
+            date::iso(from),
+            date::iso(to)
+        ),
+        Lang::En => format!(
+            "without --date the date is today ({}), which is outside {year} ({} to {}); give it with --date",
+            date::iso(env.today),
+            date::iso(from),
+            date::iso(to)
+        ),
+    }))
+}
+
 fn title(env: &Env, item: &str) -> String {
     env.checklist
         .item(item)
@@ -29,7 +59,7 @@ fn title(env: &Env, item: &str) -> String {
 }
 
 pub fn check(env: &Env, a: CheckArgs, out: &mut Out) -> CmdResult {
-    let date = a.date.unwrap_or(env.today);
+    let date = date_or_today(env, a.date)?;
     let saved = apply(
         env,
         Change::Check {
@@ -93,7 +123,7 @@ pub fn uncheck(env: &Env, a: ItemArg, out: &mut Out) -> CmdResult {
 }
 
 pub fn log(env: &Env, a: LogArgs, out: &mut Out) -> CmdResult {
-    let date = a.date.unwrap_or(env.today);
+    let date = date_or_today(env, a.date)?;
     let saved = apply(
         env,
         Change::Log {
@@ -173,7 +203,7 @@ pub fn unlog(env: &Env, a: UnlogArgs, out: &mut Out) -> CmdResult {
 
 pub fn rate(env: &Env, a: RateArgs, out: &mut Out) -> CmdResult {
     let (numerator, denominator) = a.fraction;
-    let date = a.date.unwrap_or(env.today);
+    let date = date_or_today(env, a.date)?;
     apply(
         env,
         Change::Rate {
