@@ -158,7 +158,7 @@ pub struct LogArgs {
     #[arg(long)]
     pub topic: String,
     /// 学时（学时类事项必填）/ hours (required for hours items)
-    #[arg(long, allow_negative_numbers = true)]
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_hours)]
     pub hours: Option<f64>,
     /// 佐证材料 / evidence
     #[arg(long, default_value = "")]
@@ -205,55 +205,95 @@ pub struct HistoryArgs {
     pub item: Option<String>,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
+/// A value the command line refused, said in both languages: `usage` shows the Chinese,
+/// clap (for `--lang en`) the English. Neither repeats the value; the heading names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Refused {
+    fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Refused {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+fn parse_lang(s: &str) -> Result<Lang, Refused> {
     s.parse()
+        .map_err(|_| Refused::new("应为 zh（中文）或 en（英文）", "expected zh or en"))
 }
 
 /// A year from 2000 to 2100, as checklists allow.
-fn parse_year(s: &str) -> Result<i16, String> {
+fn parse_year(s: &str) -> Result<i16, Refused> {
     s.trim()
         .parse::<i16>()
         .ok()
         .filter(|y| (2000..=2100).contains(y))
         .ok_or_else(|| {
-            format!(
-                "'{}' 不是有效年度 / is not a valid year; expected 2000 to 2100",
-                crate::text::for_terminal(s)
+            Refused::new(
+                "应为 2000 到 2100 之间的年份",
+                "expected a year from 2000 to 2100",
             )
         })
 }
 
 /// `2024-03-28` or `2024年3月28日`.
-pub fn parse_date_arg(s: &str) -> Result<Date, String> {
+pub fn parse_date_arg(s: &str) -> Result<Date, Refused> {
     crate::date::parse_date(s).ok_or_else(|| {
-        format!(
-            "'{}' 不是有效日期 / is not a valid date; expected 2024-03-28 or 2024年3月28日",
-            crate::text::for_terminal(s)
+        Refused::new(
+            "不是存在的日期，应写作 2024-03-28 或 2024年3月28日",
+            "not a date that exists; expected e.g. 2024-03-28 or 2024年3月28日",
         )
     })
 }
 
+/// Hours of one session: a number above 0.
+fn parse_hours(s: &str) -> Result<f64, Refused> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|h| h.is_finite())
+        .ok_or_else(|| {
+            Refused::new(
+                "应为学时数，如 2 或 1.5",
+                "expected a number of hours, e.g. 2 or 1.5",
+            )
+        })
+}
+
 /// `46/50`: two whole numbers, the second above zero and not below the first.
-pub fn parse_fraction(s: &str) -> Result<(u64, u64), String> {
+pub fn parse_fraction(s: &str) -> Result<(u64, u64), Refused> {
     let bad = || {
-        format!(
-            "'{}' 不是有效比率 / is not a valid rate; expected NUM/DEN with whole numbers, e.g. 46/50",
-            crate::text::for_terminal(s)
+        Refused::new(
+            "应写作 分子/分母，均为整数，如 46/50",
+            "expected NUM/DEN with whole numbers, e.g. 46/50",
         )
     };
     let (n, d) = s.trim().split_once(['/', '／']).ok_or_else(bad)?;
     if [n, d].iter().any(|part| part.trim_start().starts_with('-')) {
-        return Err(format!(
-            "'{}': 比率不能为负数 / a rate cannot be negative; expected NUM/DEN, e.g. 46/50",
-            crate::text::for_terminal(s)
+        return Err(Refused::new(
+            "比率不能为负数，应写作 分子/分母，如 46/50",
+            "a rate cannot be negative; expected NUM/DEN, e.g. 46/50",
         ));
     }
     let n: u64 = n.trim().parse().map_err(|_| bad())?;
     let d: u64 = d.trim().parse().map_err(|_| bad())?;
     if d == 0 || n > d {
-        return Err(format!(
-            "'{}': 分母须大于 0，且分子不能大于分母 / the denominator must be above 0 and not below the numerator",
-            crate::text::for_terminal(s)
+        return Err(Refused::new(
+            "分母须大于 0，且分子不能大于分母",
+            "the denominator must be above 0 and not below the numerator",
         ));
     }
     Ok((n, d))
@@ -275,8 +315,8 @@ mod tests {
         assert_eq!(parse_fraction(" 3 ／ 4 "), Ok((3, 4)));
         assert!(parse_fraction("5/4").is_err());
         assert!(parse_fraction("1/0").is_err());
-        assert!(parse_fraction("-1/4").unwrap_err().contains("negative"));
-        assert!(parse_fraction("1 / -4").unwrap_err().contains("negative"));
+        assert!(parse_fraction("-1/4").unwrap_err().en.contains("negative"));
+        assert!(parse_fraction("1 / -4").unwrap_err().zh.contains("负数"));
         assert!(parse_fraction("1.5/4").is_err());
     }
 }

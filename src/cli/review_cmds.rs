@@ -242,7 +242,7 @@ pub struct DueArgs {
 }
 
 /// `14d`, `2w`, `14` → days.
-pub fn parse_within(s: &str) -> Result<i64, String> {
+pub fn parse_within(s: &str) -> Result<i64, super::args::Refused> {
     let t = s.trim().to_ascii_lowercase();
     let (digits, factor) = if let Some(d) = t.strip_suffix('w') {
         (d, 7)
@@ -253,10 +253,10 @@ pub fn parse_within(s: &str) -> Result<i64, String> {
     };
     match digits.trim().parse::<i64>() {
         Ok(n) if (0..=400).contains(&n) && n * factor <= 800 => Ok(n * factor),
-        _ => Err(format!(
-            "'{}' 不是有效的时间窗口 / is not a valid window; expected e.g. 14d, 2w or 14",
-            for_terminal(s)
-        )),
+        _ => Err(super::args::Refused {
+            zh: "应为天数或周数，如 14d、2w 或 14（最多 800 天）".into(),
+            en: "expected days or weeks, e.g. 14d, 2w or 14 (at most 800 days)".into(),
+        }),
     }
 }
 

@@ -61,9 +61,14 @@ pub fn in_chinese(e: &clap::Error) -> String {
             None => format!("{} 的值“{}”无效", arg(), value()),
         },
         ErrorKind::ValueValidation => {
+            // Our parsers say why in both languages; clap's own (numbers) only in English.
             let why = e
                 .source()
-                .map(|s| for_terminal(&s.to_string()).into_owned())
+                .map(|s| match s.downcast_ref::<super::args::Refused>() {
+                    Some(refused) => refused.zh.clone(),
+                    None => s.to_string(),
+                })
+                .map(|why| for_terminal(&why).into_owned())
                 .unwrap_or_default();
             format!("{} 的值“{}”无效：{why}", arg(), value())
         }
@@ -115,7 +120,15 @@ mod tests {
         assert!(missing.contains("--topic"), "{missing}");
         let bad_date = error(&["duty", "check", "x", "--date", "2024-02-30"]);
         assert!(bad_date.contains("--date"), "{bad_date}");
-        assert!(bad_date.contains("“2024-02-30”无效"), "{bad_date}");
+        assert!(
+            bad_date.contains("“2024-02-30”无效：不是存在的日期"),
+            "{bad_date}"
+        );
+        assert!(!bad_date.contains("valid"), "Chinese only: {bad_date}");
+        let hours = error(&["duty", "log", "x", "--topic", "t", "--hours", "abc"]);
+        assert!(hours.contains("应为学时数"), "{hours}");
+        let lang = error(&["duty", "--lang", "fr", "status"]);
+        assert!(lang.contains("应为 zh（中文）或 en（英文）"), "{lang}");
         let no_value = error(&["duty", "log", "x", "--topic"]);
         assert!(no_value.contains("--topic"), "{no_value}");
         assert!(!no_value.contains("error:"), "{no_value}");
