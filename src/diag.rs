@@ -187,14 +187,20 @@ fn excerpt(line: &str, column: usize, underline: usize) -> (String, usize, usize
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (error, help) = match self.lang {
-            Lang::Zh => ("错误", "提示"),
-            Lang::En => ("error", "help"),
+        let help = match self.lang {
+            Lang::Zh => "提示：",
+            Lang::En => "help: ",
         };
         let message = text::for_terminal(&self.message);
-        match &self.path {
-            Some(path) => writeln!(f, "{error}: {}: {message}", text::for_terminal(path))?,
-            None => writeln!(f, "{error}: {message}")?,
+        match (&self.path, self.lang) {
+            (Some(path), Lang::Zh) => {
+                writeln!(f, "错误（{}）：{message}", text::for_terminal(path))?
+            }
+            (Some(path), Lang::En) => {
+                writeln!(f, "error: {}: {message}", text::for_terminal(path))?
+            }
+            (None, Lang::Zh) => writeln!(f, "错误：{message}")?,
+            (None, Lang::En) => writeln!(f, "error: {message}")?,
         }
         writeln!(
             f,
@@ -212,7 +218,7 @@ impl fmt::Display for Diagnostic {
         writeln!(f, " {number} | {shown}")?;
         write!(f, " {gutter} | {}{}", " ".repeat(lead), "^".repeat(carets))?;
         if let Some(h) = &self.help {
-            write!(f, "\n {gutter} = {help}: {}", text::for_terminal(h))?;
+            write!(f, "\n {gutter} = {help}{}", text::for_terminal(h))?;
         }
         Ok(())
     }
@@ -271,7 +277,7 @@ mod tests {
         let d = Diagnostic::at_line_col(Lang::Zh, "f", src, 2, 4, None, "x".into());
         assert_eq!(d.source_line, "bc学d");
         assert_eq!((d.line, d.column), (2, 4));
-        assert!(d.to_string().contains("错误: x"));
+        assert!(d.to_string().starts_with("错误：x\n"), "{d}");
     }
 
     #[test]

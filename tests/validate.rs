@@ -284,13 +284,24 @@ fn chinese_is_the_default_language_of_messages() {
             d.message
         );
         let shown = d.to_string();
-        assert!(shown.starts_with("错误: "), "{shown}");
+        assert!(
+            shown.starts_with("错误（") || shown.starts_with("错误："),
+            "{shown}"
+        );
+        assert!(
+            !shown.contains("错误:") && !shown.contains("提示:"),
+            "{shown}"
+        );
         // Positions do not depend on the language.
         let en = &errors(name, Lang::En)[*index];
         assert_eq!((d.line, d.column, &d.path), (en.line, en.column, &en.path));
     }
     let help = errors("09-unknown-field-titel.ron", Lang::Zh)[0].to_string();
-    assert!(help.contains("= 提示: 是否想写 'title'？"), "{help}");
+    assert!(help.contains("= 提示：是否想写 'title'？"), "{help}");
+    assert!(
+        help.starts_with("错误（sections[0].items[1].titel）："),
+        "{help}"
+    );
 }
 
 #[test]

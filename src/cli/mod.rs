@@ -182,8 +182,8 @@ fn report(failure: Failure, lang: Lang) -> u8 {
         Failure::Usage(msg) => {
             let _ = writeln!(
                 err,
-                "{}: {}",
-                lang.pick("错误", "error"),
+                "{}{}",
+                lang.pick("错误：", "error: "),
                 crate::text::for_terminal(&msg)
             );
             exit::USAGE
@@ -207,7 +207,7 @@ fn report(failure: Failure, lang: Lang) -> u8 {
             exit::CHECKLIST
         }
         Failure::Store(e) => {
-            let _ = writeln!(err, "{}: {}", lang.pick("错误", "error"), e.message(lang));
+            let _ = writeln!(err, "{}{}", lang.pick("错误：", "error: "), e.message(lang));
             match e {
                 StoreError::Change(_) => exit::REFUSED,
                 _ => exit::IO,
