@@ -203,7 +203,7 @@ pub fn missing(s: &ItemStatus<'_>, lang: Lang) -> String {
 }
 
 impl Group {
-    /// The enumerated paragraph: `在学法方面，一是……；二是……。`
+    /// The enumerated paragraph: `在学法方面，一是……；二是……。` (`在学法方面，……。` for one).
     pub fn paragraph(&self) -> String {
         let mut p = if self.section.ends_with("方面") {
             format!("在{}，", self.section)
@@ -211,9 +211,13 @@ impl Group {
             format!("在{}方面，", self.section)
         };
         let last = self.clauses.len().saturating_sub(1);
+        // 一是 promises a 二是: a section with one clause states it plainly.
+        let enumerate = self.clauses.len() > 1;
         for (i, clause) in self.clauses.iter().enumerate() {
-            p.push_str(&chinese_numeral(clause.number as u64));
-            p.push('是');
+            if enumerate {
+                p.push_str(&chinese_numeral(clause.number as u64));
+                p.push('是');
+            }
             p.push_str(&clause.text);
             // A clause the officer ended with 。 is not given a second mark.
             if !clause.text.ends_with(['。', '！', '？']) {
