@@ -625,6 +625,21 @@ pub enum Flaw {
 }
 
 impl Problem {
+    /// A warning about this problem in the local ledger, which is shown, not refused: the
+    /// rest of the year's records stay usable while the officer puts it right.
+    pub fn warning(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "注意：台账中有 duty 不会写入的记录（可能被手工改过）：{}。请用 duty history 核对并改正。",
+                self.describe(lang)
+            ),
+            Lang::En => format!(
+                "note: the ledger holds a record duty would not have written (edited by hand?): {}. Check it with duty history and put it right.",
+                self.describe(lang)
+            ),
+        }
+    }
+
     pub fn describe(&self, lang: Lang) -> String {
         let item = text::for_terminal(&self.item);
         let what = match (&self.flaw, lang) {

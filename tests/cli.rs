@@ -203,6 +203,35 @@ fn a_default_date_outside_the_year_asks_for_one() {
 }
 
 #[test]
+fn a_hand_edited_impossible_record_is_pointed_out() {
+    let home = TempDir::new().unwrap();
+    duty(home.path())
+        .args(["rate", "exam-participation", "46/50"])
+        .assert()
+        .success();
+    let file = home.path().join("data/rule-of-law-duties/2024.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("numerator: 46"), "{text}");
+    std::fs::write(&file, text.replace("numerator: 46", "numerator: 56")).unwrap();
+    for args in [&["status"][..], &["review"], &["summary"]] {
+        duty(home.path())
+            .args(args)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(
+                "注意：台账中有 duty 不会写入的记录",
+            ))
+            .stderr(predicate::str::contains("比率 56/50 无效"));
+    }
+    // Nothing is changed by reading it.
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("numerator: 56")
+    );
+}
+
+#[test]
 fn use_makes_a_checklist_active_and_paths_show_it() {
     let home = TempDir::new().unwrap();
     let file = home.path().join("unit.ron");

@@ -37,8 +37,19 @@ pub struct View {
 /// The local ledger, or the roll-up of `sources` when any are given.
 pub fn load_view(env: &Env, sources: &LedgerSources) -> Result<View, Failure> {
     if sources.ledgers.is_empty() {
+        let ledger = super::read_ledger(env)?;
+        // What the commands would have refused, in a hand-edited ledger, is said (on stderr,
+        // so documents stay clean) before it is counted.
+        if let Some(problem) = ledger.problem(&env.checklist) {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                for_terminal(&problem.warning(env.lang))
+            );
+        }
         return Ok(View {
-            ledger: super::read_ledger(env)?,
+            ledger,
             conflicts: Vec::new(),
             sources: Vec::new(),
         });

@@ -42,6 +42,9 @@ pub fn open(env: &Env) -> (App, Io) {
         ledger,
     );
     app.stamp = store::stamp(&paths.ledger);
+    if let Some(problem) = app.saved.problem(&app.checklist) {
+        app.warn(problem.warning(env.lang));
+    }
     let io = Io {
         clock: env.clock,
         checklist_file: env
