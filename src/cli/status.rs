@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::ledger::{ItemRecord, Ledger};
 use crate::progress::{self, ItemStatus, Status};
 use crate::store;
-use crate::text::{for_terminal, pad, truncate, width, write_padded, write_spaces};
+use crate::text::{for_terminal, pad, truncate, width, write_padded};
 
 use super::args::{InitArgs, StatusArgs, UseArgs};
 
@@ -133,6 +133,30 @@ pub fn print_status(env: &Env, ledger: &Ledger, st: &Status<'_>, out: &mut Out) 
         .max()
         .unwrap_or(0)
         .min(24);
+    // Each item's state (with its pace, "7/12 次，按进度应为10，落后3次"), made once: the
+    // column is as wide as the widest (within reason), so the due dates line up.
+    let states: Vec<String> = st
+        .items
+        .iter()
+        .map(|s| {
+            let state = s.state_label(lang);
+            let pace = crate::review::pace(s, c.year, env.today)
+                .filter(|_| !s.complete)
+                .map(|p| p.label(s.item.kind, lang));
+            let state = match pace {
+                Some(pace) => format!("{state}{}{pace}", lang.pick("，", ", ")),
+                None => state,
+            };
+            for_terminal(&state).into_owned()
+        })
+        .collect();
+    let state_w = states
+        .iter()
+        .map(|s| width(s))
+        .max()
+        .unwrap_or(0)
+        .clamp(12, 44);
+    let mut states = states.into_iter();
     let mut items = st.items.iter().peekable();
     for sec in &st.sections {
         writeln!(out)?;
@@ -144,10 +168,8 @@ pub fn print_status(env: &Env, ledger: &Ledger, st: &Status<'_>, out: &mut Out) 
             sec.total
         )?;
         while let Some(s) = items.next_if(|s| std::ptr::eq(s.section, sec.section)) {
-            let pace = crate::review::pace(s, c.year, env.today)
-                .filter(|_| !s.complete)
-                .map(|p| p.label(s.item.kind, lang));
-            write_item_line(out, s, id_w, lang, pace)?;
+            let state = states.next().unwrap_or_default();
+            write_item_line(out, s, (id_w, state_w), lang, &state)?;
         }
     }
     if !st.orphans.is_empty() {
@@ -173,13 +195,14 @@ pub fn print_status(env: &Env, ledger: &Ledger, st: &Status<'_>, out: &mut Out) 
 }
 
 /// One item's line, written straight out: ten thousand of them are printed for a large
-/// checklist, so the columns are padded in place rather than built up as strings.
+/// checklist, so the columns are padded in place rather than built up as strings. `state` is
+/// the item's state with its pace, already safe for the terminal.
 fn write_item_line(
     out: &mut Out,
     s: &ItemStatus<'_>,
-    id_w: usize,
+    (id_w, state_w): (usize, usize),
     lang: Lang,
-    pace: Option<String>,
+    state: &str,
 ) -> std::io::Result<()> {
     let mark = if s.complete {
         "[x]"
@@ -193,18 +216,7 @@ fn write_item_line(
     out.write_all(b" ")?;
     write_padded(out, &for_terminal(&truncate(&s.item.title, 36)), 36)?;
     out.write_all(b" ")?;
-    // "7/12 次，按进度应为10，落后3次": the pace follows the state it qualifies.
-    let state = s.state_label(lang);
-    let state = for_terminal(&state);
-    let mut used = width(&state);
-    out.write_all(state.as_bytes())?;
-    if let Some(pace) = pace {
-        let sep = lang.pick("，", ", ");
-        let pace = for_terminal(&pace);
-        used += width(sep) + width(&pace);
-        write!(out, "{sep}{pace}")?;
-    }
-    write_spaces(out, 24usize.saturating_sub(used))?;
+    write_padded(out, state, state_w)?;
     let due = s.due;
     write!(
         out,
