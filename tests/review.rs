@@ -167,13 +167,25 @@ fn review_orders_risks_by_urgency_with_advice() {
             (RiskKind::BehindPace, "meetings"),  // 1 of 3 expected: 50% short
             (RiskKind::DueSoon, "constitution-day"),
             (RiskKind::NoEvidence, "plan"),
+            (RiskKind::NoEvidence, "meetings"), // its session was logged without evidence
+            (RiskKind::NoEvidence, "hours"),
             (RiskKind::RateBelow, "exam"),
         ]
     );
+    // Each item's most urgent advice (the list is in order of urgency).
     let advice: BTreeMap<&str, &str> = risks
         .iter()
+        .rev()
         .map(|r| (r.item.as_str(), r.advice.as_str()))
         .collect();
+    let bare = risks
+        .iter()
+        .find(|r| r.kind == RiskKind::NoEvidence && r.item == "meetings")
+        .unwrap();
+    assert_eq!(
+        bare.advice,
+        "1 次登记没有佐证材料：补齐会议纪要编号后运行 duty evidence meetings \"…\"（以后登记时加 --evidence）"
+    );
     assert_eq!(
         advice["leap-task"],
         "已逾期265天（截止2024-02-29），尚未完成：办结后运行 duty check leap-task"
@@ -200,7 +212,9 @@ fn review_orders_risks_by_urgency_with_advice() {
 
     // Evidence kept on the item as a whole is enough.
     let mut with_evidence = l.clone();
-    with_evidence.items.get_mut("plan").unwrap().evidence = "档案盒1".into();
+    for item in ["plan", "meetings", "hours"] {
+        with_evidence.items.get_mut(item).unwrap().evidence = "档案盒1".into();
+    }
     assert!(
         review::review(&c, &with_evidence, today, Lang::Zh)
             .iter()

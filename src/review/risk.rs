@@ -122,6 +122,21 @@ pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date, lang: Lang) -
         {
             push(RiskKind::NoEvidence, 0.0, no_evidence_advice(s, lang));
         }
+        // Sessions logged with nothing to show for them (unless the item keeps its evidence
+        // as a whole): inspectors ask for the 佐证 of every meeting and lecture.
+        let bare = s.record.map_or(0, |r| {
+            r.entries
+                .iter()
+                .filter(|e| e.evidence.trim().is_empty())
+                .count()
+        });
+        if bare > 0 && s.record.is_some_and(|r| r.evidence.trim().is_empty()) {
+            push(
+                RiskKind::NoEvidence,
+                0.0,
+                bare_entries_advice(s, bare, lang),
+            );
+        }
         if !timed
             && let (Kind::Rate { target }, Some(rate)) =
                 (s.item.kind, s.record.and_then(|r| r.rate.as_ref()))
@@ -269,6 +284,23 @@ fn due_soon_advice(s: &ItemStatus<'_>, lang: Lang) -> String {
     }
 }
 
+fn bare_entries_advice(s: &ItemStatus<'_>, bare: usize, lang: Lang) -> String {
+    let id = &s.item.id;
+    let what = if s.item.evidence.is_empty() {
+        lang.pick("佐证材料", "the evidence").to_string()
+    } else {
+        s.item.evidence.clone()
+    };
+    match lang {
+        Lang::Zh => format!(
+            "{bare} 次登记没有佐证材料：补齐{what}后运行 duty evidence {id} \"…\"（以后登记时加 --evidence）"
+        ),
+        Lang::En => format!(
+            "{bare} logged session(s) without evidence: file {what}, then run duty evidence {id} \"…\" (and log with --evidence)"
+        ),
+    }
+}
+
 fn no_evidence_advice(s: &ItemStatus<'_>, lang: Lang) -> String {
     let id = &s.item.id;
     let what = if s.item.evidence.is_empty() {
@@ -370,5 +402,43 @@ mod tests {
             "below target says so instead"
         );
         assert!(kinds("court-appearance").is_empty());
+    }
+
+    #[test]
+    fn sessions_logged_without_evidence_are_flagged() {
+        let c = load(BUILTIN_DEFAULT.as_bytes(), "t", 2024, Lang::Zh).unwrap();
+        let mut l = Ledger::new(&c.id, 2024);
+        let ctx = Ctx {
+            today: date(2024, 11, 20),
+            now: jiff::Timestamp::UNIX_EPOCH,
+            user: "u".into(),
+        };
+        let log = |evidence: &str| Change::Log {
+            item: "center-group".into(),
+            date: date(2024, 3, 1),
+            topic: "学习《宪法》".into(),
+            hours: None,
+            evidence: evidence.into(),
+        };
+        l.apply(&c, &log("签到表"), &ctx).unwrap();
+        l.apply(&c, &log(""), &ctx).unwrap();
+        l.apply(&c, &log(" "), &ctx).unwrap();
+        let bare = |l: &Ledger| -> Vec<String> {
+            review(&c, l, ctx.today, Lang::Zh)
+                .into_iter()
+                .filter(|r| r.item == "center-group" && r.kind == RiskKind::NoEvidence)
+                .map(|r| r.advice)
+                .collect()
+        };
+        let advice = bare(&l);
+        assert_eq!(advice.len(), 1, "{advice:?}");
+        assert!(advice[0].starts_with("2 次登记没有佐证材料"), "{advice:?}");
+        // Evidence kept for the item as a whole answers for its sessions.
+        let note = Change::Evidence {
+            item: "center-group".into(),
+            text: "中心组学习记录本".into(),
+        };
+        l.apply(&c, &note, &ctx).unwrap();
+        assert!(bare(&l).is_empty());
     }
 }
