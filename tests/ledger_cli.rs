@@ -147,7 +147,7 @@ fn every_command_records_what_it_says() {
     assert_eq!(d.record("lectures").note, r#"请 "法律顾问" 讲 \ #"#);
     d.ok(&["evidence", "lectures", "档案盒 3"]);
     let out = d.ok(&["note", "lectures", ""]);
-    assert!(out.contains("已清除备注"), "{out}");
+    assert!(out.contains("已清除“法治专题讲座、培训班”的备注"), "{out}");
     assert_eq!(d.record("lectures").note, "");
     assert_eq!(d.record("lectures").evidence, "档案盒 3");
 

@@ -182,7 +182,13 @@ pub fn unlog(env: &Env, a: UnlogArgs, out: &mut Out) -> CmdResult {
         .before
         .as_ref()
         .and_then(|r| r.entries.iter().find(|e| e.id == a.entry))
-        .map(|e| format!("{} {}", date::iso(e.date), for_terminal(&e.topic)))
+        .map(|e| {
+            let day = match env.lang {
+                Lang::Zh => date::chinese(e.date),
+                Lang::En => date::iso(e.date),
+            };
+            format!("{day} {}", for_terminal(&e.topic))
+        })
         .unwrap_or_default();
     match env.lang {
         Lang::Zh => writeln!(
@@ -240,14 +246,15 @@ pub fn note(env: &Env, a: TextArgs, out: &mut Out) -> CmdResult {
         },
     )?;
     let what = match (env.lang, cleared) {
-        (Lang::Zh, true) => "已清除备注",
-        (Lang::Zh, false) => "已保存备注",
-        (Lang::En, true) => "Cleared the note of",
-        (Lang::En, false) => "Saved the note of",
+        (Lang::Zh, true) => "已清除",
+        (Lang::Zh, false) => "已保存",
+        (Lang::En, true) => "Cleared",
+        (Lang::En, false) => "Saved",
     };
+    // The item is named as its title, so the text saved is not mistaken for it.
     match env.lang {
-        Lang::Zh => writeln!(out, "{what}：“{}”", title(env, &a.item))?,
-        Lang::En => writeln!(out, "{what} '{}'", title(env, &a.item))?,
+        Lang::Zh => writeln!(out, "{what}“{}”的备注", title(env, &a.item))?,
+        Lang::En => writeln!(out, "{what} the note of '{}'", title(env, &a.item))?,
     }
     Ok(())
 }
@@ -262,14 +269,14 @@ pub fn evidence(env: &Env, a: TextArgs, out: &mut Out) -> CmdResult {
         },
     )?;
     let what = match (env.lang, cleared) {
-        (Lang::Zh, true) => "已清除佐证材料",
-        (Lang::Zh, false) => "已保存佐证材料",
-        (Lang::En, true) => "Cleared the evidence of",
-        (Lang::En, false) => "Saved the evidence of",
+        (Lang::Zh, true) => "已清除",
+        (Lang::Zh, false) => "已保存",
+        (Lang::En, true) => "Cleared",
+        (Lang::En, false) => "Saved",
     };
     match env.lang {
-        Lang::Zh => writeln!(out, "{what}：“{}”", title(env, &a.item))?,
-        Lang::En => writeln!(out, "{what} '{}'", title(env, &a.item))?,
+        Lang::Zh => writeln!(out, "{what}“{}”的佐证材料", title(env, &a.item))?,
+        Lang::En => writeln!(out, "{what} the evidence of '{}'", title(env, &a.item))?,
     }
     Ok(())
 }
