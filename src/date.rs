@@ -6,6 +6,17 @@ use jiff::civil::Date;
 
 /// Parse a calendar date written as `2024-03-28`, `2024/3/28`, `2024.3.28` or `2024年3月28日`.
 pub fn parse_date(s: &str) -> Option<Date> {
+    let (year, month, day) = date_parts(s)?;
+    Date::new(year, month, day).ok()
+}
+
+/// Whether `s` is written like a date but names a day that does not exist (`2024年2月30日`).
+pub fn no_such_day(s: &str) -> bool {
+    date_parts(s).is_some() && parse_date(s).is_none()
+}
+
+/// Year, month and day as written, before checking that such a day exists.
+fn date_parts(s: &str) -> Option<(i16, i8, i8)> {
     let s = s.trim();
     let (y, rest) = if let Some((y, rest)) = s.split_once('年') {
         let rest = rest
@@ -21,10 +32,7 @@ pub fn parse_date(s: &str) -> Option<Date> {
         let d = parts.next()?;
         (y, (m, d))
     };
-    let year: i16 = number(y)?;
-    let month: i8 = number(rest.0)?;
-    let day: i8 = number(rest.1)?;
-    Date::new(year, month, day).ok()
+    Some((number(y)?, number(rest.0)?, number(rest.1)?))
 }
 
 fn number<T: std::str::FromStr>(s: &str) -> Option<T> {

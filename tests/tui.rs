@@ -246,13 +246,29 @@ fn log_form_shows_errors_next_to_fields_as_you_type() {
     ]);
     s.keys(&keys);
     let screen = s.screen();
-    assert!(screen.contains("日期格式应为"), "{screen}");
+    assert!(screen.contains("没有这一天，请核对月和日"), "{screen}");
     assert!(screen.contains("主题不能为空"), "{screen}");
     assert!(screen.contains("学时应为大于0且不超过24的数"), "{screen}");
     // Enter with errors saves nothing and keeps the form.
     s.keys(&[key(KeyCode::Enter)]);
     assert!(matches!(s.app.mode, Mode::Form(_)));
     assert!(!s.paths.ledger.exists());
+}
+
+#[test]
+fn a_new_form_does_not_scold_an_empty_field() {
+    let mut s = Screen::new(Lang::Zh, 80, 24);
+    s.keys(&cat(&[
+        &[ch('/')],
+        &text("学时"),
+        &[key(KeyCode::Enter), ch('a')],
+    ]));
+    let screen = s.screen();
+    assert!(matches!(s.app.mode, Mode::Form(_)));
+    assert!(!screen.contains("主题不能为空"), "{screen}");
+    // Trying to save says what is missing.
+    s.keys(&[key(KeyCode::Enter)]);
+    assert!(s.screen().contains("主题不能为空"), "{}", s.screen());
 }
 
 fn filtered(lang: Lang) -> Screen {

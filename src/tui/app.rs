@@ -830,6 +830,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Mode::Form(mut form) => match action {
             A::Cancel => Effect::None,
             A::Submit => {
+                form.submitted = true;
                 app.mode = Mode::Form(form);
                 match app.validate_form() {
                     Some(Submit::Change(change)) => {

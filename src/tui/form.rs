@@ -18,6 +18,9 @@ pub struct Field {
     pub label: &'static str,
     pub input: Input,
     pub error: Option<&'static str>,
+    /// Typed in (or pasted into) since the form opened: an empty field is not scolded
+    /// before the officer has had a chance to fill it.
+    pub touched: bool,
 }
 
 impl Field {
@@ -26,6 +29,7 @@ impl Field {
             label,
             input: Input::new(value.to_string()),
             error: None,
+            touched: false,
         }
     }
 
@@ -34,6 +38,7 @@ impl Field {
     }
 
     pub fn edit(&mut self, req: InputRequest) {
+        self.touched = true;
         match req {
             InputRequest::InsertChar(c) if strip_unsafe(&c.to_string()) != c.to_string() => {}
             req => {
@@ -44,6 +49,7 @@ impl Field {
 
     /// Insert pasted text at the cursor, with control characters removed.
     pub fn paste(&mut self, text: &str) {
+        self.touched = true;
         for c in strip_unsafe(text).chars() {
             self.input.handle(InputRequest::InsertChar(c));
         }
@@ -69,6 +75,8 @@ pub struct Form {
     pub item_title: String,
     pub fields: Vec<Field>,
     pub focus: usize,
+    /// A submit was tried: every field's error shows from now on.
+    pub submitted: bool,
 }
 
 /// What a submitted form asks for.
@@ -107,6 +115,7 @@ impl Form {
             item_title: item_title.to_string(),
             fields,
             focus,
+            submitted: false,
         }
     }
 
@@ -124,10 +133,12 @@ impl Form {
         self.focus = (self.focus + n - 1) % n;
     }
 
-    /// Check every field, setting each one's error; the request if all are valid.
+    /// Check every field, setting each one's error (shown once it holds something, was typed
+    /// in, or a submit was tried); the request if all are valid.
     pub fn validate(&mut self, lang: Lang, window: (Date, Date)) -> Option<Submit> {
         let s = strings::of(lang);
         let date = |v: &str| match crate::date::parse_date(v) {
+            None if crate::date::no_such_day(v) => Err(s.e_no_such_day),
             None => Err(s.e_date),
             Some(d) if d < window.0 || d > window.1 => Err(s.e_date_outside),
             Some(d) => Ok(d),
@@ -224,8 +235,9 @@ impl Form {
                 }
             },
         };
+        let submitted = self.submitted;
         for (f, e) in self.fields.iter_mut().zip(errors) {
-            f.error = e;
+            f.error = e.filter(|_| submitted || f.touched || !f.value().is_empty());
         }
         result
     }
@@ -263,10 +275,23 @@ mod tests {
         );
         assert_eq!(f.validate(Lang::Zh, window()), None);
         let s = strings::of(Lang::Zh);
-        assert_eq!(f.fields[0].error, Some(s.e_date));
+        assert_eq!(f.fields[0].error, Some(s.e_no_such_day), "month 13");
+        // Empty fields not yet typed in are not scolded until a submit is tried.
+        assert_eq!(f.fields[1].error, None);
+        assert_eq!(f.fields[2].error, None);
+        f.submitted = true;
+        assert_eq!(f.validate(Lang::Zh, window()), None);
         assert_eq!(f.fields[1].error, Some(s.e_topic));
         assert_eq!(f.fields[2].error, Some(s.e_hours));
         assert_eq!(f.fields[3].error, None);
+        let mut date_of = |text: &str| {
+            f.fields[0] = Field::new("", text);
+            f.validate(Lang::Zh, window());
+            f.fields[0].error
+        };
+        assert_eq!(date_of("2024年2月30日"), Some(s.e_no_such_day));
+        assert_eq!(date_of("下周三"), Some(s.e_date));
+        assert_eq!(date_of("2024年2月29日"), None);
     }
 
     #[test]
