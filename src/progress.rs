@@ -27,6 +27,13 @@ pub struct ItemStatus<'a> {
 }
 
 impl ItemStatus<'_> {
+    /// A duty ticked with a completion date after its due date: inspectors ask about those.
+    pub fn done_late(&self) -> bool {
+        self.record
+            .and_then(|r| r.done.as_ref())
+            .is_some_and(|done| matches!(self.item.kind, Kind::Task) && done.date > self.due)
+    }
+
     /// Due within [`DUE_SOON_DAYS`] and not complete.
     pub fn due_soon(&self) -> bool {
         !self.complete && (0..=DUE_SOON_DAYS).contains(&self.days_left)
@@ -178,9 +185,13 @@ impl ItemStatus<'_> {
         let target = number(self.target.unwrap_or(0.0));
         match (self.item.kind, lang) {
             (Kind::Task, _) => match self.record.and_then(|r| r.done.as_ref()) {
-                Some(done) => match lang {
-                    Zh => format!("已完成（{}）", crate::date::chinese(done.date)),
-                    En => format!("done {}", crate::date::iso(done.date)),
+                Some(done) => match (lang, self.done_late()) {
+                    (Zh, false) => format!("已完成（{}）", crate::date::chinese(done.date)),
+                    (Zh, true) => {
+                        format!("已完成（{}，逾期完成）", crate::date::chinese(done.date))
+                    }
+                    (En, false) => format!("done {}", crate::date::iso(done.date)),
+                    (En, true) => format!("done {} (late)", crate::date::iso(done.date)),
                 },
                 None => lang.pick("未完成", "not done").to_string(),
             },

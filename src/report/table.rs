@@ -75,7 +75,9 @@ pub fn rows<'a>(input: &Input<'a>, st: &Status<'a>) -> Vec<Row<'a>> {
         .cloned()
         .enumerate()
         .map(|(i, s)| {
-            let progress = if s.complete {
+            let progress = if s.done_late() {
+                lang.pick("逾期完成", "done late").to_string()
+            } else if s.complete {
                 lang.pick("已完成", "done").to_string()
             } else if s.overdue {
                 crate::date::due_in(s.days_left, lang)
