@@ -232,6 +232,38 @@ fn a_hand_edited_impossible_record_is_pointed_out() {
 }
 
 #[test]
+fn a_repeated_session_and_closing_with_work_open_are_pointed_out() {
+    let home = TempDir::new().unwrap();
+    let log = || {
+        let out = duty(home.path())
+            .args([
+                "log",
+                "center-group",
+                "--topic",
+                "宪法",
+                "--date",
+                "2024-03-01",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(!log().contains("注意"));
+    let second = log();
+    assert!(
+        second.contains("注意：同一天已有相同主题的登记"),
+        "{second}"
+    );
+    assert!(second.contains("duty unlog center-group"), "{second}");
+    duty(home.path())
+        .arg("close")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("注意：仍有 25 项未完成"));
+}
+
+#[test]
 fn use_makes_a_checklist_active_and_paths_show_it() {
     let home = TempDir::new().unwrap();
     let file = home.path().join("unit.ron");

@@ -135,6 +135,18 @@ pub fn log(env: &Env, a: LogArgs, out: &mut Out) -> CmdResult {
         },
     )?;
     let id = saved.record.applied.entry.clone().unwrap_or_default();
+    // The same session logged twice is kept (two meetings can share a topic), but pointed out.
+    let twin = saved
+        .record
+        .applied
+        .before
+        .as_ref()
+        .and_then(|r| {
+            r.entries
+                .iter()
+                .find(|e| e.date == date && e.topic == a.topic)
+        })
+        .map(|e| e.id.clone());
     let record = saved.ledger.record(&a.item);
     let count = record.map_or(0, |r| r.entries.len());
     // An hours item's running figure is its hours, not how many sessions were logged.
@@ -164,6 +176,20 @@ pub fn log(env: &Env, a: LogArgs, out: &mut Out) -> CmdResult {
             date::iso(date),
             for_terminal(&a.topic)
         )?,
+    }
+    if let Some(twin) = twin {
+        let twin = for_terminal(&twin).into_owned();
+        let item = for_terminal(&a.item).into_owned();
+        match env.lang {
+            Lang::Zh => writeln!(
+                out,
+                "注意：同一天已有相同主题的登记（编号 {twin}）；如系重复，运行 duty unlog {item} {id} 删除这一条"
+            )?,
+            Lang::En => writeln!(
+                out,
+                "Note: a session with the same date and topic was already logged (entry {twin}); if this is a duplicate, run duty unlog {item} {id}"
+            )?,
+        }
     }
     Ok(())
 }

@@ -473,7 +473,7 @@ pub fn rollover(env: &Env, args: &RolloverArgs, out: &mut Out) -> CmdResult {
 /// `duty close [--year Y]`: the year's ledger becomes read-only.
 pub fn close(env: &Env, out: &mut Out) -> CmdResult {
     let year = env.checklist.year;
-    store::transact_from(
+    let saved = store::transact_from(
         &env.ledger_paths(),
         env.take_loaded(),
         &env.checklist,
@@ -494,6 +494,21 @@ pub fn close(env: &Env, out: &mut Out) -> CmdResult {
             out,
             "Closed {year}: the ledger is read-only, still viewable and printable with --year {year}; 'duty reopen --year {year}' undoes it"
         )?,
+    }
+    // Closing is allowed with work open (the year is over either way), but never unnoticed.
+    let open = crate::progress::status(&env.checklist, &saved.ledger, env.today);
+    let unfinished = open.total - open.done;
+    if unfinished > 0 {
+        match env.lang {
+            Lang::Zh => writeln!(
+                out,
+                "注意：仍有 {unfinished} 项未完成，将列入年度报告的未完成事项（duty summary）"
+            )?,
+            Lang::En => writeln!(
+                out,
+                "Note: {unfinished} item(s) are still not done; duty summary lists them as unfinished"
+            )?,
+        }
     }
     Ok(())
 }
