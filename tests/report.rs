@@ -352,6 +352,10 @@ fn snapshots_of_every_format() {
         "ledger_docx_document_xml",
         one_tag_per_line(&docx_part(&docx, "word/document.xml"))
     );
+    // Dated the day it is made, not 1970.
+    let core = docx_part(&docx, "docProps/core.xml");
+    let made = format!("{}T00:00:00Z", duty::date::iso(zh.today));
+    assert!(core.contains(&made) && !core.contains("1970"), "{core}");
 }
 
 /// Every string in a JSON value.

@@ -271,7 +271,12 @@ pub fn docx(doc: Document, input: &Input<'_>, st: &Status<'_>) -> Vec<u8> {
             .page_size(A4.1, A4.0)
             .page_orient(PageOrientationType::Landscape),
     };
+    // Dated the day it is made (the core stays clock-free: `today` comes in with the input),
+    // rather than docx-rs's 1970-01-01. (Its author field cannot be set through its API.)
+    let made = format!("{}T00:00:00Z", crate::date::iso(input.today));
     d = d
+        .created_at(&made)
+        .updated_at(&made)
         .page_margin(
             PageMargin::new()
                 .top(MARGIN_TOP)
