@@ -427,11 +427,13 @@ pub fn bad_year_file(lang: Lang, file: &std::path::Path, errors: usize) -> Strin
     }
 }
 
-/// `3 项` / `3 items` beside a pane title.
+/// `共 25 项`, or `显示 3/25 项` when filtered, beside the list's title.
 pub fn count(lang: Lang, shown: usize, total: usize) -> String {
-    match lang {
-        Lang::Zh => format!("{shown}/{total} 项"),
-        Lang::En => format!("{shown}/{total}"),
+    match (lang, shown == total) {
+        (Lang::Zh, true) => format!("共 {total} 项"),
+        (Lang::Zh, false) => format!("显示 {shown}/{total} 项"),
+        (Lang::En, true) => format!("{total}"),
+        (Lang::En, false) => format!("{shown}/{total}"),
     }
 }
 
