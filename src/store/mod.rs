@@ -509,8 +509,8 @@ pub enum Damage {
     NotUtf8 {
         byte: u8,
     },
-    /// The RON parser's own (English) words, e.g. `Expected comma`.
-    Syntax(String),
+    /// What the RON parser stopped at.
+    Syntax(ron::Error),
     /// Read as a ledger, but of another checklist or year (a backup put back by hand).
     OtherLedger {
         checklist: String,
@@ -529,8 +529,8 @@ impl Damage {
                 format!("不是 UTF-8 文本（字节 {byte:#04x}），可能已损坏")
             }
             (Damage::NotUtf8 { byte }, Lang::En) => format!("not UTF-8 text (byte {byte:#04x})"),
-            (Damage::Syntax(words), Lang::Zh) => format!("格式有误（解析器报告：{words}）"),
-            (Damage::Syntax(words), Lang::En) => words.clone(),
+            (Damage::Syntax(error), Lang::Zh) => syntax_in_chinese(error),
+            (Damage::Syntax(error), Lang::En) => error.to_string(),
             (Damage::OtherLedger { checklist, year }, Lang::Zh) => {
                 format!("这是清单“{checklist}”{year} 年度的台账")
             }
@@ -538,6 +538,42 @@ impl Damage {
                 format!("it is the ledger of '{checklist}' {year}")
             }
         }
+    }
+}
+
+/// What ron stopped at, in Chinese: the usual damage (a cut-off file, a lost comma or
+/// quote, a mistyped field) in words; anything rarer with the parser's own words.
+fn syntax_in_chinese(error: &ron::Error) -> String {
+    use ron::Error as E;
+    match error {
+        E::Eof => "文件意外结束（可能被截断）".into(),
+        E::ExpectedComma => "缺少逗号或右括号".into(),
+        E::ExpectedStringEnd => "字符串缺少结束的引号".into(),
+        E::ExpectedStructLikeEnd | E::ExpectedMapEnd => "缺少右括号 )".into(),
+        E::ExpectedArrayEnd => "缺少右方括号 ]".into(),
+        E::ExpectedMapColon => "字段名后缺少冒号 :".into(),
+        E::ExpectedMap => "此处应为 { 开始的事项表".into(),
+        E::ExpectedArray => "此处应为 [ 开始的列表".into(),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => "此处应为 ( 开始的记录".into(),
+        E::ExpectedString => "此处应为带引号的文字".into(),
+        E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => {
+            "此处应为整数".into()
+        }
+        E::ExpectedFloat => "此处应为数字".into(),
+        E::ExpectedBoolean => "此处应为 true 或 false".into(),
+        E::ExpectedIdentifier => "此处应为字段名".into(),
+        E::TrailingCharacters => "台账结束后还有多余内容".into(),
+        E::UnexpectedChar(c) => {
+            format!("意外的字符 '{}'", crate::text::for_terminal(&c.to_string()))
+        }
+        E::InvalidEscape(_) => "字符串中的转义无效".into(),
+        E::NoSuchStructField { found, .. } => format!("未知字段 '{found}'"),
+        E::MissingStructField { field, .. } => format!("缺少字段 '{field}'"),
+        E::DuplicateStructField { field, .. } => format!("字段 '{field}' 重复"),
+        E::InvalidValueForType { expected, found } => {
+            format!("值 {found} 无效，应为 {expected}")
+        }
+        other => format!("格式有误（解析器报告：{other}）"),
     }
 }
 
@@ -591,7 +627,7 @@ fn parse_ledger(bytes: &[u8]) -> Result<Ledger, LedgerParseError> {
                 Err(LedgerParseError::TooNew(probe.format))
             }
             _ => Err(LedgerParseError::Bad {
-                problem: Damage::Syntax(e.code.to_string()),
+                problem: Damage::Syntax(e.code),
                 at: Some((e.span.start.line, e.span.start.col)),
             }),
         },
@@ -1653,6 +1689,25 @@ mod tests {
         transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
         let saved = transact_from(&paths, Some(empty), &c, &ctx, |_, _| Ok(note("二"))).unwrap();
         assert_eq!(saved.ledger.seq, 2);
+    }
+
+    #[test]
+    fn common_damage_is_described_in_chinese() {
+        let good = serialize_ledger(&Ledger::new("x", 2024));
+        let said = |text: &str| match parse_ledger(text.as_bytes()) {
+            Err(LedgerParseError::Bad { problem, .. }) => problem.describe(Lang::Zh),
+            _ => panic!("{text} parsed"),
+        };
+        assert_eq!(said(&good[..good.len() - 3]), "文件意外结束（可能被截断）");
+        assert_eq!(
+            said(&good.replace("seq: 0", "seq: 0 1")),
+            "缺少逗号或右括号"
+        );
+        assert_eq!(said(&good.replace("seq:", "sq:")), "未知字段 'sq'");
+        assert_eq!(said(&good.replace("seq: 0", "seq: \"x\"")), "此处应为整数");
+        for text in [&good[..8], "(((", "\u{7f}"] {
+            assert!(!said(text).is_empty());
+        }
     }
 
     #[test]
