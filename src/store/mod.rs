@@ -509,8 +509,8 @@ pub enum Damage {
     NotUtf8 {
         byte: u8,
     },
-    /// What the RON parser stopped at.
-    Syntax(ron::Error),
+    /// What the RON parser stopped at (boxed: ron's error is large, errors travel far).
+    Syntax(Box<ron::Error>),
     /// Read as a ledger, but of another checklist or year (a backup put back by hand).
     OtherLedger {
         checklist: String,
@@ -627,7 +627,7 @@ fn parse_ledger(bytes: &[u8]) -> Result<Ledger, LedgerParseError> {
                 Err(LedgerParseError::TooNew(probe.format))
             }
             _ => Err(LedgerParseError::Bad {
-                problem: Damage::Syntax(e.code),
+                problem: Damage::Syntax(Box::new(e.code)),
                 at: Some((e.span.start.line, e.span.start.col)),
             }),
         },
