@@ -574,9 +574,8 @@ impl Ledger {
                     return at(Flaw::OutsideYear(e.date));
                 }
                 match e.hours {
-                    Some(_) if kind == Some(KindTag::Count) => {
-                        return at(Flaw::HoursOnCount);
-                    }
+                    // Hours on a counted item are refused at input, but the previous build
+                    // took them and they change no figure: not a reason to refuse a file.
                     Some(h) if !(h.is_finite() && h > 0.0 && h <= MAX_ENTRY_HOURS) => {
                         return at(Flaw::InvalidHours(h));
                     }
@@ -620,7 +619,6 @@ pub enum Flaw {
     EntryWithoutIdOrTopic,
     InvalidHours(f64),
     MissingHours,
-    HoursOnCount,
     ControlCharacter { field: &'static str, ch: char },
 }
 
@@ -681,8 +679,6 @@ impl Problem {
             (Flaw::InvalidHours(h), Lang::En) => format!("hours '{h}' are invalid"),
             (Flaw::MissingHours, Lang::Zh) => "学时事项的活动记录缺少学时".into(),
             (Flaw::MissingHours, Lang::En) => "an entry without hours on an hours item".into(),
-            (Flaw::HoursOnCount, Lang::Zh) => "按次数计的事项却记有学时".into(),
-            (Flaw::HoursOnCount, Lang::En) => "hours on an item that counts occurrences".into(),
             (Flaw::ControlCharacter { field, ch }, Lang::Zh) => {
                 let field = match *field {
                     "id" => "事项编号",

@@ -821,11 +821,13 @@ pub fn start_ledger(
 ) -> Result<(bool, LedgerPaths), StoreError> {
     let paths = LedgerPaths::new(data_dir, checklist_id, year);
     let _lock = lock(&paths)?;
-    if paths.ledger.exists() {
-        read_ledger(&paths, checklist_id, year)?;
+    // Read it: a damaged ledger is reported, and a missing one beside its backup or history
+    // (lost, not new) is too, rather than replaced by an empty year.
+    let existing = load_ledger(&paths, checklist_id, year)?;
+    if existing.digest.is_some() {
         return Ok((false, paths));
     }
-    save_ledger(&paths, &Ledger::new(checklist_id, year))?;
+    save_ledger(&paths, &existing.ledger)?;
     Ok((true, paths))
 }
 
@@ -1708,6 +1710,26 @@ mod tests {
         for text in [&good[..8], "(((", "\u{7f}"] {
             assert!(!said(text).is_empty());
         }
+    }
+
+    #[test]
+    fn starting_a_year_never_replaces_a_lost_ledger() {
+        let (_dir, paths, c, ctx) = fixture();
+        let data_dir = paths.dir.parent().unwrap().to_path_buf();
+        let (created, _) = start_ledger(&data_dir, &c.id, 2024).unwrap();
+        assert!(created);
+        transact(&paths, &c, &ctx, |_, _| Ok(note("一"))).unwrap();
+        transact(&paths, &c, &ctx, |_, _| Ok(note("二"))).unwrap();
+        let (created, _) = start_ledger(&data_dir, &c.id, 2024).unwrap();
+        assert!(!created, "an existing ledger is kept");
+        fs::remove_file(&paths.ledger).unwrap();
+        let backup = fs::read(&paths.backup).unwrap();
+        assert!(matches!(
+            start_ledger(&data_dir, &c.id, 2024),
+            Err(StoreError::Missing { .. })
+        ));
+        assert!(!paths.ledger.exists());
+        assert_eq!(fs::read(&paths.backup).unwrap(), backup);
     }
 
     #[test]

@@ -572,10 +572,13 @@ impl App {
     /// (today would fall outside that year's ledger).
     fn default_date(&self) -> Date {
         let year = self.checklist.year;
-        if self.today.year() > year {
-            Date::new(year, 12, 31).unwrap_or(self.today)
-        } else {
+        // Today while it is inside the year's window (to 30 June of the next year, when the
+        // report and 述法 are done), else the year's last day.
+        let (_, last) = crate::ledger::year_window(year);
+        if self.today <= last {
             self.today
+        } else {
+            Date::new(year, 12, 31).unwrap_or(self.today)
         }
     }
 
