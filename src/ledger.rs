@@ -1002,16 +1002,23 @@ pub fn undo_target(history: &[HistoryRecord]) -> Option<&HistoryRecord> {
 /// holds its item's state after the change, so replaying those states in order gives the
 /// ledger as of the last record.
 pub fn rebuild(checklist: &str, year: i16, records: Vec<HistoryRecord>) -> Ledger {
-    replay(Ledger::new(checklist, year), records).0
+    replay(Ledger::new(checklist, year), records, u64::MAX).0
 }
 
 /// `ledger` brought up to date with the history: every change recorded after its `seq` that
 /// took effect gives its item the state it had after that change (and `close`/`reopen` their
 /// flag). How a ledger restored from its backup, one save behind, gets back the last change
 /// instead of losing it. Returns the ledger and the records replayed, oldest first.
-pub fn replay(mut ledger: Ledger, records: Vec<HistoryRecord>) -> (Ledger, Vec<HistoryRecord>) {
+///
+/// `upto` is the last change known to have been saved (the damaged ledger's own count, when
+/// it can still be read); records beyond it never took effect. `u64::MAX` when unknown.
+pub fn replay(
+    mut ledger: Ledger,
+    records: Vec<HistoryRecord>,
+    upto: u64,
+) -> (Ledger, Vec<HistoryRecord>) {
     let base = ledger.seq;
-    let later: Vec<HistoryRecord> = effective_history(records, u64::MAX)
+    let later: Vec<HistoryRecord> = effective_history(records, upto)
         .into_iter()
         .filter(|r| r.seq > base)
         .collect();

@@ -532,5 +532,35 @@ pub fn restore_backup(env: &Env, out: &mut Out) -> CmdResult {
             writeln!(out, "  {}", history_line(env, &tz, r))?;
         }
     }
+    if let Some(seq) = restored.unsure {
+        match env.lang {
+            Lang::Zh => writeln!(
+                out,
+                "注意：原台账已无法读出保存到第几次修改，最后补回的第 {seq} 次修改可能当时并未保存成功；请核对，如不应有，运行 duty undo"
+            )?,
+            Lang::En => writeln!(
+                out,
+                "Note: the damaged ledger no longer shows how far it had been saved; change #{seq}, put back last, may never have been saved. Check it, and run duty undo if it should not be there"
+            )?,
+        }
+    }
+    if !restored.missing.is_empty() {
+        let seqs = restored
+            .missing
+            .iter()
+            .map(|s| format!("#{s}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match env.lang {
+            Lang::Zh => writeln!(
+                out,
+                "注意：历史记录中第 {seqs} 次修改的记录已损坏，无法补回；请核对相关事项"
+            )?,
+            Lang::En => writeln!(
+                out,
+                "Note: the history lines of change(s) {seqs} are damaged and could not be put back; check those items"
+            )?,
+        }
+    }
     Ok(())
 }

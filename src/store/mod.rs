@@ -1059,12 +1059,33 @@ pub fn restore_backup(
     };
     // The backup is one save behind the ledger it stands in for: the changes recorded after
     // it are put back from the history, so restoring loses nothing and numbers stay unique.
+    let base_seq = base.seq;
     let records = match File::open(&paths.history) {
         Ok(file) => read_history_lines(paths, file)?,
         Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(StoreError::io("read", &paths.history)(e)),
     };
-    let (restored, replayed) = crate::ledger::replay(base, records);
+    // How far the damaged ledger had got, if its header still says: a change recorded after
+    // that never took effect (its save failed) and must not come back.
+    let saved_upto = fs::read(&paths.ledger)
+        .ok()
+        .and_then(|b| saved_seq(&b, checklist_id, year));
+    let (restored, replayed) = crate::ledger::replay(base, records, saved_upto.unwrap_or(u64::MAX));
+    // Without that count, the last change put back may be one whose save never finished.
+    let unsure = (saved_upto.is_none() && !replayed.is_empty())
+        .then(|| replayed.last().map(|r| r.seq))
+        .flatten();
+    // A change whose history line was lost cannot be put back: say which.
+    let missing: Vec<u64> = replayed
+        .iter()
+        .map(|r| r.seq)
+        .scan(base_seq, |last, seq| {
+            let gap = (*last + 1..seq).collect::<Vec<_>>();
+            *last = seq;
+            Some(gap)
+        })
+        .flatten()
+        .collect();
     let bytes = serialize_ledger(&restored).into_bytes();
     let mut kept = None;
     if fs::symlink_metadata(&paths.ledger).is_ok() {
@@ -1088,7 +1109,29 @@ pub fn restore_backup(
     Ok(Restored {
         aside: kept,
         replayed,
+        unsure,
+        missing,
     })
+}
+
+/// The change count a ledger file of `checklist_id` and `year` states in its header
+/// (`seq: 12,`), read leniently from a file that no longer parses as a whole. `None` when the
+/// header is gone, or is another ledger's.
+fn saved_seq(bytes: &[u8], checklist_id: &str, year: i16) -> Option<u64> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let field = |name: &str| {
+        head.lines().find_map(|line| {
+            let value = line.trim().strip_prefix(name)?.trim();
+            Some(value.trim_end_matches(',').trim().to_string())
+        })
+    };
+    let ours = field("checklist:") == Some(format!("\"{checklist_id}\""))
+        && field("year:") == Some(year.to_string());
+    let digits: String = field("seq:")?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    ours.then(|| digits.parse().ok()).flatten()
 }
 
 /// What `restore_backup` did.
@@ -1098,6 +1141,11 @@ pub struct Restored {
     pub aside: Option<PathBuf>,
     /// The changes recorded after the backup, put back from the history.
     pub replayed: Vec<HistoryRecord>,
+    /// The last change put back, when the damaged ledger no longer said how far it had got:
+    /// it may be one whose save never finished.
+    pub unsure: Option<u64>,
+    /// Changes after the backup whose history line was lost (torn), not put back.
+    pub missing: Vec<u64>,
 }
 
 /// A cheap fingerprint of the ledger file (size, modification time, inode) so that the
@@ -1730,6 +1778,67 @@ mod tests {
         ));
         assert!(!paths.ledger.exists());
         assert_eq!(fs::read(&paths.backup).unwrap(), backup);
+    }
+
+    /// Append the history record of `change` as a change whose save never happened (a crash
+    /// between the history and the ledger).
+    fn record_without_saving(paths: &LedgerPaths, c: &Checklist, ctx: &Ctx, change: Change) {
+        let mut ledger = read_ledger(paths, &c.id, 2024).unwrap();
+        let applied = ledger.apply(c, &change, ctx).unwrap();
+        let record = HistoryRecord {
+            seq: ledger.seq,
+            at: ctx.now,
+            by: ctx.user.clone(),
+            change,
+            applied,
+        };
+        append_history(paths, &record).unwrap();
+    }
+
+    #[test]
+    fn restoring_never_puts_back_a_change_whose_save_did_not_happen() {
+        let (_dir, paths, c, ctx) = fixture();
+        for text in ["一", "二", "三"] {
+            transact(&paths, &c, &ctx, |_, _| Ok(note(text))).unwrap();
+        }
+        record_without_saving(&paths, &c, &ctx, note("未保存"));
+        // Damage that leaves the header (a torn tail): the ledger says it had 3 changes.
+        let good = fs::read(&paths.ledger).unwrap();
+        fs::write(&paths.ledger, &good[..good.len() - 20]).unwrap();
+        let restored = restore_backup(&paths, &c.id, 2024).unwrap();
+        let seqs: Vec<u64> = restored.replayed.iter().map(|r| r.seq).collect();
+        assert_eq!(seqs, [3]);
+        assert_eq!(restored.unsure, None);
+        let ledger = read_ledger(&paths, &c.id, 2024).unwrap();
+        assert_eq!(
+            (ledger.seq, ledger.items["lectures"].note.as_str()),
+            (3, "三")
+        );
+    }
+
+    #[test]
+    fn restoring_from_a_ledger_that_says_nothing_flags_the_last_change() {
+        let (_dir, paths, c, ctx) = fixture();
+        for text in ["一", "二", "三"] {
+            transact(&paths, &c, &ctx, |_, _| Ok(note(text))).unwrap();
+        }
+        record_without_saving(&paths, &c, &ctx, note("未保存"));
+        fs::write(&paths.ledger, "(garbage").unwrap();
+        let restored = restore_backup(&paths, &c.id, 2024).unwrap();
+        let seqs: Vec<u64> = restored.replayed.iter().map(|r| r.seq).collect();
+        assert_eq!(seqs, [3, 4]);
+        assert_eq!(restored.unsure, Some(4), "it may never have been saved");
+        assert!(restored.missing.is_empty());
+    }
+
+    #[test]
+    fn the_saved_count_is_read_only_from_this_ledgers_header() {
+        let header =
+            "(\n  format: 1,\n  checklist: \"a\",\n  year: 2024,\n  seq: 12,\n  items: {(((";
+        assert_eq!(saved_seq(header.as_bytes(), "a", 2024), Some(12));
+        assert_eq!(saved_seq(header.as_bytes(), "b", 2024), None);
+        assert_eq!(saved_seq(header.as_bytes(), "a", 2025), None);
+        assert_eq!(saved_seq(b"(garbage", "a", 2024), None);
     }
 
     #[test]
