@@ -487,6 +487,16 @@ impl Ledger {
             Change::Evidence { text, .. } => {
                 clean("evidence", text)?;
                 record.evidence = text.clone();
+                // Clearing means all of it: a tick or a rate keeps its evidence when corrected
+                // without new evidence, so this is how a wrong one is taken out.
+                if text.trim().is_empty() {
+                    if let Some(done) = &mut record.done {
+                        done.evidence.clear();
+                    }
+                    if let Some(rate) = &mut record.rate {
+                        rate.evidence.clear();
+                    }
+                }
             }
             Change::Undo { .. } | Change::Close | Change::Reopen => {
                 unreachable!("handled by apply")
@@ -1123,6 +1133,29 @@ mod tests {
             .clone()
             .unwrap();
         assert_eq!((r.numerator, r.evidence.as_str()), (48, "考试平台名单"));
+    }
+
+    #[test]
+    fn clearing_evidence_clears_the_ticks_and_the_rates_too() {
+        let (c, mut l, ctx) = setup();
+        let check = Change::Check {
+            item: "annual-plan".into(),
+            date: date(2024, 3, 28),
+            evidence: "错误文号".into(),
+        };
+        l.apply(&c, &check, &ctx).unwrap();
+        let clear = Change::Evidence {
+            item: "annual-plan".into(),
+            text: String::new(),
+        };
+        l.apply(&c, &clear, &ctx).unwrap();
+        let record = l.record("annual-plan").unwrap();
+        assert_eq!(record.done.as_ref().unwrap().evidence, "");
+        assert_eq!(
+            record.done.as_ref().unwrap().date,
+            date(2024, 3, 28),
+            "the tick stays"
+        );
     }
 
     #[test]

@@ -105,6 +105,19 @@ pub fn check(env: &Env, a: CheckArgs, out: &mut Out) -> CmdResult {
             date::iso(date)
         )?,
     }
+    // Say what evidence the tick now carries, so a kept or replaced one is never a surprise.
+    let evidence = saved
+        .ledger
+        .record(&a.item)
+        .and_then(|r| r.done.as_ref())
+        .map(|d| d.evidence.clone())
+        .unwrap_or_default();
+    if earlier.is_some() && !evidence.is_empty() {
+        match env.lang {
+            Lang::Zh => writeln!(out, "佐证材料：{}", for_terminal(&evidence))?,
+            Lang::En => writeln!(out, "Evidence: {}", for_terminal(&evidence))?,
+        }
+    }
     Ok(())
 }
 
@@ -300,9 +313,19 @@ pub fn evidence(env: &Env, a: TextArgs, out: &mut Out) -> CmdResult {
         (Lang::En, true) => "Cleared",
         (Lang::En, false) => "Saved",
     };
-    match env.lang {
-        Lang::Zh => writeln!(out, "{what}“{}”的佐证材料", title(env, &a.item))?,
-        Lang::En => writeln!(out, "{what} the evidence of '{}'", title(env, &a.item))?,
+    match (env.lang, cleared) {
+        (Lang::Zh, true) => writeln!(
+            out,
+            "{what}“{}”的全部佐证材料（含勾选和比率所附的）",
+            title(env, &a.item)
+        )?,
+        (Lang::En, true) => writeln!(
+            out,
+            "{what} all evidence of '{}' (that of its tick or rate included)",
+            title(env, &a.item)
+        )?,
+        (Lang::Zh, false) => writeln!(out, "{what}“{}”的佐证材料", title(env, &a.item))?,
+        (Lang::En, false) => writeln!(out, "{what} the evidence of '{}'", title(env, &a.item))?,
     }
     Ok(())
 }
