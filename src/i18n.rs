@@ -27,10 +27,13 @@ impl Lang {
 impl FromStr for Lang {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "zh" | "cn" | "zh-cn" | "zh_cn" | "chinese" | "中文" => Ok(Lang::Zh),
-            "en" | "en-us" | "en_us" | "english" => Ok(Lang::En),
-            other => Err(format!("'{other}' (expected zh or en)")),
+        let s = s.trim().to_ascii_lowercase();
+        // Locale names as LANG spells them (`zh_CN.UTF-8`, `en_US.utf8`) count too.
+        let language = s.split(['_', '-', '.']).next().unwrap_or("");
+        match (s.as_str(), language) {
+            ("chinese" | "中文" | "cn", _) | (_, "zh") => Ok(Lang::Zh),
+            ("english", _) | (_, "en") => Ok(Lang::En),
+            (other, _) => Err(format!("'{other}' (expected zh or en)")),
         }
     }
 }
@@ -41,5 +44,23 @@ impl fmt::Display for Lang {
             Lang::Zh => "zh",
             Lang::En => "en",
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_as_people_and_locales_write_them() {
+        for zh in ["zh", "ZH", "zh_CN.UTF-8", "zh-TW", "cn", "中文", "chinese"] {
+            assert_eq!(zh.parse::<Lang>(), Ok(Lang::Zh), "{zh}");
+        }
+        for en in ["en", "en_US.utf8", "English", "en-GB"] {
+            assert_eq!(en.parse::<Lang>(), Ok(Lang::En), "{en}");
+        }
+        for bad in ["", "fr", "fr_FR.UTF-8", "zhx"] {
+            assert!(bad.parse::<Lang>().is_err(), "{bad}");
+        }
     }
 }

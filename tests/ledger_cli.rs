@@ -263,7 +263,7 @@ fn refused_changes_explain_and_change_nothing() {
                 "2024-02-30",
             ],
             2,
-            "不是存在的日期",
+            "没有这一天，请核对月和日",
         ),
         (
             &["log", "study-hours", "--topic", "x", "--hours", "-2"],

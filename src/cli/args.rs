@@ -231,12 +231,16 @@ impl std::fmt::Display for Refused {
 impl std::error::Error for Refused {}
 
 fn parse_lang(s: &str) -> Result<Lang, Refused> {
+    // An empty DUTY_LANG means "not chosen", not a mistake.
+    if s.trim().is_empty() {
+        return Ok(Lang::default());
+    }
     s.parse()
         .map_err(|_| Refused::new("应为 zh（中文）或 en（英文）", "expected zh or en"))
 }
 
 /// A year from 2000 to 2100, as checklists allow.
-fn parse_year(s: &str) -> Result<i16, Refused> {
+pub fn parse_year(s: &str) -> Result<i16, Refused> {
     s.trim()
         .parse::<i16>()
         .ok()
@@ -252,10 +256,17 @@ fn parse_year(s: &str) -> Result<i16, Refused> {
 /// `2024-03-28` or `2024年3月28日`.
 pub fn parse_date_arg(s: &str) -> Result<Date, Refused> {
     crate::date::parse_date(s).ok_or_else(|| {
-        Refused::new(
-            "不是存在的日期，应写作 2024-03-28 或 2024年3月28日",
-            "not a date that exists; expected e.g. 2024-03-28 or 2024年3月28日",
-        )
+        if crate::date::no_such_day(s) {
+            Refused::new(
+                "没有这一天，请核对月和日",
+                "that day does not exist; check the month and day",
+            )
+        } else {
+            Refused::new(
+                "不是日期，应写作 2024-03-28 或 2024年3月28日",
+                "not a date; expected e.g. 2024-03-28 or 2024年3月28日",
+            )
+        }
     })
 }
 

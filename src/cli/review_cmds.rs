@@ -329,7 +329,7 @@ pub fn due(env: &Env, args: &DueArgs, out: &mut Out) -> CmdResult {
 #[derive(Debug, Args)]
 pub struct RolloverArgs {
     /// 新年度 / the new year
-    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i16).range(2000..=2100))]
+    #[arg(long, value_name = "YYYY", value_parser = super::args::parse_year)]
     pub to: i16,
     /// 新清单文件（默认与当前清单同目录，文件名带新年度）/ where to write the new checklist
     #[arg(long, short, value_name = "FILE")]

@@ -73,6 +73,7 @@ pub fn in_chinese(e: &clap::Error) -> String {
             format!("{} 的值“{}”无效：{why}", arg(), value())
         }
         ErrorKind::ArgumentConflict => match text(ContextKind::PriorArg) {
+            Some(prior) if prior == arg() => format!("{} 只能给一次", arg()),
             Some(prior) => format!("{} 不能与 {prior} 同时使用", arg()),
             None => format!("{} 不能与其他参数同时使用", arg()),
         },
@@ -121,14 +122,20 @@ mod tests {
         let bad_date = error(&["duty", "check", "x", "--date", "2024-02-30"]);
         assert!(bad_date.contains("--date"), "{bad_date}");
         assert!(
-            bad_date.contains("“2024-02-30”无效：不是存在的日期"),
+            bad_date.contains("“2024-02-30”无效：没有这一天"),
             "{bad_date}"
         );
+        let not_a_date = error(&["duty", "check", "x", "--date", "下周三"]);
+        assert!(not_a_date.contains("不是日期"), "{not_a_date}");
+        let year = error(&["duty", "rollover", "--to", "1999"]);
+        assert!(year.contains("应为 2000 到 2100 之间的年份"), "{year}");
         assert!(!bad_date.contains("valid"), "Chinese only: {bad_date}");
         let hours = error(&["duty", "log", "x", "--topic", "t", "--hours", "abc"]);
         assert!(hours.contains("应为学时数"), "{hours}");
         let lang = error(&["duty", "--lang", "fr", "status"]);
         assert!(lang.contains("应为 zh（中文）或 en（英文）"), "{lang}");
+        let twice = error(&["duty", "log", "x", "--topic", "a", "--topic", "b"]);
+        assert!(twice.contains("只能给一次"), "{twice}");
         let no_value = error(&["duty", "log", "x", "--topic"]);
         assert!(no_value.contains("--topic"), "{no_value}");
         assert!(!no_value.contains("error:"), "{no_value}");
