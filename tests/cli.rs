@@ -181,6 +181,20 @@ fn output_files_take_their_format_from_the_name_and_need_their_directory() {
         .code(4)
         .stderr(predicate::str::contains("文件或目录不存在"));
     assert!(!home.path().join("no-such-dir").exists());
+    // A directory, or a format duty does not write, is refused with what to do.
+    duty(home.path())
+        .args(["summary", "--force", "-o"])
+        .arg(home.path())
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("这是一个目录"));
+    duty(home.path())
+        .args(["summary", "-o"])
+        .arg(home.path().join("报告.pdf"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("不能写出 .pdf 文件"));
+    assert!(!home.path().join("报告.pdf").exists());
 }
 
 #[test]

@@ -59,11 +59,29 @@ pub fn ledger(env: &Env, a: LedgerArgs, out: &mut Out) -> CmdResult {
 }
 
 fn export(env: &Env, doc: Document, a: ExportArgs, out: &mut Out) -> CmdResult {
-    // Without --format, `-o 第三部分.docx` means docx: a file named .docx must be one.
-    let format = a
-        .format
-        .or_else(|| a.output.as_deref().and_then(Format::from_extension))
-        .unwrap_or(Format::Text);
+    // Without --format, `-o 第三部分.docx` means docx: a file named .docx must be one. A name
+    // asking for a format duty does not write (.doc, .pdf …) is refused rather than filled
+    // with text under a misleading name.
+    let by_name = a.output.as_deref().and_then(Format::from_extension);
+    if a.format.is_none()
+        && by_name.is_none()
+        && let Some(ext) = a
+            .output
+            .as_deref()
+            .and_then(|p| p.extension())
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .filter(|e| ["doc", "pdf", "xls", "xlsx", "wps", "rtf", "odt"].contains(&e.as_str()))
+    {
+        return Err(Failure::Usage(match env.lang {
+            Lang::Zh => format!(
+                "不能写出 .{ext} 文件；可用 .docx、.md、.csv、.json 或 .txt（或用 --format 指定）"
+            ),
+            Lang::En => format!(
+                "cannot write a .{ext} file; use .docx, .md, .csv, .json or .txt (or give --format)"
+            ),
+        }));
+    }
+    let format = a.format.or(by_name).unwrap_or(Format::Text);
     if format == Format::Docx && a.output.is_none() {
         return Err(Failure::Usage(
             env.t(

@@ -352,6 +352,7 @@ fn io_reason(e: &io::Error, lang: Lang) -> String {
     let zh = match e.kind() {
         io::ErrorKind::NotFound => Some("文件或目录不存在"),
         io::ErrorKind::NotADirectory => Some("路径中有一段不是目录"),
+        io::ErrorKind::IsADirectory => Some("这是一个目录，请给出文件名"),
         io::ErrorKind::PermissionDenied => Some("没有权限"),
         io::ErrorKind::ReadOnlyFilesystem => Some("文件系统只读"),
         io::ErrorKind::StorageFull => Some("磁盘已满"),
@@ -1266,6 +1267,13 @@ pub fn read_checklist_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
 
 /// Create `path` with `contents`, refusing to replace an existing file unless `force`.
 pub fn write_new_file(path: &Path, contents: &[u8], force: bool) -> Result<(), StoreError> {
+    if path.is_dir() {
+        return Err(StoreError::Io {
+            op: "write",
+            path: path.to_path_buf(),
+            source: io::Error::new(io::ErrorKind::IsADirectory, "it is a directory"),
+        });
+    }
     if !force && path.exists() {
         return Err(StoreError::Io {
             op: "write",

@@ -38,11 +38,12 @@ impl Field {
     }
 
     pub fn edit(&mut self, req: InputRequest) {
-        self.touched = true;
         match req {
             InputRequest::InsertChar(c) if strip_unsafe(&c.to_string()) != c.to_string() => {}
             req => {
-                self.input.handle(req);
+                // Moving the cursor, or Backspace in an empty field, is not typing.
+                let changed = self.input.handle(req).is_some_and(|r| r.value);
+                self.touched |= changed;
             }
         }
     }
