@@ -1274,27 +1274,48 @@ pub fn write_new_file(path: &Path, contents: &[u8], force: bool) -> Result<(), S
             source: io::Error::new(io::ErrorKind::IsADirectory, "it is a directory"),
         });
     }
+    let exists = || StoreError::Io {
+        op: "write",
+        path: path.to_path_buf(),
+        source: io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "file exists (use --force to replace it)",
+        ),
+    };
     if !force && path.exists() {
-        return Err(StoreError::Io {
-            op: "write",
-            path: path.to_path_buf(),
-            source: io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                "file exists (use --force to replace it)",
-            ),
-        });
+        return Err(exists());
     }
     // A mistyped directory is reported, not created.
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.is_dir()
-    {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    if dir.is_some_and(|d| !d.is_dir()) {
         return Err(StoreError::Io {
             op: "write",
             path: path.to_path_buf(),
             source: io::Error::new(io::ErrorKind::NotFound, "the directory does not exist"),
         });
     }
-    write_atomic(path, contents)
+    if force {
+        return write_atomic(path, contents);
+    }
+    // Never replace: written and synced beside its name, then linked in only if the name is
+    // still free, so a file another process made meanwhile is not lost.
+    let dir = dir.unwrap_or(Path::new("."));
+    let write = StoreError::io("write", path);
+    let mut temp = tempfile::Builder::new()
+        .prefix(".duty-new-")
+        .tempfile_in(dir)
+        .map_err(StoreError::io("write", dir))?;
+    temp.write_all(contents)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(StoreError::io("write", path))?;
+    match temp.persist_noclobber(path) {
+        Ok(_) => {
+            // The new name is durable once the directory is.
+            File::open(dir).and_then(|d| d.sync_all()).map_err(write)
+        }
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(e) => Err(write(e.error)),
+    }
 }
 
 /// Create `dir` (and its parents) if it does not exist yet.
@@ -1847,6 +1868,26 @@ mod tests {
         assert_eq!(saved_seq(header.as_bytes(), "b", 2024), None);
         assert_eq!(saved_seq(header.as_bytes(), "a", 2025), None);
         assert_eq!(saved_seq(b"(garbage", "a", 2024), None);
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("第三部分.md");
+        write_new_file(&path, "一".as_bytes(), false).unwrap();
+        let again = write_new_file(&path, "二".as_bytes(), false).unwrap_err();
+        assert!(
+            matches!(&again, StoreError::Io { source, .. } if source.kind() == io::ErrorKind::AlreadyExists),
+            "{again:?}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "一");
+        write_new_file(&path, "三".as_bytes(), true).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "三");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no temporary left behind: {names:?}");
     }
 
     #[test]
