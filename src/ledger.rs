@@ -790,36 +790,29 @@ impl ChangeError {
                     ),
                 }
             }
-            (ChangeError::DateOutside { date, from, to }, Lang::Zh) => {
-                let mut m = format!(
-                    "日期 {} 不在 {} 年度范围内（{} 至 {}）",
+            (ChangeError::DateOutside { date, from, to }, _) => {
+                let (day, first, last) = (
                     crate::date::iso(*date),
-                    from.year(),
                     crate::date::iso(*from),
-                    crate::date::iso(*to)
+                    crate::date::iso(*to),
                 );
+                let year = from.year();
+                let mut m = match lang {
+                    Lang::Zh => format!("日期 {day} 不在 {year} 年度范围内（{first} 至 {last}）"),
+                    Lang::En => format!("date {day} is outside {year} ({first} to {last})"),
+                };
                 // Most often last year's work, recorded in the new year before the report.
                 if date < from {
-                    m.push_str(&format!(
-                        "；如要记入 {0} 年度，请切换到该年度（命令行加 --year {0}，界面按 y）",
-                        date.year()
-                    ));
-                }
-                m
-            }
-            (ChangeError::DateOutside { date, from, to }, Lang::En) => {
-                let mut m = format!(
-                    "date {} is outside {} ({} to {})",
-                    crate::date::iso(*date),
-                    from.year(),
-                    crate::date::iso(*from),
-                    crate::date::iso(*to)
-                );
-                if date < from {
-                    m.push_str(&format!(
-                        "; to record it in {0}, switch to that year (--year {0}, or y on the screen)",
-                        date.year()
-                    ));
+                    m.push_str(&match lang {
+                        Lang::Zh => format!(
+                            "；如要记入 {0} 年度，请切换到该年度（命令行加 --year {0}，界面按 y）",
+                            date.year()
+                        ),
+                        Lang::En => format!(
+                            "; to record it in {0}, switch to that year (--year {0}, or y on the screen)",
+                            date.year()
+                        ),
+                    });
                 }
                 m
             }

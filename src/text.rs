@@ -227,7 +227,7 @@ pub fn write_padded(out: &mut impl std::io::Write, s: &str, cells: usize) -> std
 }
 
 /// Write `n` spaces.
-pub fn write_spaces(out: &mut impl std::io::Write, mut n: usize) -> std::io::Result<()> {
+fn write_spaces(out: &mut impl std::io::Write, mut n: usize) -> std::io::Result<()> {
     const SPACES: &[u8; 64] = &[b' '; 64];
     while n > 0 {
         let chunk = n.min(SPACES.len());

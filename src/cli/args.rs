@@ -214,7 +214,7 @@ pub struct Refused {
 }
 
 impl Refused {
-    fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
         Refused {
             zh: zh.into(),
             en: en.into(),

@@ -264,10 +264,10 @@ pub fn parse_within(s: &str) -> Result<i64, super::args::Refused> {
     };
     match digits.trim().parse::<i64>() {
         Ok(n) if (0..=400).contains(&n) && n * factor <= 800 => Ok(n * factor),
-        _ => Err(super::args::Refused {
-            zh: "应为天数或周数，如 14d、2w 或 14（最多 800 天）".into(),
-            en: "expected days or weeks, e.g. 14d, 2w or 14 (at most 800 days)".into(),
-        }),
+        _ => Err(super::args::Refused::new(
+            "应为天数或周数，如 14d、2w 或 14（最多 800 天）",
+            "expected days or weeks, e.g. 14d, 2w or 14 (at most 800 days)",
+        )),
     }
 }
 

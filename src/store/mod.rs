@@ -512,11 +512,6 @@ pub enum Damage {
     },
     /// What the RON parser stopped at (boxed: ron's error is large, errors travel far).
     Syntax(Box<ron::Error>),
-    /// Read as a ledger, but of another checklist or year (a backup put back by hand).
-    OtherLedger {
-        checklist: String,
-        year: i16,
-    },
 }
 
 impl Damage {
@@ -532,12 +527,6 @@ impl Damage {
             (Damage::NotUtf8 { byte }, Lang::En) => format!("not UTF-8 text (byte {byte:#04x})"),
             (Damage::Syntax(error), Lang::Zh) => syntax_in_chinese(error),
             (Damage::Syntax(error), Lang::En) => error.to_string(),
-            (Damage::OtherLedger { checklist, year }, Lang::Zh) => {
-                format!("这是清单“{checklist}”{year} 年度的台账")
-            }
-            (Damage::OtherLedger { checklist, year }, Lang::En) => {
-                format!("it is the ledger of '{checklist}' {year}")
-            }
         }
     }
 }
@@ -1038,13 +1027,15 @@ pub fn restore_backup(
                 },
             })?;
             if backup.checklist != checklist_id || backup.year != year {
-                return Err(unusable(
-                    Damage::OtherLedger {
-                        checklist: backup.checklist,
-                        year: backup.year,
-                    },
-                    None,
-                ));
+                return Err(StoreError::Mismatch {
+                    path: paths.backup.clone(),
+                    id: checklist_id.to_string(),
+                    year,
+                    found_id: backup.checklist,
+                    found_year: backup.year,
+                    backup: paths.backup.clone(),
+                    backup_ok: false,
+                });
             }
             backup
         }
