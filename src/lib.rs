@@ -1,25 +1,29 @@
-//! `duty`: a terminal checklist for a unit's annual rule-of-law duties.
+//! `duty`: a terminal ledger for a unit's annual rule-of-law duties.
 //!
-//! The crate is split into a pure core and two edges:
+//! The crate is a pure core and the edges that stand on it:
 //!
 //! * pure core — [`checklist`] (model, parsing, validation), [`template`] (report sentences),
-//!   [`ledger`] (recorded progress and its mutations), [`progress`] (status and pacing),
-//!   [`report`] (section three and exports), [`review`] (what is at risk, rollover, roll-up),
-//!   [`text`] and [`date`] helpers. None of it touches the terminal, the filesystem or the clock.
-//!   [`generate`] writes large checklists and ledgers for benchmarks and stress tests.
-//! * [`store`] owns every file: checklists on disk, the ledger, its backup, lock and history.
-//! * [`tui`] owns the terminal; [`cli`] parses arguments and runs one command.
+//!   [`ledger`] (what is recorded, and changes resolved once into operations), [`progress`]
+//!   (where each item stands), [`review`] (risks, pace, rollover, roll-up), [`report`]
+//!   (section three and the ledger as documents), [`text`] (hygiene, cells, numbers, dates)
+//!   and [`i18n`] (every word, in Chinese and English). None of it touches the terminal, the
+//!   filesystem, the clock or the environment.
+//! * [`clock`] reads the time; [`store`] owns every file (the journal, the snapshot, the
+//!   lock, settings, exports).
+//! * [`session`] is what both edges stand on: language, clock, person, checklist, and every
+//!   path to the ledger on disk.
+//! * [`cli`] runs one command; [`tui`] is the screen. Neither knows the other.
 
 pub mod checklist;
 pub mod cli;
-pub mod date;
+pub mod clock;
 pub mod diag;
-pub mod generate;
 pub mod i18n;
 pub mod ledger;
 pub mod progress;
 pub mod report;
 pub mod review;
+pub mod session;
 pub mod store;
 pub mod template;
 pub mod text;

@@ -1,5 +1,10 @@
-//! The `duty` binary: everything lives in the library; this only hands over the exit code.
+//! The `duty` binary: the command line runs a command, or hands the session to the screen.
 
-fn main() -> std::process::ExitCode {
-    duty::cli::main()
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    ExitCode::from(match duty::cli::main() {
+        duty::cli::Outcome::Done(code) => code,
+        duty::cli::Outcome::Screen(session) => duty::tui::main(&session),
+    })
 }

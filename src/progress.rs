@@ -85,7 +85,7 @@ pub fn item_status<'a>(
         }
     };
     let due = item.due_date(year);
-    let days_left = crate::date::days_between(today, due);
+    let days_left = crate::text::dates::days_between(today, due);
     ItemStatus {
         section,
         item,
@@ -186,12 +186,15 @@ impl ItemStatus<'_> {
         match (self.item.kind, lang) {
             (Kind::Task, _) => match self.record.and_then(|r| r.done.as_ref()) {
                 Some(done) => match (lang, self.done_late()) {
-                    (Zh, false) => format!("已完成（{}）", crate::date::chinese(done.date)),
+                    (Zh, false) => format!("已完成（{}）", crate::text::dates::chinese(done.date)),
                     (Zh, true) => {
-                        format!("已完成（{}，逾期完成）", crate::date::chinese(done.date))
+                        format!(
+                            "已完成（{}，逾期完成）",
+                            crate::text::dates::chinese(done.date)
+                        )
                     }
-                    (En, false) => format!("done {}", crate::date::iso(done.date)),
-                    (En, true) => format!("done {} (late)", crate::date::iso(done.date)),
+                    (En, false) => format!("done {}", crate::text::dates::iso(done.date)),
+                    (En, true) => format!("done {} (late)", crate::text::dates::iso(done.date)),
                 },
                 None => lang.pick("未完成", "not done").to_string(),
             },
@@ -276,7 +279,7 @@ mod tests {
             },
         ];
         for ch in &changes {
-            l.apply(&c, ch, &ctx).unwrap();
+            l.change(&c, ch, &ctx).unwrap();
         }
         l.items.insert(
             "removed-item".into(),

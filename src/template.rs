@@ -9,12 +9,10 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use crate::checklist::KindTag;
 
 /// Everything a template may name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Placeholder {
     /// The checklist year, e.g. `2024`.
     Year,
@@ -126,7 +124,7 @@ pub enum Context {
     Item(KindTag),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
     Text(String),
     Var(Placeholder),
@@ -134,7 +132,7 @@ enum Part {
 
 /// A parsed, validated template. (Serialised only into the checklist cache; see
 /// [`crate::checklist::Checklist`].)
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     source: String,
     parts: Vec<Part>,

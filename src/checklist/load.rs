@@ -30,27 +30,6 @@ const DEFAULT_CLOSING: &str =
 /// the hundred-and-first; the rest are counted in a final note.
 const MAX_DIAGNOSTICS: usize = 100;
 
-/// Somewhere to keep loaded checklists between runs: parsing and validating are the slowest
-/// steps of loading a large checklist. Only checklists that passed validation are kept, each
-/// for the exact bytes and default year it was loaded from, so an edited file is loaded (and
-/// checked) afresh, and a bad checklist is never kept.
-pub trait ParseCache {
-    /// The checklist that exactly `bytes`, with `default_year`, loaded into, if one was kept.
-    fn get(&mut self, bytes: &[u8], default_year: i16) -> Option<Checklist>;
-    /// Keep what `bytes`, with `default_year`, loaded into.
-    fn put(&mut self, bytes: &[u8], default_year: i16, checklist: &Checklist);
-}
-
-/// A cache that keeps nothing.
-pub struct NoCache;
-
-impl ParseCache for NoCache {
-    fn get(&mut self, _: &[u8], _: i16) -> Option<Checklist> {
-        None
-    }
-    fn put(&mut self, _: &[u8], _: i16, _: &Checklist) {}
-}
-
 /// Load a checklist from the bytes of `origin`. `default_year` is used when the file names
 /// none (the caller passes the current year, or `--year`).
 pub fn load(
@@ -59,36 +38,30 @@ pub fn load(
     default_year: i16,
     lang: Lang,
 ) -> Result<Checklist, Vec<Diagnostic>> {
-    load_cached(bytes, origin, default_year, lang, &mut NoCache)
+    load_sized(bytes, bytes.len() as u64, origin, default_year, lang)
 }
 
-/// [`load`], taking the parse from `cache` when it has one for these bytes.
-pub fn load_cached(
+/// [`load`] for a file of `size` bytes, of which only `bytes` (at most one past the limit)
+/// were read: a file too large is refused with its real size.
+pub fn load_sized(
     bytes: &[u8],
+    size: u64,
     origin: &str,
     default_year: i16,
     lang: Lang,
-    cache: &mut dyn ParseCache,
 ) -> Result<Checklist, Vec<Diagnostic>> {
-    if bytes.len() > MAX_CHECKLIST_BYTES {
+    if size > MAX_CHECKLIST_BYTES as u64 || bytes.len() > MAX_CHECKLIST_BYTES {
+        let size = size.max(bytes.len() as u64);
+        let mb = size as f64 / (1024.0 * 1024.0);
+        let max = MAX_CHECKLIST_BYTES / (1024 * 1024);
         let message = match lang {
-            Lang::Zh => format!(
-                "文件过大（'{}' 字节），清单文件最大 {} 字节",
-                bytes.len(),
-                MAX_CHECKLIST_BYTES
-            ),
-            Lang::En => format!(
-                "file too large ('{}' bytes); expected at most {} bytes",
-                bytes.len(),
-                MAX_CHECKLIST_BYTES
-            ),
+            Lang::Zh => format!("文件过大（{mb:.1} MB，{size} 字节），清单文件最大 {max} MB"),
+            Lang::En => {
+                format!("file too large ({mb:.1} MB, {size} bytes); expected at most {max} MB")
+            }
         };
         return Err(vec![Diagnostic::at(lang, origin, "", 0, 0, None, message)]);
     }
-    if let Some(checklist) = cache.get(bytes, default_year) {
-        return Ok(checklist);
-    }
-    let whole = bytes;
     // ron refuses a byte-order mark, but Windows editors write one.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let src = match std::str::from_utf8(bytes) {
@@ -104,11 +77,7 @@ pub fn load_cached(
         dropped: 0,
     };
     match parse_raw(src, origin, lang) {
-        Parsed::Whole(raw) => {
-            let checklist = validator.refine(raw, default_year)?;
-            cache.put(whole, default_year, &checklist);
-            Ok(checklist)
-        }
+        Parsed::Whole(raw) => validator.refine(raw, default_year),
         Parsed::Syntax(d) => Err(vec![d]),
         Parsed::Parts {
             errors,
@@ -1120,7 +1089,7 @@ impl Validator<'_> {
             self.error(path, m, None);
             return None;
         };
-        let (earliest, latest) = crate::date::year_window(year);
+        let (earliest, latest) = crate::text::dates::year_window(year);
         let date = spec.resolve(year);
         let in_window = match spec {
             DueSpec::On(d) => (earliest..=latest).contains(&d),
@@ -1132,13 +1101,13 @@ impl Validator<'_> {
             let m = self.msg(
                 format!(
                     "日期 '{shown}' 超出清单年度：应在 {} 至 {} 之间",
-                    crate::date::iso(earliest),
-                    crate::date::iso(latest)
+                    crate::text::dates::iso(earliest),
+                    crate::text::dates::iso(latest)
                 ),
                 format!(
                     "date '{shown}' is outside the checklist year; expected {} to {}",
-                    crate::date::iso(earliest),
-                    crate::date::iso(latest)
+                    crate::text::dates::iso(earliest),
+                    crate::text::dates::iso(latest)
                 ),
             );
             self.error(path, m, None);
@@ -1292,5 +1261,5 @@ pub(crate) fn parse_due(s: &str) -> Option<DueSpec> {
         let (month, day) = month_day(s)?;
         return Some(DueSpec::InYear { month, day });
     }
-    crate::date::parse_date(s).map(DueSpec::On)
+    crate::text::dates::parse_date(s).map(DueSpec::On)
 }

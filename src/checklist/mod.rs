@@ -10,23 +10,17 @@ mod locate;
 mod raw;
 
 pub use builtin::{BUILTIN_DEFAULT, BUILTIN_ORIGIN};
-pub use load::{MAX_CHECKLIST_BYTES, NoCache, ParseCache, load, load_cached};
+pub use load::{MAX_CHECKLIST_BYTES, load, load_sized};
 pub use raw::{RawChecklist, RawItem, RawKind, RawReport, RawSection};
 
 use std::collections::HashMap;
 
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 
 use crate::template::Template;
 
 /// A validated checklist for one year.
-///
-/// The model is serialisable only so that `store` can keep a loaded checklist in its parse
-/// cache, from which it is taken back only for the exact bytes (and default year) it was
-/// validated from. A checklist decoded from anywhere else has not been validated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Unindexed")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Checklist {
     /// Stable key (ASCII slug); the ledger is filed under it.
     pub id: String,
@@ -39,52 +33,18 @@ pub struct Checklist {
     pub report: ReportText,
     pub sections: Vec<Section>,
     /// Item id → (section, item) position, so lookups stay cheap on 10 000-item lists.
-    #[serde(skip)]
     index: HashMap<String, (usize, usize)>,
 }
 
-/// A [`Checklist`] as serialised: everything but the index, which is rebuilt.
-#[derive(Deserialize)]
-struct Unindexed {
-    id: String,
-    title: String,
-    organization: String,
-    year: i16,
-    year_explicit: bool,
-    report: ReportText,
-    sections: Vec<Section>,
-}
-
-impl From<Unindexed> for Checklist {
-    fn from(u: Unindexed) -> Self {
-        let mut index = HashMap::with_capacity(u.sections.iter().map(|s| s.items.len()).sum());
-        for (si, s) in u.sections.iter().enumerate() {
-            for (ii, item) in s.items.iter().enumerate() {
-                index.entry(item.id.clone()).or_insert((si, ii));
-            }
-        }
-        Checklist {
-            id: u.id,
-            title: u.title,
-            organization: u.organization,
-            year: u.year,
-            year_explicit: u.year_explicit,
-            report: u.report,
-            sections: u.sections,
-            index,
-        }
-    }
-}
-
 /// The fixed sentences of section three.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReportText {
     pub heading: Template,
     pub opening: Template,
     pub closing: Template,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub id: String,
     pub title: String,
@@ -92,7 +52,7 @@ pub struct Section {
 }
 
 /// One duty or target.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub id: String,
     pub title: String,
@@ -112,7 +72,7 @@ pub struct Item {
 }
 
 /// What kind of progress an item records, with its target.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Kind {
     /// Done once (a yes/no duty).
     Task,
@@ -165,7 +125,7 @@ impl Kind {
 }
 
 /// A due (or start) date as written: relative to the checklist year, or absolute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DueSpec {
     /// `"03-31"`: in the checklist year.
     InYear { month: i8, day: i8 },
@@ -198,7 +158,7 @@ impl DueSpec {
         match self {
             DueSpec::InYear { month, day } => format!("{month:02}-{day:02}"),
             DueSpec::NextYear { month, day } => format!("next-{month:02}-{day:02}"),
-            DueSpec::On(d) => crate::date::iso(d),
+            DueSpec::On(d) => crate::text::dates::iso(d),
         }
     }
 }

@@ -20,9 +20,9 @@ use super::fill::clean;
 use super::plain::ledger_title_parts;
 use super::table::{Row, rows};
 use super::{Document, Input};
-use crate::date;
 use crate::i18n::Lang;
 use crate::progress::Status;
+use crate::text::dates as date;
 
 const TITLE_FONT: &str = "方正小标宋简体";
 const HEADING_FONT: &str = "黑体";
@@ -273,7 +273,7 @@ pub fn docx(doc: Document, input: &Input<'_>, st: &Status<'_>) -> Vec<u8> {
     };
     // Dated the day it is made (the core stays clock-free: `today` comes in with the input),
     // rather than docx-rs's 1970-01-01. (Its author field cannot be set through its API.)
-    let made = format!("{}T00:00:00Z", crate::date::iso(input.today));
+    let made = format!("{}T00:00:00Z", crate::text::dates::iso(input.today));
     d = d
         .created_at(&made)
         .updated_at(&made)

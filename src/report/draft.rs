@@ -192,9 +192,9 @@ pub fn missing(s: &ItemStatus<'_>, lang: Lang) -> String {
         ),
     };
     let when = match lang {
-        _ if s.overdue => crate::date::due_in(s.days_left, lang),
-        Lang::Zh => format!("{}到期", crate::date::chinese(s.due)),
-        Lang::En => format!("due {}", crate::date::iso(s.due)),
+        _ if s.overdue => crate::text::dates::due_in(s.days_left, lang),
+        Lang::Zh => format!("{}到期", crate::text::dates::chinese(s.due)),
+        Lang::En => format!("due {}", crate::text::dates::iso(s.due)),
     };
     match lang {
         Lang::Zh => format!("{what}；{when}"),

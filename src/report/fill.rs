@@ -4,10 +4,10 @@
 use jiff::civil::Date;
 
 use crate::checklist::{Checklist, Item};
-use crate::date;
 use crate::ledger::ItemRecord;
 use crate::progress::total_hours;
 use crate::template::Placeholder;
+use crate::text::dates as date;
 use crate::text::number;
 
 /// Text from a checklist or ledger made safe for every output: control characters and bidi

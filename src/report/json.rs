@@ -24,8 +24,8 @@ use super::draft::{Draft, draft_from};
 use super::fill::clean;
 use super::table::rows;
 use super::{Document, Input};
-use crate::date::iso;
 use crate::progress::Status;
+use crate::text::dates::iso;
 
 /// The version of the JSON schema above.
 pub const SCHEMA_VERSION: u32 = 1;

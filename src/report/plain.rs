@@ -5,9 +5,9 @@ use std::fmt::Write;
 use super::draft::Draft;
 use super::table::{Row, kind_label, rows};
 use super::{Document, Input};
-use crate::date;
 use crate::i18n::Lang;
 use crate::progress::Status;
+use crate::text::dates as date;
 
 /// Title of the unfinished list, which feeds section five.
 fn shortfalls_title(lang: Lang) -> &'static str {

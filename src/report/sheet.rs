@@ -6,8 +6,8 @@
 use super::fill::figure;
 use super::table::{kind_label, rows};
 use super::{Input, Options};
-use crate::date::iso;
 use crate::progress::Status;
+use crate::text::dates::iso;
 
 /// A cell a spreadsheet will show as text, never evaluate.
 pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {

@@ -7,9 +7,9 @@
 use jiff::civil::Date;
 
 use crate::checklist::{Item, Kind};
-use crate::date::days_between;
 use crate::i18n::Lang;
 use crate::progress::ItemStatus;
+use crate::text::dates::days_between;
 use crate::text::number;
 
 /// How a counted or hours item keeps pace with its target.

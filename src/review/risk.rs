@@ -7,10 +7,10 @@ use jiff::civil::Date;
 
 use super::pace::{PaceState, pace};
 use crate::checklist::{Checklist, DueSpec, Kind};
-use crate::date::iso;
 use crate::i18n::Lang;
 use crate::ledger::Ledger;
 use crate::progress::{self, ItemStatus};
+use crate::text::dates::iso;
 use crate::text::number;
 
 /// Why an item is at risk, most urgent first (the order `review` sorts by).
@@ -386,7 +386,7 @@ mod tests {
             rate("exam-pass", 45, ""),
             rate("court-appearance", 46, "出庭记录"),
         ] {
-            l.apply(&c, &change, &ctx).unwrap();
+            l.change(&c, &change, &ctx).unwrap();
         }
         let risks = review(&c, &l, ctx.today, Lang::Zh);
         let kinds = |id: &str| -> Vec<RiskKind> {
@@ -420,9 +420,9 @@ mod tests {
             hours: None,
             evidence: evidence.into(),
         };
-        l.apply(&c, &log("签到表"), &ctx).unwrap();
-        l.apply(&c, &log(""), &ctx).unwrap();
-        l.apply(&c, &log(" "), &ctx).unwrap();
+        l.change(&c, &log("签到表"), &ctx).unwrap();
+        l.change(&c, &log(""), &ctx).unwrap();
+        l.change(&c, &log(" "), &ctx).unwrap();
         let bare = |l: &Ledger| -> Vec<String> {
             review(&c, l, ctx.today, Lang::Zh)
                 .into_iter()
@@ -438,7 +438,7 @@ mod tests {
             item: "center-group".into(),
             text: "中心组学习记录本".into(),
         };
-        l.apply(&c, &note, &ctx).unwrap();
+        l.change(&c, &note, &ctx).unwrap();
         assert!(bare(&l).is_empty());
     }
 }

@@ -9,10 +9,8 @@
 //! * A yes/no duty is done if it is done in any ledger; the earliest completion is kept with
 //!   who did it and when. Different dates (or different evidence) are a conflict.
 //! * Notes and item evidence: the first non-empty one is kept; a different one is a conflict.
-//! * Rates — in [`combine`], numerators and denominators are summed (each ledger counts its own
-//!   people or documents); identical rate records (same figures, date and person) count once.
-//!   In [`merge_into`] (an import), a rate is taken only where none is recorded locally;
-//!   different figures are a conflict and the local ones are kept.
+//! * Rates: the first ledger's figures are kept; different figures in another ledger are a
+//!   conflict to settle (two counts of the same people), never added up.
 //!
 //! Conflicts are listed, never resolved silently. Merging is idempotent: combining a ledger
 //! with itself, or importing the same file twice, changes nothing.
@@ -23,10 +21,7 @@ use jiff::civil::Date;
 
 use crate::checklist::Checklist;
 use crate::i18n::Lang;
-use crate::ledger::{
-    Applied, Change, Ctx, Done, Entry, HistoryRecord, ItemRecord, Ledger, RateRecord,
-};
-use crate::text::for_terminal;
+use crate::ledger::{Done, Entry, EvidenceSet, ItemRecord, Ledger, Op, RateRecord};
 
 /// What two ledgers disagree about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -37,7 +32,7 @@ pub enum ConflictField {
     DoneEvidence,
     /// The same entry id with a different date, topic or hours.
     Entry,
-    /// Different figures for a rate on the same date (import only).
+    /// Different figures for the same rate.
     Rate,
     Note,
     Evidence,
@@ -98,12 +93,11 @@ impl Conflict {
         } else {
             format!("{} ", self.item)
         };
-        for_terminal(&format!(
+        format!(
             "{item}{what}{}{}",
             lang.pick("：", ": "),
             values.join(lang.pick("；", "; "))
-        ))
-        .into_owned()
+        )
     }
 }
 
@@ -119,7 +113,12 @@ fn same_content(a: &Entry, b: &Entry) -> bool {
 
 fn entry_text(e: &Entry) -> String {
     let hours = e.hours.map(|h| format!(" {h}h")).unwrap_or_default();
-    format!("{} {} {}{hours}", e.id, crate::date::iso(e.date), e.topic)
+    format!(
+        "{} {} {}{hours}",
+        e.id,
+        crate::text::dates::iso(e.date),
+        e.topic
+    )
 }
 
 /// Collects conflicts for one item and field, keeping values distinct.
@@ -195,7 +194,7 @@ fn merge_record(
             origin.done = src;
         }
         (Some(mine), Some(d)) => {
-            let show = |d: &Done| format!("{}（{}）", crate::date::iso(d.date), d.by);
+            let show = |d: &Done| format!("{}（{}）", crate::text::dates::iso(d.date), d.by);
             if d.date < mine.date {
                 // The earliest completion is the one that counts.
                 pending.note(
@@ -327,8 +326,8 @@ pub fn combine(checklist: &Checklist, ledgers: &[Ledger]) -> (Ledger, Vec<Confli
     let mut pending = Pending::default();
     let mut mismatched = Vec::new();
     let mut origins: BTreeMap<String, RecordOrigin> = BTreeMap::new();
-    // Per item: the distinct rate records, summed at the end.
-    let mut rates: BTreeMap<String, Vec<RateRecord>> = BTreeMap::new();
+    // Per item: the first rate recorded, and the ledger it came from.
+    let mut rates: BTreeMap<String, (usize, RateRecord)> = BTreeMap::new();
     let mut used = 0;
     let mut all_closed = true;
     for (src, ledger) in ledgers.iter().enumerate() {
@@ -356,16 +355,30 @@ pub fn combine(checklist: &Checklist, ledgers: &[Ledger]) -> (Ledger, Vec<Confli
                 }
             }
             if let Some(rate) = &record.rate {
-                let list = rates.entry(id.clone()).or_default();
-                if !list.iter().any(|r| same_rate(r, rate)) {
-                    list.push(rate.clone());
+                // Two officers' figures for one rate are two answers to one question: a
+                // conflict to settle, never a sum.
+                match rates.get(id) {
+                    None => {
+                        rates.insert(id.clone(), (src, rate.clone()));
+                    }
+                    Some((first, kept))
+                        if (kept.numerator, kept.denominator)
+                            != (rate.numerator, rate.denominator) =>
+                    {
+                        pending.note(
+                            id,
+                            ConflictField::Rate,
+                            (*first, rate_text(kept)),
+                            (src, rate_text(rate)),
+                        );
+                    }
+                    Some(_) => {}
                 }
             }
         }
     }
-    for (id, list) in rates {
-        let summed = sum_rates(&list);
-        out.items.entry(id).or_default().rate = Some(summed);
+    for (id, (_, rate)) in rates {
+        out.items.entry(id).or_default().rate = Some(rate);
     }
     for record in out.items.values_mut() {
         record.entries.sort_by_key(|e| e.date);
@@ -385,80 +398,35 @@ pub fn combine(checklist: &Checklist, ledgers: &[Ledger]) -> (Ledger, Vec<Confli
     (out, conflicts)
 }
 
-fn same_rate(a: &RateRecord, b: &RateRecord) -> bool {
-    a.numerator == b.numerator && a.denominator == b.denominator && a.date == b.date && a.by == b.by
-}
-
-/// Numerators and denominators added up; the latest date; the distinct evidence and people.
-fn sum_rates(list: &[RateRecord]) -> RateRecord {
-    let join = |f: &dyn Fn(&RateRecord) -> &str, sep: &str| {
-        let mut seen: Vec<&str> = Vec::new();
-        for r in list {
-            let v = f(r);
-            if !v.is_empty() && !seen.contains(&v) {
-                seen.push(v);
-            }
-        }
-        seen.join(sep)
-    };
-    RateRecord {
-        // Each figure is at most MAX_RATE_COUNT (checked on load); saturate all the same.
-        numerator: list.iter().fold(0u64, |a, r| a.saturating_add(r.numerator)),
-        denominator: list
-            .iter()
-            .fold(0u64, |a, r| a.saturating_add(r.denominator)),
-        date: list.iter().map(|r| r.date).max().unwrap_or_default(),
-        evidence: join(&|r| r.evidence.as_str(), "；"),
-        by: join(&|r| r.by.as_str(), "、"),
-    }
-}
-
 /// The result of merging an imported ledger into the local one.
 #[derive(Debug, Clone)]
 pub struct Merge {
-    pub ledger: Ledger,
-    /// One history record per change made, numbered after the local ledger's `seq`, with the
-    /// item's state before and after (so `duty undo` can take an import back step by step).
-    pub records: Vec<HistoryRecord>,
+    /// The operations that bring the import in, in order, resolved against the local
+    /// ledger (committed as one batch, so `duty undo` takes the import back as a whole).
+    pub ops: Vec<Op>,
     /// Disagreements; the local value was kept. Source 0 is local, 1 the import.
     pub conflicts: Vec<Conflict>,
 }
 
 /// Merge `incoming` into `local`. The caller has checked that both belong to the same
-/// checklist and year and that `local` is not closed. `local` is not changed; the merged
-/// ledger is returned.
+/// checklist and year and that `local` is not closed. Entries, ticks and texts are stamped
+/// with who recorded them on the other machine, as they were.
 ///
 /// An import only adds: entries not already there, a duty's completion (or its evidence when
 /// the local tick has none), a rate where none is recorded, a note or evidence where the
 /// local one is empty; a differing rate, date or text is listed as a conflict.
 /// It never edits or removes anything local.
-pub fn merge_into(local: &Ledger, incoming: &Ledger, ctx: &Ctx) -> Merge {
+pub fn merge_into(local: &Ledger, incoming: &Ledger) -> Merge {
     let mut ledger = local.clone();
-    let mut records = Vec::new();
+    let mut ops = Vec::new();
     let mut pending = Pending::default();
+    let mut step = |ledger: &mut Ledger, op: Op| {
+        ledger.apply(&op).unwrap_or_else(|e| {
+            unreachable!("an import step fits the ledger it was made for: {e}")
+        });
+        ops.push(op);
+    };
     for (id, theirs) in &incoming.items {
-        let mut step = |ledger: &mut Ledger,
-                        change: Change,
-                        entry: Option<String>,
-                        edit: &dyn Fn(&mut ItemRecord)| {
-            let before = ledger.items.get(id).cloned();
-            let mut after = before.clone().unwrap_or_default();
-            edit(&mut after);
-            ledger.items.insert(id.clone(), after.clone());
-            ledger.seq += 1;
-            records.push(HistoryRecord {
-                seq: ledger.seq,
-                at: ctx.now,
-                by: ctx.user.clone(),
-                change,
-                applied: Applied {
-                    item: Some(id.clone()),
-                    before,
-                    after: Some(after),
-                    entry,
-                },
-            });
-        };
         for e in &theirs.entries {
             let mine = ledger
                 .items
@@ -475,25 +443,27 @@ pub fn merge_into(local: &Ledger, incoming: &Ledger, ctx: &Ctx) -> Merge {
                     );
                 }
                 Some(_) => {}
+                // An entry whose id is taken here by another occurrence comes in under a
+                // longer id, as a new one logged here would.
                 None => {
-                    let change = Change::Log {
-                        item: id.clone(),
-                        date: e.date,
-                        topic: e.topic.clone(),
-                        hours: e.hours,
-                        evidence: e.evidence.clone(),
-                    };
-                    step(&mut ledger, change, Some(e.id.clone()), &|r| {
-                        r.entries.push(e.clone());
-                        // Same order as the ledger keeps: by date, arrival breaks ties.
-                        r.entries.sort_by_key(|x| x.date);
-                    });
+                    let mut entry = e.clone();
+                    while mine.iter().any(|m| m.id == entry.id) {
+                        entry.id.push('x');
+                    }
+                    step(
+                        &mut ledger,
+                        Op::Log {
+                            item: id.clone(),
+                            entry,
+                            at: None,
+                        },
+                    );
                 }
             }
         }
         if let Some(d) = &theirs.done {
             let mine = ledger.items.get(id).and_then(|r| r.done.clone());
-            let show = |d: &Done| format!("{}（{}）", crate::date::iso(d.date), d.by);
+            let show = |d: &Done| format!("{}（{}）", crate::text::dates::iso(d.date), d.by);
             let take = match &mine {
                 None => true,
                 Some(m) if m.date != d.date => {
@@ -514,87 +484,96 @@ pub fn merge_into(local: &Ledger, incoming: &Ledger, ctx: &Ctx) -> Merge {
                 }
             };
             if take {
-                let change = Change::Check {
+                let op = Op::Check {
                     item: id.clone(),
-                    date: d.date,
-                    evidence: d.evidence.clone(),
+                    done: d.clone(),
+                    was: mine,
                 };
-                step(&mut ledger, change, None, &|r| r.done = Some(d.clone()));
+                step(&mut ledger, op);
             }
         }
         if let Some(rate) = &theirs.rate {
             let mine = ledger.items.get(id).and_then(|r| r.rate.clone());
-            let show = |x: &RateRecord| {
-                format!(
-                    "{}/{}（{}）",
-                    x.numerator,
-                    x.denominator,
-                    crate::date::iso(x.date)
-                )
-            };
             // An import never replaces a figure already recorded here: a differing one is
             // listed as a conflict for the officer to settle with `duty rate`.
-            let take = match &mine {
-                None => true,
+            match &mine {
+                None => step(
+                    &mut ledger,
+                    Op::Rate {
+                        item: id.clone(),
+                        rate: rate.clone(),
+                        was: None,
+                    },
+                ),
                 Some(m) if (m.numerator, m.denominator) != (rate.numerator, rate.denominator) => {
-                    pending.note(id, ConflictField::Rate, (0, show(m)), (1, show(rate)));
-                    false
+                    pending.note(
+                        id,
+                        ConflictField::Rate,
+                        (0, rate_text(m)),
+                        (1, rate_text(rate)),
+                    );
                 }
-                Some(_) => false,
-            };
-            if take {
-                let change = Change::Rate {
-                    item: id.clone(),
-                    numerator: rate.numerator,
-                    denominator: rate.denominator,
-                    date: rate.date,
-                    evidence: rate.evidence.clone(),
-                };
-                step(&mut ledger, change, None, &|r| r.rate = Some(rate.clone()));
+                Some(_) => {}
             }
         }
-        for field in [ConflictField::Note, ConflictField::Evidence] {
-            let text = if field == ConflictField::Note {
-                &theirs.note
-            } else {
-                &theirs.evidence
-            };
-            let mine = ledger
-                .items
-                .get(id)
-                .map(|r| {
-                    if field == ConflictField::Note {
-                        r.note.clone()
-                    } else {
-                        r.evidence.clone()
-                    }
-                })
-                .unwrap_or_default();
-            if text.is_empty() || *text == mine {
-                continue;
-            }
-            if !mine.is_empty() {
-                pending.note(id, field, (0, mine), (1, text.clone()));
-                continue;
-            }
-            if field == ConflictField::Note {
-                let change = Change::Note {
+        let record = ledger.items.get(id).cloned().unwrap_or_default();
+        if !theirs.note.is_empty() && theirs.note != record.note {
+            if record.note.is_empty() {
+                let op = Op::Note {
                     item: id.clone(),
-                    text: text.clone(),
+                    text: theirs.note.clone(),
+                    was: String::new(),
                 };
-                step(&mut ledger, change, None, &|r| r.note = text.clone());
+                step(&mut ledger, op);
             } else {
-                let change = Change::Evidence {
-                    item: id.clone(),
-                    text: text.clone(),
+                pending.note(
+                    id,
+                    ConflictField::Note,
+                    (0, record.note.clone()),
+                    (1, theirs.note.clone()),
+                );
+            }
+        }
+        if !theirs.evidence.is_empty() && theirs.evidence != record.evidence {
+            if record.evidence.is_empty() {
+                let was = EvidenceSet {
+                    item: String::new(),
+                    done: record.done.as_ref().map(|d| d.evidence.clone()),
+                    rate: record.rate.as_ref().map(|r| r.evidence.clone()),
                 };
-                step(&mut ledger, change, None, &|r| r.evidence = text.clone());
+                let now = EvidenceSet {
+                    item: theirs.evidence.clone(),
+                    ..was.clone()
+                };
+                step(
+                    &mut ledger,
+                    Op::Evidence {
+                        item: id.clone(),
+                        now,
+                        was,
+                    },
+                );
+            } else {
+                pending.note(
+                    id,
+                    ConflictField::Evidence,
+                    (0, record.evidence.clone()),
+                    (1, theirs.evidence.clone()),
+                );
             }
         }
     }
     Merge {
-        ledger,
-        records,
+        ops,
         conflicts: pending.finish(),
     }
+}
+
+fn rate_text(x: &RateRecord) -> String {
+    format!(
+        "{}/{}（{}）",
+        x.numerator,
+        x.denominator,
+        crate::text::dates::iso(x.date)
+    )
 }

@@ -1,14 +1,14 @@
 //! Ledgers that are not this machine's own: files named with `--ledger` for a roll-up (or a
 //! directory of them) and files brought in with `duty import-ledger`. They are read and
-//! checked here, never written; the local ledger's changes go through [`super::transact`].
+//! checked here, never written.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{Damage, StoreError};
+use super::error::{Damage, IoOp, StoreError};
+use super::{files, snapshot};
 use crate::checklist::Checklist;
-use crate::i18n::Lang;
-use crate::ledger::{FORMAT_VERSION, Ledger, Problem};
+use crate::ledger::{Ledger, Problem};
 
 /// The ledger files named by `sources`: files as given, directories expanded to the `.ron`
 /// files directly in them (sorted by name; backups `*.ron.bak` are not `.ron` files).
@@ -17,7 +17,7 @@ pub fn expand_sources(sources: &[PathBuf]) -> Result<Vec<PathBuf>, StoreError> {
     for src in sources {
         if src.is_dir() {
             let mut found: Vec<PathBuf> = fs::read_dir(src)
-                .map_err(StoreError::io("read", src))?
+                .map_err(StoreError::io(IoOp::Read, src))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
                 .collect();
@@ -51,72 +51,35 @@ pub enum Unusable {
     Invalid(Problem),
 }
 
-impl Unusable {
-    pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Unusable::Damaged { damage, at: None }, _) => damage.describe(lang),
-            (
-                Unusable::Damaged {
-                    damage,
-                    at: Some((l, c)),
-                },
-                Lang::Zh,
-            ) => {
-                format!("第 {l} 行第 {c} 列：{}", damage.describe(lang))
-            }
-            (
-                Unusable::Damaged {
-                    damage,
-                    at: Some((l, c)),
-                },
-                Lang::En,
-            ) => {
-                format!("line {l}, column {c}: {}", damage.describe(lang))
-            }
-            (Unusable::TooNew { found }, Lang::Zh) => format!(
-                "由较新版本的 duty 写入（格式 {found}，本程序只能读取格式 {FORMAT_VERSION}）"
-            ),
-            (Unusable::TooNew { found }, Lang::En) => {
-                format!("format {found} is newer than this duty reads ({FORMAT_VERSION})")
-            }
-            (
-                Unusable::OtherLedger {
-                    found_id,
-                    found_year,
-                    id,
-                    year,
-                },
-                Lang::Zh,
-            ) => format!("这是清单“{found_id}”{found_year} 年度的台账，不是“{id}”{year} 年度的"),
-            (
-                Unusable::OtherLedger {
-                    found_id,
-                    found_year,
-                    id,
-                    year,
-                },
-                Lang::En,
-            ) => format!("it belongs to checklist '{found_id}' {found_year}, not '{id}' {year}"),
-            (Unusable::Invalid(problem), _) => problem.describe(lang),
-        }
-    }
-}
-
-/// Read one ledger file that must belong to `checklist` (id and year). An unreadable file is
-/// reported as such, with no backup to offer (it is not the local ledger).
+/// Read one ledger file that must belong to `checklist` (id and year).
 pub fn read_foreign(path: &Path, checklist: &Checklist) -> Result<Ledger, StoreError> {
     let unusable = |problem: Unusable| StoreError::Foreign {
         path: path.to_path_buf(),
         problem,
     };
-    let ledger = super::read_ledger_file(path, path).map_err(|e| match e {
-        StoreError::Corrupt { problem, at, .. } => unusable(Unusable::Damaged {
-            damage: problem,
-            at,
-        }),
-        StoreError::TooNew { found, .. } => unusable(Unusable::TooNew { found }),
-        other => other,
-    })?;
+    let bytes = match files::read_capped(path, snapshot::MAX_BYTES)? {
+        Some(Ok(bytes)) => bytes,
+        Some(Err(bytes)) => {
+            return Err(unusable(Unusable::Damaged {
+                damage: Damage::TooLarge { bytes },
+                at: None,
+            }));
+        }
+        None => {
+            return Err(StoreError::Io {
+                op: IoOp::Read,
+                path: path.to_path_buf(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            });
+        }
+    };
+    let ledger = match snapshot::parse(&bytes) {
+        Ok(s) => s.ledger,
+        Err(snapshot::Unparsed::TooNew(found)) => return Err(unusable(Unusable::TooNew { found })),
+        Err(snapshot::Unparsed::Damaged { damage, at }) => {
+            return Err(unusable(Unusable::Damaged { damage, at }));
+        }
+    };
     if ledger.checklist != checklist.id || ledger.year != checklist.year {
         return Err(unusable(Unusable::OtherLedger {
             found_id: ledger.checklist,

@@ -9,13 +9,13 @@ use tui_input::InputRequest;
 
 use crate::checklist::{Checklist, Item, Kind, Section};
 use crate::i18n::Lang;
-use crate::ledger::{Change, Ctx, Ledger};
+use crate::i18n::screen::{self as strings, of};
+use crate::ledger::{Change, ItemRecord, Ledger};
 use crate::progress;
 use crate::report::{self, Format};
 use crate::review::{self, Monthly, Risk};
-use crate::store::Stamp;
+use crate::store::{Fingerprint, Proposal};
 use crate::tui::form::{Field, Form, FormKind, Submit};
-use crate::tui::strings::{self, of};
 use crate::tui::theme::Theme;
 use crate::tui::view;
 
@@ -73,7 +73,20 @@ impl Filter {
 /// What the user is asked to confirm.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirm {
-    RemoveEntry { item: String, entry: String },
+    RemoveEntry {
+        item: String,
+        entry: String,
+    },
+    /// Unticking a duty drops its date and evidence.
+    Uncheck {
+        item: String,
+    },
+    /// Undo (or redo) change `seq`, said in `what`.
+    Undo {
+        seq: u64,
+        what: String,
+        redo: bool,
+    },
     Quit,
 }
 
@@ -126,6 +139,7 @@ pub enum Action {
     CycleFilter,
     Search,
     Undo,
+    Redo,
     Help,
     Summary,
     Export,
@@ -159,13 +173,31 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     None,
+    /// Resolve this change (against `base`, the item as a form found it when it opened,
+    /// else against what the screen shows), show it, and save it.
+    Propose(Change, Option<Base>),
     /// Save the pending changes.
     Flush,
-    /// Undo the last saved change (under the lock, from the history).
-    Undo,
+    /// Find out what undo (or redo) would do, to ask before doing it.
+    AskUndo {
+        redo: bool,
+    },
+    /// Undo (or redo) change `seq`, if it is still the one to undo.
+    Undo {
+        seq: u64,
+        redo: bool,
+    },
     Export(Format),
     SwitchYear(i16),
     Quit,
+}
+
+/// An item's record as a form found it when it opened: the change the form makes replaces
+/// that, so a change made elsewhere meanwhile is noticed, never overwritten.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Base {
+    pub item: String,
+    pub record: Option<ItemRecord>,
 }
 
 /// One item's state, computed once per change.
@@ -208,19 +240,21 @@ pub struct ReviewData {
 pub struct App {
     pub lang: Lang,
     pub today: Date,
-    pub user: String,
     pub theme: Theme,
     pub checklist: Checklist,
     /// The ledger as last read from or saved to disk.
     pub saved: Ledger,
     /// `saved` with the pending changes applied: what the screen shows.
     pub ledger: Ledger,
-    /// Changes made here but not yet on disk (saving failed); retried by the runner.
-    pub pending: Vec<Change>,
+    /// Changes made here but not yet on disk (saving failed), each resolved once; retried
+    /// by the runner as they are.
+    pub pending: Vec<Proposal>,
     /// The ledger could not be read: shown, and nothing is ever written.
     pub load_error: Option<String>,
-    /// Fingerprint of the ledger file as last seen, to notice other processes' changes.
-    pub stamp: Option<Stamp>,
+    /// Fingerprint of the ledger's files as last seen, to notice other processes' changes.
+    pub fingerprint: Option<Fingerprint>,
+    /// The record the open form started from (see [`Base`]).
+    pub form_base: Option<Base>,
     pub rows: Vec<Row>,
     /// (done, total) per section.
     pub section_done: Vec<(usize, usize)>,
@@ -252,7 +286,6 @@ impl App {
     pub fn new(
         lang: Lang,
         today: Date,
-        user: String,
         theme: Theme,
         checklist: Checklist,
         ledger: Result<Ledger, String>,
@@ -268,14 +301,14 @@ impl App {
         let mut app = App {
             lang,
             today,
-            user,
             theme,
             ledger: saved.clone(),
             saved,
             checklist,
             pending: Vec::new(),
             load_error,
-            stamp: None,
+            fingerprint: None,
+            form_base: None,
             rows: Vec::new(),
             section_done: Vec::new(),
             done: 0,
@@ -309,16 +342,6 @@ impl App {
             Mode::Help => KeyMode::Help,
             Mode::Summary { .. } | Mode::Review { .. } => KeyMode::Scroll,
             Mode::Export { .. } => KeyMode::Menu,
-        }
-    }
-
-    /// The context for applying changes in memory (to check them and to show pending ones).
-    /// The moment is irrelevant there; the runner stamps the real time when it saves.
-    pub fn ctx(&self) -> Ctx {
-        Ctx {
-            today: self.today,
-            now: jiff::Timestamp::UNIX_EPOCH,
-            user: self.user.clone(),
         }
     }
 
@@ -357,11 +380,10 @@ impl App {
     /// Show `saved` with the pending changes on top, and recompute every row.
     pub fn rebuild(&mut self) {
         let mut ledger = self.saved.clone();
-        let ctx = self.ctx();
-        // A pending change that no longer applies (the item vanished) is shown as dropped
-        // by the runner when it is refused on disk; here it simply does not show.
-        for change in &self.pending {
-            let _ = ledger.apply(&self.checklist, change, &ctx);
+        // A pending change that no longer applies (changed elsewhere) is dropped with a
+        // warning by the runner when the disk refuses it; here it simply does not show.
+        for p in &self.pending {
+            let _ = ledger.apply(&p.op);
         }
         self.ledger = ledger;
         self.recompute();
@@ -515,24 +537,39 @@ impl App {
     }
 
     /// Ask to make `change`; refused at once when the ledger is read-only.
-    fn propose(&mut self, change: Change) -> Effect {
+    fn propose(&mut self, change: Change, base: Option<Base>) -> Effect {
         if let Some(refusal) = self.refusal() {
             self.warn(refusal);
             return Effect::None;
         }
-        let mut trial = self.ledger.clone();
-        match trial.apply(&self.checklist, &change, &self.ctx()) {
-            Err(e) => {
-                self.warn(e.message(self.lang));
-                Effect::None
-            }
-            Ok(_) => {
-                self.pending.push(change);
-                self.ledger = trial;
-                self.recompute();
-                Effect::Flush
+        Effect::Propose(change, base)
+    }
+
+    /// Show a change the runner resolved, and keep it to save. `false` when it no longer
+    /// fits what the screen shows (the item changed since the form opened).
+    pub fn accept(&mut self, proposal: Proposal) -> bool {
+        if self.ledger.apply(&proposal.op).is_err() {
+            return false;
+        }
+        self.pending.push(proposal);
+        self.recompute();
+        true
+    }
+
+    /// What the screen shows, with `base` (if any) as its item's record.
+    pub fn view_with(&self, base: Option<&Base>) -> Ledger {
+        let mut view = self.ledger.clone();
+        if let Some(b) = base {
+            match &b.record {
+                Some(r) => {
+                    view.items.insert(b.item.clone(), r.clone());
+                }
+                None => {
+                    view.items.remove(&b.item);
+                }
             }
         }
+        view
     }
 
     fn refusal(&self) -> Option<String> {
@@ -555,12 +592,16 @@ impl App {
             return;
         };
         let form = Form::new(kind, self.lang, &item.id, &item.title, prefill);
+        self.form_base = Some(Base {
+            item: item.id.clone(),
+            record: self.ledger.record(&item.id).cloned(),
+        });
         self.mode = Mode::Form(form);
         self.validate_form();
     }
 
     fn validate_form(&mut self) -> Option<Submit> {
-        let window = crate::ledger::year_window(self.checklist.year);
+        let window = crate::ledger::rules::year_window(self.checklist.year);
         let lang = self.lang;
         match &mut self.mode {
             Mode::Form(f) => f.validate(lang, window),
@@ -574,7 +615,7 @@ impl App {
         let year = self.checklist.year;
         // Today while it is inside the year's window (to 30 June of the next year, when the
         // report and 述法 are done), else the year's last day.
-        let (_, last) = crate::ledger::year_window(year);
+        let (_, last) = crate::ledger::rules::year_window(year);
         if self.today <= last {
             self.today
         } else {
@@ -584,8 +625,8 @@ impl App {
 
     fn today_text(&self) -> String {
         match self.lang {
-            Lang::Zh => crate::date::chinese(self.default_date()),
-            Lang::En => crate::date::iso(self.default_date()),
+            Lang::Zh => crate::text::dates::chinese(self.default_date()),
+            Lang::En => crate::text::dates::iso(self.default_date()),
         }
     }
 
@@ -630,17 +671,26 @@ impl App {
             Kind::Task => {
                 let done = self.ledger.record(&id).is_some_and(|r| r.done.is_some());
                 if done {
-                    self.propose(Change::Uncheck { item: id })
+                    // Unticking drops the date and the evidence: asked first, never a slip.
+                    if let Some(refusal) = self.refusal() {
+                        self.warn(refusal);
+                    } else {
+                        self.mode = Mode::Confirm(Confirm::Uncheck { item: id });
+                    }
+                    Effect::None
                 } else if ask {
                     let today = self.today_text();
                     self.open_form(FormKind::Check, &[&today]);
                     Effect::None
                 } else {
-                    self.propose(Change::Check {
-                        item: id,
-                        date: self.default_date(),
-                        evidence: String::new(),
-                    })
+                    self.propose(
+                        Change::Check {
+                            item: id,
+                            date: self.default_date(),
+                            evidence: String::new(),
+                        },
+                        None,
+                    )
                 }
             }
             Kind::Count { .. } | Kind::Hours { .. } => {
@@ -838,7 +888,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 match app.validate_form() {
                     Some(Submit::Change(change)) => {
                         app.mode = Mode::Normal;
-                        app.propose(*change)
+                        let base = app.form_base.take();
+                        app.propose(*change, base)
                     }
                     Some(Submit::Year(y)) => {
                         app.mode = Mode::Normal;
@@ -866,7 +917,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                     app.quit = true;
                     Effect::Quit
                 }
-                Confirm::RemoveEntry { item, entry } => app.propose(Change::Unlog { item, entry }),
+                Confirm::RemoveEntry { item, entry } => {
+                    app.propose(Change::Unlog { item, entry }, None)
+                }
+                Confirm::Uncheck { item } => app.propose(Change::Uncheck { item }, None),
+                Confirm::Undo { seq, redo, .. } => Effect::Undo { seq, redo },
             },
             A::No | A::Cancel => Effect::None,
             _ => {
@@ -999,7 +1054,14 @@ fn normal(app: &mut App, action: Action) -> Effect {
             } else if let Some(refusal) = app.refusal() {
                 app.warn(refusal);
             } else {
-                return Effect::Undo;
+                return Effect::AskUndo { redo: false };
+            }
+        }
+        A::Redo => {
+            if let Some(refusal) = app.refusal() {
+                app.warn(refusal);
+            } else if app.pending.is_empty() {
+                return Effect::AskUndo { redo: true };
             }
         }
         A::Help => app.mode = Mode::Help,

@@ -8,9 +8,9 @@ use jiff::civil::Date;
 use tui_input::{Input, InputRequest};
 
 use crate::i18n::Lang;
-use crate::ledger::{Change, MAX_ENTRY_HOURS};
+use crate::ledger::Change;
+use crate::ledger::rules::MAX_ENTRY_HOURS;
 use crate::text::strip_unsafe;
-use crate::tui::strings;
 
 /// One single-line field with its label and the current validation error.
 #[derive(Debug, Clone)]
@@ -93,7 +93,7 @@ fn change(c: Change) -> Submit {
 
 impl Form {
     pub fn new(kind: FormKind, lang: Lang, item: &str, item_title: &str, prefill: &[&str]) -> Form {
-        let s = strings::of(lang);
+        let s = crate::i18n::screen::of(lang);
         let labels: &[&'static str] = match kind {
             FormKind::Check => &[s.f_date, s.f_evidence],
             FormKind::Log { hours: true } => &[s.f_date, s.f_topic, s.f_hours, s.f_evidence],
@@ -137,9 +137,9 @@ impl Form {
     /// Check every field, setting each one's error (shown once it holds something, was typed
     /// in, or a submit was tried); the request if all are valid.
     pub fn validate(&mut self, lang: Lang, window: (Date, Date)) -> Option<Submit> {
-        let s = strings::of(lang);
-        let date = |v: &str| match crate::date::parse_date(v) {
-            None if crate::date::no_such_day(v) => Err(s.e_no_such_day),
+        let s = crate::i18n::screen::of(lang);
+        let date = |v: &str| match crate::text::dates::parse_date(v) {
+            None if crate::text::dates::no_such_day(v) => Err(s.e_no_such_day),
             None => Err(s.e_date),
             Some(d) if d < window.0 || d > window.1 => Err(s.e_date_outside),
             Some(d) => Ok(d),
@@ -244,7 +244,7 @@ impl Form {
     }
 
     pub fn title(&self, lang: Lang) -> &'static str {
-        let s = strings::of(lang);
+        let s = crate::i18n::screen::of(lang);
         match self.kind {
             FormKind::Check => s.form_check,
             FormKind::Log { .. } => s.form_log,
@@ -262,7 +262,7 @@ mod tests {
     use jiff::civil::date;
 
     fn window() -> (Date, Date) {
-        crate::ledger::year_window(2024)
+        crate::ledger::rules::year_window(2024)
     }
 
     #[test]
@@ -275,7 +275,7 @@ mod tests {
             &["2024-13-01"],
         );
         assert_eq!(f.validate(Lang::Zh, window()), None);
-        let s = strings::of(Lang::Zh);
+        let s = crate::i18n::screen::of(Lang::Zh);
         assert_eq!(f.fields[0].error, Some(s.e_no_such_day), "month 13");
         // Empty fields not yet typed in are not scolded until a submit is tried.
         assert_eq!(f.fields[1].error, None);
@@ -317,20 +317,23 @@ mod tests {
     }
 
     #[test]
-    fn hours_above_a_day_and_dates_outside_the_year_are_refused() {
+    fn hours_above_a_long_course_and_dates_outside_the_year_are_refused() {
         let mut f = Form::new(
             FormKind::Log { hours: true },
             Lang::En,
             "h",
             "t",
-            &["2023-12-31", "x", "24.5", ""],
+            &["2023-12-31", "x", "200.5", ""],
         );
         assert_eq!(f.validate(Lang::En, window()), None);
         assert_eq!(
             f.fields[0].error,
-            Some(strings::of(Lang::En).e_date_outside)
+            Some(crate::i18n::screen::of(Lang::En).e_date_outside)
         );
-        assert_eq!(f.fields[2].error, Some(strings::of(Lang::En).e_hours));
+        assert_eq!(
+            f.fields[2].error,
+            Some(crate::i18n::screen::of(Lang::En).e_hours)
+        );
     }
 
     #[test]
@@ -343,7 +346,10 @@ mod tests {
             &["47", "46", "2024-05-01"],
         );
         assert_eq!(f.validate(Lang::Zh, window()), None);
-        assert_eq!(f.fields[1].error, Some(strings::of(Lang::Zh).e_denominator));
+        assert_eq!(
+            f.fields[1].error,
+            Some(crate::i18n::screen::of(Lang::Zh).e_denominator)
+        );
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub fn key_action(mode: KeyMode, key: KeyEvent) -> Option<Action> {
         KeyCode::End | KeyCode::Char('G') => Some(A::Bottom),
         _ => None,
     };
+    if mode == KeyMode::Normal && ctrl && key.code == KeyCode::Char('r') {
+        return Some(A::Redo);
+    }
     match mode {
         KeyMode::Normal => moves(key.code).or(match key.code {
             KeyCode::Tab => Some(A::NextPane),
@@ -71,6 +74,7 @@ pub fn key_action(mode: KeyMode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('f') => Some(A::CycleFilter),
             KeyCode::Char('/') => Some(A::Search),
             KeyCode::Char('u') => Some(A::Undo),
+            KeyCode::Char('U') => Some(A::Redo),
             KeyCode::Char('?') => Some(A::Help),
             KeyCode::Char('s') => Some(A::Summary),
             KeyCode::Char('v') => Some(A::Review),

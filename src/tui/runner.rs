@@ -1,6 +1,6 @@
 //! The event loop, generic over the ratatui backend and the event source, and the effects
-//! it carries out: saving through `store::transact`, undo, export, switching year, and
-//! noticing another process's change to the ledger.
+//! it carries out through the session: resolving and saving changes, undo and redo,
+//! export, switching year, and noticing another process's change to the ledger.
 
 use std::collections::VecDeque;
 use std::io;
@@ -11,14 +11,15 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::ledger::{ChangeError, Ctx, undo_change, undo_target};
+use crate::i18n::screen::{self as strings, of};
+use crate::ledger::ChangeError;
 use crate::report::{self, Document, Format};
-use crate::store::{self, LedgerPaths, StoreError};
-use crate::tui::app::{self, App, Effect};
+use crate::session::{OpenError, Session};
+use crate::store::{self, StoreError};
+use crate::tui::app::{self, App, Confirm, Effect, Mode};
 use crate::tui::keys;
-use crate::tui::strings::{self, of};
 
-/// How long to wait for an event before checking the ledger file and retrying a failed save.
+/// How long to wait for an event before checking the ledger's files and retrying a failed save.
 pub const POLL: Duration = Duration::from_millis(500);
 
 /// What an event source yields.
@@ -62,30 +63,11 @@ impl Events for Script {
     }
 }
 
-/// What the effects need from outside the app: where ledgers live and where exports go.
-pub struct Io {
-    /// A new day is noticed while the screen is open (overdue flags, pace); `None` when
-    /// the date is pinned.
-    pub clock: crate::cli::Clock,
-    /// The checklist file the screen opened, with its year, to find other years' files
-    /// beside it (`None`: the built-in checklist).
-    pub checklist_file: Option<(PathBuf, i16)>,
-    pub data_dir: PathBuf,
-    /// Exports are written here first, else into the data directory.
-    pub export_dir: PathBuf,
-}
-
-impl Io {
-    pub fn paths(&self, app: &App) -> LedgerPaths {
-        LedgerPaths::new(&self.data_dir, &app.checklist.id, app.checklist.year)
-    }
-}
-
 /// Draw, wait for an event, update, carry out the effect; until quit or the events end.
 pub fn run_loop<B: Backend, E: Events>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    io: &Io,
+    session: &mut Session,
     events: &mut E,
 ) -> io::Result<()> {
     let size = terminal
@@ -106,22 +88,22 @@ pub fn run_loop<B: Backend, E: Events>(
         match events.next(POLL)? {
             Next::End => break,
             Next::Idle => {
-                idle(app, io);
+                idle(app, session);
                 last_idle = Instant::now();
             }
             Next::Event(ev) => {
                 // Steady typing never leaves the poll idle; look for outside changes anyway.
                 if last_idle.elapsed() >= POLL {
-                    idle(app, io);
+                    idle(app, session);
                     last_idle = Instant::now();
                 }
                 if let Some(action) = keys::action(app.key_mode(), &ev) {
                     // A key is also a chance to retry a save that failed.
                     if !app.pending.is_empty() && matches!(ev, Event::Key(_)) {
-                        flush(app, io);
+                        flush(app, session);
                     }
                     let effect = app::update(app, action);
-                    perform(app, io, effect);
+                    perform(app, session, effect);
                 }
             }
         }
@@ -129,73 +111,71 @@ pub fn run_loop<B: Backend, E: Events>(
     Ok(())
 }
 
-/// Periodic work: retry pending saves, pick up another process's change.
-pub fn idle(app: &mut App, io: &Io) {
+/// Periodic work: retry pending saves, move to a new day, pick up another process's change.
+pub fn idle(app: &mut App, session: &Session) {
     if !app.pending.is_empty() {
-        flush(app, io);
+        flush(app, session);
     }
-    if let Some(today) = io.clock.map(|clock| clock())
-        && today != app.today
-    {
-        app.today = today;
-        app.rebuild();
+    if session.clock.follows_calendar() {
+        let today = session.clock.today();
+        if today != app.today {
+            app.today = today;
+            app.rebuild();
+        }
     }
-    let paths = io.paths(app);
-    let now = store::stamp(&paths.ledger);
-    if now == app.stamp {
+    let now = session.book().fingerprint();
+    if Some(now) == app.fingerprint {
         return;
     }
-    app.stamp = now;
-    match store::read_ledger(&paths, &app.checklist.id, app.checklist.year) {
-        Ok(ledger) => {
-            // Also how an unreadable ledger, repaired meanwhile (`duty restore-backup`),
-            // becomes editable again.
-            if ledger != app.saved || app.load_error.is_some() {
+    reload(app, session);
+}
+
+/// Read the ledger again after a change made elsewhere (or a repair).
+fn reload(app: &mut App, session: &Session) {
+    let w = session.words();
+    match session.read() {
+        Ok(opened) => {
+            app.fingerprint = Some(opened.fingerprint);
+            if opened.ledger != app.saved || app.load_error.is_some() {
                 app.load_error = None;
-                app.saved = ledger;
+                app.saved = opened.ledger;
                 app.rebuild();
                 app.say(of(app.lang).reloaded);
             }
         }
         // Damaged: say so and keep showing what we have; never write over it.
         Err(e) => {
-            let msg = e.message(app.lang);
+            app.fingerprint = Some(session.book().fingerprint());
+            let msg = w.store_error(&e);
             app.warn(format!("{} {msg}", of(app.lang).read_only_error));
             app.load_error = Some(msg);
         }
     }
 }
 
-fn ctx(app: &App) -> Ctx {
-    Ctx {
-        today: app.today,
-        now: jiff::Timestamp::now(),
-        user: app.user.clone(),
-    }
-}
-
-/// Save the pending changes in order, each through the same path as the CLI.
-pub fn flush(app: &mut App, io: &Io) {
-    let paths = io.paths(app);
-    while let Some(change) = app.pending.first().cloned() {
-        let result = store::transact(&paths, &app.checklist, &ctx(app), |_, _| Ok(change));
-        match result {
-            Ok(saved) => {
+/// Save the pending changes in order, each as it was resolved.
+pub fn flush(app: &mut App, session: &Session) {
+    let w = session.words();
+    while let Some(proposal) = app.pending.first().cloned() {
+        match session.commit(proposal) {
+            Ok(committed) => {
                 app.pending.remove(0);
-                app.saved = saved.ledger;
-                // The file's fingerprint is not taken here: another process may have saved
-                // since our lock was released, and its change would then look like ours.
-                // Forgetting the stamp makes the next idle check re-read the file once.
-                app.stamp = None;
-                app.say(of(app.lang).saved);
+                app.saved = committed.ledger;
+                app.fingerprint = Some(committed.fingerprint);
+                match committed.notes.first() {
+                    Some(note) => app.warn(w.note(note)),
+                    None => app.say(of(app.lang).saved),
+                }
             }
-            // Refused against the ledger on disk (e.g. closed meanwhile): drop it, say why.
+            // Refused against the ledger on disk (changed elsewhere, closed meanwhile):
+            // dropped, said, and the ledger read again to show what is there now.
             Err(StoreError::Change(e)) => {
                 app.pending.remove(0);
-                app.warn(e.message(app.lang));
+                app.warn(w.change_error(&e));
+                app.fingerprint = None;
             }
             Err(e) => {
-                let reason = e.message(app.lang);
+                let reason = w.store_error(&e);
                 app.warn(strings::save_failed(app.lang, &reason, app.pending.len()));
                 break;
             }
@@ -205,35 +185,89 @@ pub fn flush(app: &mut App, io: &Io) {
 }
 
 /// Carry out what `update` asked for.
-pub fn perform(app: &mut App, io: &Io, effect: Effect) {
+pub fn perform(app: &mut App, session: &mut Session, effect: Effect) {
+    let w = session.words();
     match effect {
         Effect::None | Effect::Quit => {}
-        Effect::Flush => flush(app, io),
-        Effect::Undo => {
-            let paths = io.paths(app);
-            let result = store::transact(&paths, &app.checklist, &ctx(app), |_, history| {
-                let history = history()?;
-                let target = undo_target(&history).ok_or(ChangeError::NothingToUndo)?;
-                Ok(undo_change(target))
-            });
-            match result {
-                Ok(saved) => {
-                    app.saved = saved.ledger;
-                    app.stamp = None; // re-read once at the next idle check (see `flush`)
-                    app.rebuild();
-                    app.say(of(app.lang).undone);
+        Effect::Propose(change, base) => {
+            let view = app.view_with(base.as_ref());
+            match session.resolve(&view, &change) {
+                Err(e) => app.warn(w.change_error(&e)),
+                Ok(proposal) => {
+                    if app.accept(proposal) {
+                        flush(app, session);
+                    } else {
+                        let item = base.map(|b| b.item);
+                        app.warn(w.change_error(&ChangeError::Changed { item }));
+                    }
                 }
-                Err(StoreError::Change(ChangeError::NothingToUndo)) => {
-                    app.warn(of(app.lang).nothing_to_undo)
-                }
-                Err(e) => app.warn(e.message(app.lang)),
             }
         }
-        Effect::Export(format) => match export(app, io, format) {
+        Effect::Flush => flush(app, session),
+        Effect::AskUndo { redo } => {
+            let preview = if redo {
+                session.redo_preview()
+            } else {
+                session.undo_preview()
+            };
+            match preview {
+                Ok(Some(target)) => {
+                    let title = |item: &str| {
+                        session
+                            .checklist
+                            .item(item)
+                            .map_or_else(|| item.to_string(), |i| i.title.clone())
+                    };
+                    let what = w.undo_question(
+                        target.seq,
+                        &w.describe(&target.op, &title),
+                        &target.by,
+                        &session.clock.local_minute(target.at),
+                        redo,
+                    );
+                    app.mode = Mode::Confirm(Confirm::Undo {
+                        seq: target.seq,
+                        what,
+                        redo,
+                    });
+                }
+                Ok(None) => app.warn(w.change_error(&if redo {
+                    ChangeError::NothingToRedo
+                } else {
+                    ChangeError::NothingToUndo
+                })),
+                Err(e) => app.warn(w.store_error(&e)),
+            }
+        }
+        Effect::Undo { seq, redo } => {
+            let result = if redo {
+                session.redo(Some(seq))
+            } else {
+                session.undo(Some(seq))
+            };
+            match result {
+                Ok(committed) => {
+                    app.saved = committed.ledger;
+                    app.fingerprint = Some(committed.fingerprint);
+                    app.rebuild();
+                    let done = if redo {
+                        w.redone_short(seq)
+                    } else {
+                        w.undone_short(seq)
+                    };
+                    app.say(done);
+                }
+                Err(e) => {
+                    app.warn(w.store_error(&e));
+                    app.fingerprint = None;
+                }
+            }
+        }
+        Effect::Export(format) => match export(app, session, format) {
             Ok(path) => app.say(format!("{} {}", of(app.lang).exported, path.display())),
-            Err(e) => app.warn(e.message(app.lang)),
+            Err(e) => app.warn(w.store_error(&e)),
         },
-        Effect::SwitchYear(year) => switch_year(app, io, year),
+        Effect::SwitchYear(year) => switch_year(app, session, year),
     }
 }
 
@@ -248,8 +282,8 @@ fn extension(format: Format) -> &'static str {
 }
 
 /// Write the section-three draft in `format` under a fresh name (never replacing a file):
-/// into the export directory, or the data directory if that cannot be written.
-fn export(app: &App, io: &Io, format: Format) -> Result<PathBuf, StoreError> {
+/// into the current directory, or the data directory if that cannot be written.
+fn export(app: &App, session: &Session, format: Format) -> Result<PathBuf, StoreError> {
     let input = report::Input {
         checklist: &app.checklist,
         ledger: &app.ledger,
@@ -259,98 +293,78 @@ fn export(app: &App, io: &Io, format: Format) -> Result<PathBuf, StoreError> {
     let bytes = report::render(Document::Summary, format, &input);
     let stem = format!("{}-{}-section3", app.checklist.id, app.checklist.year);
     let write_in = |dir: &Path| -> Result<PathBuf, StoreError> {
-        let mut n = 1;
-        loop {
+        for n in 1..1000 {
             let name = if n == 1 {
                 format!("{stem}.{}", extension(format))
             } else {
                 format!("{stem}-{n}.{}", extension(format))
             };
             let path = dir.join(name);
-            match store::write_new_file(&path, &bytes, false) {
+            match store::write_new(&path, &bytes, false) {
                 Err(StoreError::Io { source, .. })
-                    if source.kind() == io::ErrorKind::AlreadyExists && n < 1000 =>
-                {
-                    n += 1;
-                }
+                    if source.kind() == io::ErrorKind::AlreadyExists => {}
                 other => return other.map(|()| path),
             }
         }
+        Err(StoreError::Io {
+            op: store::IoOp::Write,
+            path: dir.join(format!("{stem}.{}", extension(format))),
+            source: io::Error::from(io::ErrorKind::AlreadyExists),
+        })
     };
-    write_in(&io.export_dir).or_else(|_| {
-        store::ensure_dir(&io.data_dir)?;
-        write_in(&io.data_dir)
+    let here = std::env::current_dir().unwrap_or_else(|_| session.data_dir.clone());
+    write_in(&here).or_else(|_| {
+        store::ensure_dir(&session.data_dir)?;
+        write_in(&session.data_dir)
     })
 }
 
-/// The checklist of `year` for a checklist that names its year: the file beside the current
-/// one that `duty rollover` made (or came from), which must load and be of that year.
-fn year_checklist(app: &App, io: &Io, year: i16) -> Result<crate::checklist::Checklist, String> {
-    let lang = app.lang;
-    let Some((path, opened)) = &io.checklist_file else {
-        return Err(strings::no_year_file(lang, year, None));
-    };
-    // Named from the file the screen opened: from there, rollover's names lead both ways.
-    let files = if year == *opened {
-        vec![path.clone()]
-    } else {
-        crate::review::rollover::files_for_year(path, *opened, year)
-    };
-    let Some(file) = files.iter().find(|f| f.is_file()) else {
-        return Err(strings::no_year_file(
-            lang,
-            year,
-            files.first().map(PathBuf::as_path),
-        ));
-    };
-    let origin = file.display().to_string();
-    let bytes = store::read_checklist_bytes(file).map_err(|e| e.message(lang))?;
-    match crate::checklist::load(&bytes, &origin, year, lang) {
-        Ok(c) if c.year == year => Ok(c),
-        Ok(c) => Err(strings::wrong_year_file(lang, file, c.year)),
-        Err(diagnostics) => Err(strings::bad_year_file(lang, file, diagnostics.len())),
-    }
-}
-
 /// Show another year: that year's checklist and ledger (read-only if closed).
-fn switch_year(app: &mut App, io: &Io, year: i16) {
+fn switch_year(app: &mut App, session: &mut Session, year: i16) {
     if !app.pending.is_empty() {
-        flush(app, io);
+        flush(app, session);
         if !app.pending.is_empty() {
             // Never leave unsaved changes behind under another year's name.
             return;
         }
     }
-    let checklist = if app.checklist.year_explicit {
-        // A checklist that names its year has one file per year, as `duty rollover` makes.
-        match year_checklist(app, io, year) {
-            Ok(checklist) => checklist,
-            Err(message) => {
-                app.warn(message);
-                return;
-            }
+    let lang = app.lang;
+    let other = match session.for_year(year) {
+        Ok(other) => other,
+        Err(OpenError::YearMismatch { looked_for, .. }) => {
+            app.warn(strings::no_year_file(
+                lang,
+                year,
+                looked_for.first().map(PathBuf::as_path),
+            ));
+            return;
         }
-    } else {
-        let mut checklist = app.checklist.clone();
-        checklist.year = year;
-        checklist
+        Err(OpenError::Checklist(diagnostics)) => {
+            let file = session.checklist_path.clone().unwrap_or_default();
+            app.warn(strings::bad_year_file(lang, &file, diagnostics.len()));
+            return;
+        }
+        Err(OpenError::Store(e)) => {
+            app.warn(session.words().store_error(&e));
+            return;
+        }
     };
-    let paths = LedgerPaths::new(&io.data_dir, &checklist.id, year);
-    let ledger = store::read_ledger(&paths, &checklist.id, year);
-    app.checklist = checklist;
-    match ledger {
-        Ok(l) => {
+    *session = other;
+    app.checklist = session.checklist.clone();
+    match session.read() {
+        Ok(opened) => {
             app.load_error = None;
-            app.saved = l;
-            app.say(strings::switched_year(app.lang, year));
+            app.saved = opened.ledger;
+            app.fingerprint = Some(opened.fingerprint);
+            app.say(strings::switched_year(lang, year));
         }
         Err(e) => {
-            let msg = e.message(app.lang);
+            let msg = session.words().store_error(&e);
             app.saved = crate::ledger::Ledger::new(&app.checklist.id, year);
-            app.warn(format!("{} {msg}", of(app.lang).read_only_error));
+            app.fingerprint = Some(session.book().fingerprint());
+            app.warn(format!("{} {msg}", of(lang).read_only_error));
             app.load_error = Some(msg);
         }
     }
-    app.stamp = store::stamp(&paths.ledger);
     app.rebuild();
 }

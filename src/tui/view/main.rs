@@ -8,9 +8,9 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{bar, block, wrap};
 use crate::i18n::Lang;
+use crate::i18n::screen::{self as strings, of};
 use crate::text::{pad, truncate, width};
 use crate::tui::app::{App, Focus, Mode, Row};
-use crate::tui::strings::{self, of};
 
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let s = of(app.lang);
@@ -40,7 +40,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let (filled, empty) = bar(fraction, usize::from(area.width / 5).clamp(5, 30));
     let year_end = jiff::civil::Date::new(c.year, 12, 31)
-        .map(|d| crate::date::days_between(app.today, d).max(0))
+        .map(|d| crate::text::dates::days_between(app.today, d).max(0))
         .unwrap_or(0);
     let mut second = vec![
         Span::raw("["),
@@ -166,7 +166,7 @@ pub fn items(app: &App, area: Rect, buf: &mut Buffer) {
             let item = app.item_of(r).1;
             // The full date where there is room: next year's deadlines must not pass for this year's.
             let due = if w >= 44 {
-                format!(" {}", crate::date::iso(r.due))
+                format!(" {}", crate::text::dates::iso(r.due))
             } else {
                 format!(" {:02}-{:02}", r.due.month(), r.due.day())
             };
@@ -276,8 +276,8 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
         }
     };
     let date = match app.lang {
-        Lang::Zh => crate::date::chinese(row.due),
-        Lang::En => crate::date::iso(row.due),
+        Lang::Zh => crate::text::dates::chinese(row.due),
+        Lang::En => crate::text::dates::iso(row.due),
     };
     // A countdown (or "overdue") means nothing once the item is complete.
     let due = if row.complete {
@@ -307,8 +307,8 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(r) = record {
         if let Some(done) = &r.done {
             let when = match app.lang {
-                Lang::Zh => crate::date::chinese(done.date),
-                Lang::En => crate::date::iso(done.date),
+                Lang::Zh => crate::text::dates::chinese(done.date),
+                Lang::En => crate::text::dates::iso(done.date),
             };
             field(s.done_on, &format!("{when} {}", done.evidence), t.ok());
         }
@@ -329,7 +329,7 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let mut selected_line = None;
         for (n, e) in entries.iter().enumerate() {
-            let mut text = format!(" {}  {}", crate::date::iso(e.date), e.topic);
+            let mut text = format!(" {}  {}", crate::text::dates::iso(e.date), e.topic);
             if let Some(h) = e.hours {
                 text.push_str(&format!("  {}h", crate::text::number(h)));
             }

@@ -14,8 +14,8 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
+use crate::i18n::screen::of;
 use crate::tui::app::{App, Mode};
-use crate::tui::strings::of;
 use crate::tui::theme::Theme;
 
 /// Below this the screen only says it is too small.

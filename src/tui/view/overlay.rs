@@ -9,10 +9,10 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::block;
 use super::main::skip_cells;
+use crate::i18n::screen::{self as strings, of};
 use crate::text::{pad, truncate, width};
 use crate::tui::app::{App, Confirm, FORMATS};
 use crate::tui::form::Form;
-use crate::tui::strings::{self, of};
 
 /// Clear `r` for a pop-up. A wide glyph just left of it would spill its second half into
 /// the pop-up's first column in a real terminal, so it is blanked too (ratatui #2526).
@@ -198,13 +198,38 @@ pub fn confirm(app: &App, what: &Confirm, area: Rect, buf: &mut Buffer) {
                 .map(|e| {
                     format!(
                         "{}  {}  #{}",
-                        crate::date::iso(e.date),
+                        crate::text::dates::iso(e.date),
                         crate::text::strip_unsafe(&e.topic),
                         crate::text::strip_unsafe(&e.id)
                     )
                 })
                 .unwrap_or_default();
             (s.confirm_remove, detail)
+        }
+        Confirm::Uncheck { item } => {
+            let detail = app
+                .ledger
+                .record(item)
+                .and_then(|r| r.done.as_ref())
+                .map(|d| {
+                    let date = crate::text::dates::iso(d.date);
+                    if d.evidence.is_empty() {
+                        date
+                    } else {
+                        format!("{date}  {}", crate::text::strip_unsafe(&d.evidence))
+                    }
+                })
+                .unwrap_or_default();
+            (s.confirm_uncheck, detail)
+        }
+        Confirm::Undo { what, redo, .. } => {
+            let question = if *redo {
+                s.confirm_redo
+            } else {
+                s.confirm_undo
+            };
+            let room = usize::from(area.width.saturating_sub(8));
+            (question, crate::text::truncate(what, room).into_owned())
         }
     };
     let w = (width(question)

@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{bar, block, wrap};
+use crate::i18n::screen::of;
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Mode};
-use crate::tui::strings::of;
 
 /// Lines `scroll..` of `lines`, clamped so the last page stays full.
 fn scrolled(lines: Vec<Line<'_>>, scroll: usize, height: usize) -> Vec<Line<'_>> {
@@ -116,7 +116,7 @@ pub fn review(app: &App, area: Rect, buf: &mut Buffer) {
     }
     for (date, title, complete) in &data.next_q1 {
         let mark = if *complete { "[x]" } else { "[ ]" };
-        let text = format!("{mark} {}  {}", crate::date::iso(*date), title);
+        let text = format!("{mark} {}  {}", crate::text::dates::iso(*date), title);
         lines.push(Line::styled(
             truncate(&text, w).into_owned(),
             if *complete { t.complete() } else { t.normal() },

@@ -1,4 +1,5 @@
-//! Text hygiene: what may be stored, what may reach a terminal, and display width.
+//! Text: what may be stored and what may reach a terminal (here), display cells, numbers
+//! and dates (in the modules below).
 //!
 //! Stored text keeps any Unicode exactly, but control characters are refused at input
 //! (ratatui #876: they vanish or corrupt the screen). Text that leaves through stdout is not
@@ -7,7 +8,12 @@
 
 use std::borrow::Cow;
 
-use unicode_width::UnicodeWidthStr;
+pub mod cells;
+pub mod dates;
+pub mod numbers;
+
+pub use cells::{pad, truncate, width, write_padded};
+pub use numbers::number;
 
 /// True for characters that must never reach a terminal raw.
 pub fn is_unsafe(c: char) -> bool {
@@ -92,41 +98,6 @@ pub fn check_input(s: &str) -> Result<&str, UnsafeChar> {
     }
 }
 
-/// Display width in terminal cells (CJK counts two).
-pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
-}
-
-/// `s` cut to at most `max` cells, with `…` when cut. Never splits a character.
-pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
-    if width(s) <= max {
-        return Cow::Borrowed(s);
-    }
-    if max == 0 {
-        return Cow::Borrowed("");
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > max {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    Cow::Owned(out)
-}
-
-/// `s` padded with spaces on the right to `cells` display cells (no cut).
-pub fn pad(s: &str, cells: usize) -> String {
-    let w = width(s);
-    let mut out = String::from(s);
-    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,99 +157,5 @@ mod tests {
                 index: 2
             })
         );
-    }
-
-    #[test]
-    fn width_and_truncate_by_cells() {
-        assert_eq!(width("学法a"), 5);
-        assert_eq!(truncate("学法考试", 5), "学法…");
-        assert_eq!(truncate("学法", 4), "学法");
-        assert_eq!(truncate("学法", 0), "");
-        assert_eq!(pad("学", 4), "学  ");
-    }
-}
-
-/// A number as people write it: `20`, `12.5`, `92.3` (at most one decimal, no trailing `.0`).
-pub fn number(x: f64) -> String {
-    let tenths = (x * 10.0).round();
-    // Whole tenths in integers: the float formatter's fixed-precision path falls back to
-    // slow bignum arithmetic for many values, and status prints tens of thousands of these.
-    if tenths.abs() < 1e15 {
-        let tenths = tenths as i64;
-        let (whole, tenth) = (tenths / 10, (tenths % 10).abs());
-        return match (tenth, tenths < 0 && whole == 0) {
-            (0, _) => whole.to_string(),
-            (_, true) => format!("-0.{tenth}"),
-            (_, false) => format!("{whole}.{tenth}"),
-        };
-    }
-    let rounded = tenths / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
-}
-
-/// Write `s` and then spaces up to `cells` display cells.
-pub fn write_padded(out: &mut impl std::io::Write, s: &str, cells: usize) -> std::io::Result<()> {
-    out.write_all(s.as_bytes())?;
-    write_spaces(out, cells.saturating_sub(width(s)))
-}
-
-/// Write `n` spaces.
-fn write_spaces(out: &mut impl std::io::Write, mut n: usize) -> std::io::Result<()> {
-    const SPACES: &[u8; 64] = &[b' '; 64];
-    while n > 0 {
-        let chunk = n.min(SPACES.len());
-        out.write_all(&SPACES[..chunk])?;
-        n -= chunk;
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod number_tests {
-    #[test]
-    fn numbers_drop_needless_decimals() {
-        assert_eq!(super::number(20.0), "20");
-        assert_eq!(super::number(12.5), "12.5");
-        assert_eq!(super::number(91.666), "91.7");
-        assert_eq!(super::number(99.96), "100");
-        assert_eq!(super::number(2.25), "2.3");
-        assert_eq!(super::number(0.04), "0");
-        assert_eq!(super::number(-0.04), "0");
-        assert_eq!(super::number(-0.5), "-0.5");
-        assert_eq!(super::number(-12.34), "-12.3");
-        assert_eq!(super::number(1e8), "100000000");
-        assert_eq!(super::number(1e300), format!("{:.0}", 1e300));
-    }
-
-    #[test]
-    fn numbers_agree_with_the_float_formatter() {
-        for i in -100_000..100_000 {
-            let x = f64::from(i) * 0.013_7;
-            let rounded = (x * 10.0).round() / 10.0;
-            let expected = if rounded.fract() == 0.0 {
-                format!("{rounded:.0}")
-            } else {
-                format!("{rounded:.1}")
-            };
-            // The formatter writes "-0" for small negatives; "0" is what a reader expects.
-            let expected = if expected == "-0" {
-                "0".to_string()
-            } else {
-                expected
-            };
-            assert_eq!(super::number(x), expected, "{x}");
-        }
-    }
-
-    #[test]
-    fn padding_counts_display_cells() {
-        let mut out = Vec::new();
-        super::write_padded(&mut out, "学法", 6).unwrap();
-        super::write_spaces(&mut out, 70).unwrap();
-        assert_eq!(out, format!("学法  {}", " ".repeat(70)).into_bytes());
     }
 }

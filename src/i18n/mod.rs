@@ -1,6 +1,21 @@
-//! The two UI languages and how one is chosen (`--lang`, `DUTY_LANG`, settings).
+//! Every word `duty` says, in one catalogue: [`Words`] has one method per message, with the
+//! Chinese and the English side by side. The rest of the crate returns data (errors,
+//! figures, outcomes) and picks its words here. Chinese is the default language.
 //!
-//! Chinese is the default. User-facing strings live beside this module in `strings`.
+//! Messages do not escape what they quote: text reaches the terminal through one writer
+//! (`cli::output`, the screen's view) that makes it safe there.
+
+mod change;
+pub mod clap_zh;
+mod record;
+mod review;
+pub mod screen;
+mod status;
+mod store;
+mod usage;
+
+pub use record::Total;
+pub use status::Kinds;
 
 use std::fmt;
 use std::str::FromStr;
@@ -21,6 +36,36 @@ impl Lang {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+
+    pub fn words(self) -> Words {
+        Words { lang: self }
+    }
+}
+
+/// The message catalogue in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    lang: Lang,
+}
+
+impl Words {
+    pub fn lang(self) -> Lang {
+        self.lang
+    }
+
+    fn zh(self) -> bool {
+        self.lang == Lang::Zh
+    }
+
+    /// Pick the Chinese or English text.
+    fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(zh, en)
+    }
+
+    /// `错误：` / `error: `, before a message on stderr.
+    pub fn error_prefix(self) -> &'static str {
+        self.pick("错误：", "error: ")
     }
 }
 

@@ -1,13 +1,12 @@
 //! Command-line mistakes in Chinese: clap words its errors in English only, so the common
 //! kinds are said again here from clap's structured context; anything else keeps clap's text
-//! under a Chinese heading.
+//! under a Chinese heading. (The text is made safe for the terminal by the writer.)
 
 use std::error::Error as _;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::i18n::Lang;
-use crate::text::for_terminal;
 
 /// The language to report a usage error in, read from the raw arguments and then `DUTY_LANG`
 /// (`env_lang`), since the parse that would have settled it is what failed.
@@ -33,14 +32,9 @@ pub fn lang_of(args: &[std::ffi::OsString], env_lang: Option<String>) -> Lang {
 /// The usage error `e` in Chinese, ending with where to find help.
 pub fn in_chinese(e: &clap::Error) -> String {
     let text = |kind| match e.get(kind) {
-        Some(ContextValue::String(s)) => Some(for_terminal(s).into_owned()),
-        Some(ContextValue::Strings(v)) => Some(
-            v.iter()
-                .map(|s| for_terminal(s).into_owned())
-                .collect::<Vec<_>>()
-                .join("、"),
-        ),
-        Some(ContextValue::StyledStr(s)) => Some(for_terminal(&s.to_string()).into_owned()),
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join("、")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
         _ => None,
     };
     let arg = || text(ContextKind::InvalidArg).unwrap_or_default();
@@ -64,11 +58,10 @@ pub fn in_chinese(e: &clap::Error) -> String {
             // Our parsers say why in both languages; clap's own (numbers) only in English.
             let why = e
                 .source()
-                .map(|s| match s.downcast_ref::<super::args::Refused>() {
-                    Some(refused) => refused.zh.clone(),
+                .map(|s| match s.downcast_ref::<crate::cli::parse::BadValue>() {
+                    Some(bad) => Lang::Zh.words().bad_value(*bad).to_string(),
                     None => s.to_string(),
                 })
-                .map(|why| for_terminal(&why).into_owned())
                 .unwrap_or_default();
             format!("{} 的值“{}”无效：{why}", arg(), value())
         }
@@ -79,10 +72,7 @@ pub fn in_chinese(e: &clap::Error) -> String {
         },
         ErrorKind::TooManyValues => format!("{} 多给了一个值“{}”", arg(), value()),
         ErrorKind::NoEquals => format!("{} 的值要用等号写在后面，如 {}=值", arg(), arg()),
-        _ => format!(
-            "参数有误：\n{}",
-            for_terminal(e.render().to_string().trim_end())
-        ),
+        _ => format!("参数有误：\n{}", e.render().to_string().trim_end()),
     };
     for (kind, hint) in [
         (ContextKind::SuggestedSubcommand, "命令"),
@@ -99,7 +89,7 @@ pub fn in_chinese(e: &clap::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::Cli;
+    use crate::cli::args::Cli;
     use clap::Parser;
 
     fn error(args: &[&str]) -> String {

@@ -1,0 +1,123 @@
+//! Words for where the year stands and for setting up: status headings, validation, `init`,
+//! `use` and `paths`.
+
+use jiff::civil::Date;
+
+use super::Words;
+use crate::text::dates::iso;
+
+/// How many items of each kind a checklist has, for `duty validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kinds {
+    pub sections: usize,
+    pub items: usize,
+    pub tasks: usize,
+    pub counts: usize,
+    pub rates: usize,
+    pub hours: usize,
+}
+
+impl Words {
+    pub fn status_title(self, title: &str, org: &str, year: i16, closed: bool) -> String {
+        if self.zh() {
+            format!(
+                "{title} · {org} · {year}年度{}",
+                if closed { "（已关账）" } else { "" }
+            )
+        } else {
+            format!(
+                "{title} · {org} · {year}{}",
+                if closed { " (closed)" } else { "" }
+            )
+        }
+    }
+
+    pub fn status_overall(self, done: usize, total: usize, overdue: usize, today: Date) -> String {
+        let pct = (done * 100).checked_div(total).unwrap_or(0);
+        if self.zh() {
+            format!(
+                "总体进度 {done}/{total}（{pct}%），逾期 {overdue} 项，今天 {}",
+                iso(today)
+            )
+        } else {
+            format!(
+                "Overall {done}/{total} ({pct}%), {overdue} overdue, today {}",
+                iso(today)
+            )
+        }
+    }
+
+    pub fn orphans_heading(self) -> &'static str {
+        self.pick(
+            "孤立记录（清单中已无此事项，记录仍完整保留）：",
+            "Orphaned records (no longer in the checklist; kept intact):",
+        )
+    }
+
+    /// `（2024年度）` / ` (2024)`, after an item of another year.
+    pub fn of_year(self, year: i16) -> String {
+        if self.zh() {
+            format!("（{year}年度）")
+        } else {
+            format!(" ({year})")
+        }
+    }
+
+    pub fn validated(self, file: &str, k: Kinds, year: i16) -> String {
+        if self.zh() {
+            format!(
+                "OK {file}：{} 个栏目，{} 个事项（是否完成 {}，计次 {}，比率 {}，学时 {}），{year} 年度",
+                k.sections, k.items, k.tasks, k.counts, k.rates, k.hours
+            )
+        } else {
+            format!(
+                "OK {file}: {} sections, {} items ({} yes/no, {} counted, {} rate, {} hours), year {year}",
+                k.sections, k.items, k.tasks, k.counts, k.rates, k.hours
+            )
+        }
+    }
+
+    pub fn init_written(self, file: &str) -> String {
+        if self.zh() {
+            format!(
+                "已写出默认清单：{file}\n修改单位名称、责任科室和目标后，运行 duty validate {file} 校验，再运行 duty use {file} 启用。"
+            )
+        } else {
+            format!(
+                "Wrote the default checklist to {file}\nEdit the unit's name, owners and targets, check it with 'duty validate {file}', then make it active with 'duty use {file}'."
+            )
+        }
+    }
+
+    pub fn now_using(self, file: &str, title: &str, items: usize) -> String {
+        if self.zh() {
+            format!("已启用清单 {file}（{title}，{items} 个事项）")
+        } else {
+            format!("Now using {file} ({title}, {items} items)")
+        }
+    }
+
+    /// The rows of `duty paths`: label for each place.
+    pub fn path_labels(self) -> [&'static str; 6] {
+        if self.zh() {
+            ["设置", "清单", "数据目录", "台账", "修改日志", "锁文件"]
+        } else {
+            [
+                "settings",
+                "checklist",
+                "data dir",
+                "ledger",
+                "journal",
+                "lock",
+            ]
+        }
+    }
+
+    pub fn wrote(self, file: &str) -> String {
+        if self.zh() {
+            format!("已写入 {file}")
+        } else {
+            format!("Wrote {file}")
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Auditing a ledger from elsewhere (or edited by hand): the first record that `duty` itself
+//! would never have written.
+
+use jiff::civil::Date;
+
+use super::error::Field;
+use super::model::Ledger;
+use super::rules;
+use crate::checklist::{Checklist, KindTag};
+use crate::text;
+
+/// Something `duty` would never have recorded, and the item whose record holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub item: String,
+    pub flaw: Flaw,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flaw {
+    TickOnNonTask,
+    RateOnNonRate,
+    InvalidRate { numerator: u64, denominator: u64 },
+    OutsideYear(Date),
+    EntriesOnNonLogging,
+    EntryWithoutIdOrTopic,
+    InvalidHours(f64),
+    MissingHours,
+    ControlCharacter { field: TextField, ch: char },
+}
+
+/// Where in a record a piece of text sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    Id,
+    EntryId,
+    By,
+    Text(Field),
+}
+
+impl Ledger {
+    /// The first thing in this ledger that `duty` itself would never have recorded: a record
+    /// that does not fit its item's kind, a date outside the year, bad hours or rates, or
+    /// text with control characters. Ledgers from elsewhere are checked with this before
+    /// they are merged, so a hand-made or damaged file cannot slip in what the commands
+    /// refuse. Records of items not in `checklist` get the checks that need no kind.
+    pub fn problem(&self, checklist: &Checklist) -> Option<Problem> {
+        let in_year = |d: Date| rules::in_year(self.year, d);
+        for (id, r) in &self.items {
+            let at = |flaw: Flaw| {
+                Some(Problem {
+                    item: id.clone(),
+                    flaw,
+                })
+            };
+            let kind = checklist.item(id).map(|i| i.kind.tag());
+            let mut texts: Vec<(TextField, &str)> = vec![
+                (TextField::Id, id),
+                (TextField::Text(Field::Note), &r.note),
+                (TextField::Text(Field::Evidence), &r.evidence),
+            ];
+            if let Some(d) = &r.done {
+                if kind.is_some_and(|k| k != KindTag::Task) {
+                    return at(Flaw::TickOnNonTask);
+                }
+                if !in_year(d.date) {
+                    return at(Flaw::OutsideYear(d.date));
+                }
+                texts.extend([
+                    (TextField::Text(Field::Evidence), d.evidence.as_str()),
+                    (TextField::By, d.by.as_str()),
+                ]);
+            }
+            if let Some(rate) = &r.rate {
+                if kind.is_some_and(|k| k != KindTag::Rate) {
+                    return at(Flaw::RateOnNonRate);
+                }
+                if !rules::rate_valid(rate.numerator, rate.denominator) {
+                    return at(Flaw::InvalidRate {
+                        numerator: rate.numerator,
+                        denominator: rate.denominator,
+                    });
+                }
+                if !in_year(rate.date) {
+                    return at(Flaw::OutsideYear(rate.date));
+                }
+                texts.extend([
+                    (TextField::Text(Field::Evidence), rate.evidence.as_str()),
+                    (TextField::By, rate.by.as_str()),
+                ]);
+            }
+            if !r.entries.is_empty()
+                && kind.is_some_and(|k| !matches!(k, KindTag::Count | KindTag::Hours))
+            {
+                return at(Flaw::EntriesOnNonLogging);
+            }
+            for e in &r.entries {
+                if e.id.is_empty() || e.topic.trim().is_empty() {
+                    return at(Flaw::EntryWithoutIdOrTopic);
+                }
+                if !in_year(e.date) {
+                    return at(Flaw::OutsideYear(e.date));
+                }
+                match e.hours {
+                    // Hours on a counted item are refused at input, but an earlier build
+                    // took them and they change no figure: not a reason to refuse a file.
+                    Some(h) if !rules::hours_valid(h) => return at(Flaw::InvalidHours(h)),
+                    None if kind == Some(KindTag::Hours) => return at(Flaw::MissingHours),
+                    _ => {}
+                }
+                texts.extend([
+                    (TextField::EntryId, e.id.as_str()),
+                    (TextField::Text(Field::Topic), e.topic.as_str()),
+                    (TextField::Text(Field::Evidence), e.evidence.as_str()),
+                    (TextField::By, e.by.as_str()),
+                ]);
+            }
+            for (field, value) in texts {
+                if let Err(bad) = text::check_input(value) {
+                    return at(Flaw::ControlCharacter { field, ch: bad.ch });
+                }
+            }
+        }
+        None
+    }
+}

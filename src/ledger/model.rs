@@ -1,0 +1,133 @@
+//! What a ledger holds: everything recorded against one checklist for one year.
+//!
+//! Plain data. How it changes is in `op` and `apply`; how it is written down is `store`'s.
+//! Records of items that vanished from the checklist are kept untouched (they are reported
+//! as orphans), so editing the checklist never loses progress.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::checklist::Checklist;
+
+/// One checklist's records for one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ledger {
+    /// The checklist id this ledger belongs to.
+    pub checklist: String,
+    pub year: i16,
+    /// A closed year refuses every change but reopening it.
+    #[serde(default)]
+    pub closed: bool,
+    /// How many operations have been applied: the journal number of the last one.
+    #[serde(default)]
+    pub seq: u64,
+    #[serde(default)]
+    pub items: BTreeMap<String, ItemRecord>,
+}
+
+/// What is recorded for one item. Which parts are used depends on the item's kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRecord {
+    /// A yes/no duty that was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Done>,
+    /// Occurrences of a counted or hours item, in date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<Entry>,
+    /// The latest figures of a rate item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<RateRecord>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Evidence kept for the item as a whole (a folder, a file number).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+}
+
+impl ItemRecord {
+    pub fn is_empty(&self) -> bool {
+        *self == ItemRecord::default()
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Done {
+    pub date: Date,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    #[serde(default)]
+    pub by: String,
+}
+
+/// One logged occurrence: a meeting, a study session, a lecture.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Short stable id, unique within the item (`duty unlog`, `duty edit`).
+    pub id: String,
+    pub date: Date,
+    pub topic: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    #[serde(default)]
+    pub by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateRecord {
+    pub numerator: u64,
+    pub denominator: u64,
+    pub date: Date,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    #[serde(default)]
+    pub by: String,
+}
+
+impl RateRecord {
+    pub fn percent(&self) -> f64 {
+        if self.denominator == 0 {
+            0.0
+        } else {
+            self.numerator as f64 * 100.0 / self.denominator as f64
+        }
+    }
+}
+
+impl Ledger {
+    pub fn new(checklist: &str, year: i16) -> Self {
+        Ledger {
+            checklist: checklist.to_string(),
+            year,
+            closed: false,
+            seq: 0,
+            items: BTreeMap::new(),
+        }
+    }
+
+    pub fn record(&self, item: &str) -> Option<&ItemRecord> {
+        self.items.get(item)
+    }
+
+    /// Records whose item is not in `checklist` (renamed or removed since they were made).
+    pub fn orphans<'a>(
+        &'a self,
+        checklist: &'a Checklist,
+    ) -> impl Iterator<Item = (&'a String, &'a ItemRecord)> + 'a {
+        self.items
+            .iter()
+            .filter(move |(id, _)| checklist.item(id).is_none())
+    }
+}

@@ -1,0 +1,563 @@
+//! Changes as the officer asks for them ([`Change`]) and as they are resolved once against a
+//! ledger ([`Op`]): the entry id, the person, and the values they replace are fixed here, so
+//! that the same operation is applied in memory, written to the journal, shown and undone.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::error::{ChangeError, Field};
+use super::model::{Done, Entry, ItemRecord, Ledger, RateRecord};
+use super::rules;
+use crate::checklist::{Checklist, Item, KindTag};
+
+/// One change to a ledger, as asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Check {
+        item: String,
+        date: Date,
+        evidence: String,
+    },
+    Uncheck {
+        item: String,
+    },
+    Log {
+        item: String,
+        date: Date,
+        topic: String,
+        hours: Option<f64>,
+        evidence: String,
+    },
+    Unlog {
+        item: String,
+        entry: String,
+    },
+    /// Correct a logged entry in place; `None` keeps a field as it is.
+    Edit {
+        item: String,
+        entry: String,
+        date: Option<Date>,
+        topic: Option<String>,
+        hours: Option<f64>,
+        evidence: Option<String>,
+    },
+    Rate {
+        item: String,
+        numerator: u64,
+        denominator: u64,
+        date: Date,
+        evidence: String,
+    },
+    Note {
+        item: String,
+        text: String,
+    },
+    Evidence {
+        item: String,
+        text: String,
+    },
+    Close,
+    Reopen,
+}
+
+/// The evidence texts an item carries: its own, and those of its tick and its rate.
+/// Clearing an item's evidence clears all three, so undoing it must put all three back.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceSet {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub item: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<String>,
+}
+
+/// A change resolved against a ledger: what it sets and what it replaces. Applying checks
+/// that the replaced values are still there, so an operation resolved against an older
+/// state (a form left open while the CLI changed the item) is refused, never applied blind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "op")]
+pub enum Op {
+    Check {
+        item: String,
+        done: Done,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        was: Option<Done>,
+    },
+    Uncheck {
+        item: String,
+        was: Done,
+    },
+    Log {
+        item: String,
+        entry: Entry,
+        /// Where among the item's entries it goes back (the undoing of an unlog), so that
+        /// entries of the same day keep their order; a new entry goes after its day's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<usize>,
+    },
+    Unlog {
+        item: String,
+        entry: Entry,
+        /// Its place among the item's entries.
+        #[serde(default)]
+        at: usize,
+    },
+    Edit {
+        item: String,
+        was: Entry,
+        now: Entry,
+    },
+    Rate {
+        item: String,
+        rate: RateRecord,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        was: Option<RateRecord>,
+    },
+    /// Takes a rate out again (only as the undoing of a first `Rate`).
+    Unrate {
+        item: String,
+        was: RateRecord,
+    },
+    Note {
+        item: String,
+        text: String,
+        was: String,
+    },
+    Evidence {
+        item: String,
+        now: EvidenceSet,
+        was: EvidenceSet,
+    },
+    Close,
+    Reopen,
+    /// Undoes operation `target` by applying `step`, its inverse.
+    Undo {
+        target: u64,
+        step: Box<Op>,
+    },
+    /// Redoes operation `target` (undone by an undo) by applying `step`, the operation again.
+    Redo {
+        target: u64,
+        step: Box<Op>,
+    },
+    /// Several operations as one, applied all or none (an import).
+    Batch {
+        ops: Vec<Op>,
+    },
+    /// The whole ledger as it stood: how a journal starts for a ledger that had none (one
+    /// written by an earlier `duty`, or a copy from another machine). Cannot be undone.
+    Checkpoint {
+        ledger: Ledger,
+    },
+    /// A change recorded by an earlier `duty` as the item's state before and after.
+    Legacy {
+        item: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        was: Option<ItemRecord>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        now: Option<ItemRecord>,
+    },
+}
+
+/// When and by whom a change is made; fixed once, when it is resolved.
+#[derive(Debug, Clone)]
+pub struct Stamp {
+    pub today: Date,
+    pub at: Timestamp,
+    pub by: String,
+}
+
+impl Op {
+    /// The item the operation is about, if it is about one.
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            Op::Check { item, .. }
+            | Op::Uncheck { item, .. }
+            | Op::Log { item, .. }
+            | Op::Unlog { item, .. }
+            | Op::Edit { item, .. }
+            | Op::Rate { item, .. }
+            | Op::Unrate { item, .. }
+            | Op::Note { item, .. }
+            | Op::Evidence { item, .. }
+            | Op::Legacy { item, .. } => Some(item),
+            Op::Undo { step, .. } | Op::Redo { step, .. } => step.item(),
+            Op::Close | Op::Reopen | Op::Batch { .. } | Op::Checkpoint { .. } => None,
+        }
+    }
+
+    /// The id of the entry an operation adds, removes or edits.
+    pub fn entry_id(&self) -> Option<&str> {
+        match self {
+            Op::Log { entry, .. } | Op::Unlog { entry, .. } => Some(&entry.id),
+            Op::Edit { now, .. } => Some(&now.id),
+            Op::Undo { step, .. } | Op::Redo { step, .. } => step.entry_id(),
+            _ => None,
+        }
+    }
+
+    /// The operation that takes this one back, or `None` for one that cannot be undone.
+    pub fn inverse(&self) -> Option<Op> {
+        let item = |s: &String| s.clone();
+        Some(match self {
+            Op::Check {
+                item: i,
+                done,
+                was: Some(was),
+            } => Op::Check {
+                item: item(i),
+                done: was.clone(),
+                was: Some(done.clone()),
+            },
+            Op::Check {
+                item: i,
+                done,
+                was: None,
+            } => Op::Uncheck {
+                item: item(i),
+                was: done.clone(),
+            },
+            Op::Uncheck { item: i, was } => Op::Check {
+                item: item(i),
+                done: was.clone(),
+                was: None,
+            },
+            Op::Log { item: i, entry, .. } => Op::Unlog {
+                item: item(i),
+                entry: entry.clone(),
+                at: 0,
+            },
+            Op::Unlog { item: i, entry, at } => Op::Log {
+                item: item(i),
+                entry: entry.clone(),
+                at: Some(*at),
+            },
+            Op::Edit { item: i, was, now } => Op::Edit {
+                item: item(i),
+                was: now.clone(),
+                now: was.clone(),
+            },
+            Op::Rate {
+                item: i,
+                rate,
+                was: Some(was),
+            } => Op::Rate {
+                item: item(i),
+                rate: was.clone(),
+                was: Some(rate.clone()),
+            },
+            Op::Rate {
+                item: i,
+                rate,
+                was: None,
+            } => Op::Unrate {
+                item: item(i),
+                was: rate.clone(),
+            },
+            Op::Unrate { item: i, was } => Op::Rate {
+                item: item(i),
+                rate: was.clone(),
+                was: None,
+            },
+            Op::Note { item: i, text, was } => Op::Note {
+                item: item(i),
+                text: was.clone(),
+                was: text.clone(),
+            },
+            Op::Evidence { item: i, now, was } => Op::Evidence {
+                item: item(i),
+                now: was.clone(),
+                was: now.clone(),
+            },
+            Op::Close => Op::Reopen,
+            Op::Reopen => Op::Close,
+            Op::Undo { step, .. } | Op::Redo { step, .. } => step.inverse()?,
+            Op::Batch { ops } => Op::Batch {
+                ops: ops
+                    .iter()
+                    .rev()
+                    .map(Op::inverse)
+                    .collect::<Option<Vec<_>>>()?,
+            },
+            Op::Legacy { item: i, was, now } => Op::Legacy {
+                item: item(i),
+                was: now.clone(),
+                now: was.clone(),
+            },
+            Op::Checkpoint { .. } => return None,
+        })
+    }
+}
+
+/// Resolve `change` against `ledger` (of `checklist`): check it against every rule and fix
+/// what it sets and replaces. Nothing is changed; apply the result with [`Ledger::apply`].
+pub fn resolve(
+    checklist: &Checklist,
+    ledger: &Ledger,
+    change: &Change,
+    stamp: &Stamp,
+) -> Result<Op, ChangeError> {
+    let year = ledger.year;
+    match change {
+        Change::Reopen if !ledger.closed => return Err(ChangeError::NotClosed { year }),
+        Change::Reopen => return Ok(Op::Reopen),
+        Change::Close if ledger.closed => return Err(ChangeError::AlreadyClosed { year }),
+        _ if ledger.closed => return Err(ChangeError::Closed { year }),
+        Change::Close => return Ok(Op::Close),
+        _ => {}
+    }
+    let id = change_item(change);
+    let item = checklist.item(id).ok_or_else(|| ChangeError::UnknownItem {
+        id: id.to_string(),
+        suggestions: checklist
+            .suggest(id)
+            .into_iter()
+            .map(String::from)
+            .collect(),
+    })?;
+    let record = ledger.record(id).cloned().unwrap_or_default();
+    let kind = item.kind.tag();
+    let need = |wanted: &'static [KindTag]| {
+        if wanted.contains(&kind) {
+            Ok(())
+        } else {
+            Err(ChangeError::WrongKind {
+                item: id.to_string(),
+                kind,
+                wanted,
+            })
+        }
+    };
+    let by = || stamp.by.clone();
+    let item_id = id.to_string();
+    Ok(match change {
+        Change::Check { date, evidence, .. } => {
+            need(&[KindTag::Task])?;
+            rules::date_allowed(year, *date, stamp.today)?;
+            rules::clean(Field::Evidence, evidence)?;
+            // Ticking again without evidence changes the date, never loses the evidence.
+            let evidence = kept(evidence, record.done.as_ref().map(|d| &d.evidence));
+            Op::Check {
+                item: item_id,
+                done: Done {
+                    date: *date,
+                    evidence,
+                    by: by(),
+                },
+                was: record.done,
+            }
+        }
+        Change::Uncheck { .. } => {
+            need(&[KindTag::Task])?;
+            let was = record.done.ok_or(ChangeError::NotChecked {
+                item: item_id.clone(),
+            })?;
+            Op::Uncheck { item: item_id, was }
+        }
+        Change::Log {
+            date,
+            topic,
+            hours,
+            evidence,
+            ..
+        } => {
+            need(&[KindTag::Count, KindTag::Hours])?;
+            rules::date_allowed(year, *date, stamp.today)?;
+            check_topic(topic)?;
+            rules::clean(Field::Evidence, evidence)?;
+            check_hours(item, *hours)?;
+            let entry = Entry {
+                id: rules::entry_id(stamp.at.as_nanosecond(), &stamp.by, id, topic, |taken| {
+                    record.entry(taken).is_some()
+                }),
+                date: *date,
+                topic: topic.clone(),
+                hours: *hours,
+                evidence: evidence.clone(),
+                by: by(),
+            };
+            Op::Log {
+                item: item_id,
+                entry,
+                at: None,
+            }
+        }
+        Change::Unlog { entry, .. } => {
+            need(&[KindTag::Count, KindTag::Hours])?;
+            let found = find_entry(&record, id, entry)?;
+            let at = record
+                .entries
+                .iter()
+                .position(|e| e.id == found.id)
+                .unwrap_or(0);
+            Op::Unlog {
+                item: item_id,
+                entry: found.clone(),
+                at,
+            }
+        }
+        Change::Edit {
+            entry,
+            date,
+            topic,
+            hours,
+            evidence,
+            ..
+        } => {
+            need(&[KindTag::Count, KindTag::Hours])?;
+            let was = find_entry(&record, id, entry)?.clone();
+            let mut now = was.clone();
+            if let Some(date) = date {
+                rules::date_allowed(year, *date, stamp.today)?;
+                now.date = *date;
+            }
+            if let Some(topic) = topic {
+                check_topic(topic)?;
+                now.topic = topic.clone();
+            }
+            if let Some(hours) = hours {
+                check_hours(item, Some(*hours))?;
+                now.hours = Some(*hours);
+            }
+            if let Some(evidence) = evidence {
+                rules::clean(Field::Evidence, evidence)?;
+                now.evidence = evidence.clone();
+            }
+            if now == was {
+                return Err(ChangeError::NothingToEdit {
+                    item: item_id,
+                    entry: entry.clone(),
+                });
+            }
+            Op::Edit {
+                item: item_id,
+                was,
+                now,
+            }
+        }
+        Change::Rate {
+            numerator,
+            denominator,
+            date,
+            evidence,
+            ..
+        } => {
+            need(&[KindTag::Rate])?;
+            if !rules::rate_valid(*numerator, *denominator) {
+                return Err(ChangeError::BadRate {
+                    numerator: *numerator,
+                    denominator: *denominator,
+                });
+            }
+            rules::date_allowed(year, *date, stamp.today)?;
+            rules::clean(Field::Evidence, evidence)?;
+            let evidence = kept(evidence, record.rate.as_ref().map(|r| &r.evidence));
+            Op::Rate {
+                item: item_id,
+                rate: RateRecord {
+                    numerator: *numerator,
+                    denominator: *denominator,
+                    date: *date,
+                    evidence,
+                    by: by(),
+                },
+                was: record.rate,
+            }
+        }
+        Change::Note { text, .. } => {
+            rules::clean(Field::Note, text)?;
+            Op::Note {
+                item: item_id,
+                text: text.clone(),
+                was: record.note,
+            }
+        }
+        Change::Evidence { text, .. } => {
+            rules::clean(Field::Evidence, text)?;
+            let was = EvidenceSet {
+                item: record.evidence.clone(),
+                done: record.done.as_ref().map(|d| d.evidence.clone()),
+                rate: record.rate.as_ref().map(|r| r.evidence.clone()),
+            };
+            // Clearing means all of it: a tick or a rate keeps its evidence when corrected
+            // without new evidence, so this is how a wrong one is taken out.
+            let clear = text.trim().is_empty();
+            let now = EvidenceSet {
+                item: text.clone(),
+                done: was
+                    .done
+                    .as_ref()
+                    .map(|d| if clear { String::new() } else { d.clone() }),
+                rate: was
+                    .rate
+                    .as_ref()
+                    .map(|r| if clear { String::new() } else { r.clone() }),
+            };
+            Op::Evidence {
+                item: item_id,
+                now,
+                was,
+            }
+        }
+        Change::Close | Change::Reopen => unreachable!("resolved above"),
+    })
+}
+
+fn change_item(change: &Change) -> &str {
+    match change {
+        Change::Check { item, .. }
+        | Change::Uncheck { item }
+        | Change::Log { item, .. }
+        | Change::Unlog { item, .. }
+        | Change::Edit { item, .. }
+        | Change::Rate { item, .. }
+        | Change::Note { item, .. }
+        | Change::Evidence { item, .. } => item,
+        Change::Close | Change::Reopen => "",
+    }
+}
+
+/// The evidence to record: the one given, or, when none is, the one recorded before (a date
+/// or a figure corrected without repeating the evidence keeps it).
+fn kept(given: &str, before: Option<&String>) -> String {
+    if given.trim().is_empty() {
+        before.cloned().unwrap_or_default()
+    } else {
+        given.to_string()
+    }
+}
+
+fn check_topic(topic: &str) -> Result<(), ChangeError> {
+    if topic.trim().is_empty() {
+        return Err(ChangeError::EmptyTopic);
+    }
+    rules::clean(Field::Topic, topic)
+}
+
+fn check_hours(item: &Item, hours: Option<f64>) -> Result<(), ChangeError> {
+    let counts_hours = item.kind.tag() == KindTag::Hours;
+    match hours {
+        None if counts_hours => Err(ChangeError::HoursRequired {
+            item: item.id.clone(),
+        }),
+        Some(_) if !counts_hours => Err(ChangeError::HoursNotHere {
+            item: item.id.clone(),
+        }),
+        Some(h) if !rules::hours_valid(h) => Err(ChangeError::BadHours { hours: h }),
+        _ => Ok(()),
+    }
+}
+
+fn find_entry<'r>(
+    record: &'r ItemRecord,
+    item: &str,
+    entry: &str,
+) -> Result<&'r Entry, ChangeError> {
+    record.entry(entry).ok_or_else(|| ChangeError::NoSuchEntry {
+        item: item.to_string(),
+        entry: entry.to_string(),
+        known: record.entries.iter().map(|e| e.id.clone()).collect(),
+    })
+}

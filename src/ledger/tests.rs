@@ -1,0 +1,657 @@
+//! The ledger's rules, operations, inverses and undo, on the built-in checklist.
+
+use jiff::Timestamp;
+use jiff::civil::{Date, date};
+
+use super::*;
+use crate::checklist::{BUILTIN_DEFAULT, Checklist, load};
+use crate::i18n::Lang;
+use crate::ledger::rules::{MAX_ENTRY_HOURS, year_window};
+
+fn setup() -> (Checklist, Ledger, Ctx) {
+    let c = load(BUILTIN_DEFAULT.as_bytes(), "t", 2024, Lang::Zh).unwrap();
+    let l = Ledger::new(&c.id, 2024);
+    // The last day of the year's window, so that every date in it is already past.
+    let ctx = Ctx {
+        today: date(2025, 6, 30),
+        now: Timestamp::from_second(1_717_200_000).unwrap(),
+        user: "tester".into(),
+    };
+    (c, l, ctx)
+}
+
+fn log(item: &str, d: Date, topic: &str, hours: Option<f64>) -> Change {
+    Change::Log {
+        item: item.into(),
+        date: d,
+        topic: topic.into(),
+        hours,
+        evidence: String::new(),
+    }
+}
+
+/// Record `change` as the journal would: resolved, applied, numbered.
+fn record(c: &Checklist, l: &mut Ledger, ctx: &Ctx, change: Change, journal: &mut Vec<Recorded>) {
+    let op = l.change(c, &change, ctx).unwrap();
+    journal.push(Recorded {
+        seq: l.seq,
+        at: ctx.now,
+        by: ctx.user.clone(),
+        op,
+    });
+}
+
+/// Undo (or redo) the next step as the session would, recording it.
+fn step(l: &mut Ledger, ctx: &Ctx, journal: &mut Vec<Recorded>, undo: bool) -> Option<u64> {
+    let s = if undo {
+        undo_step(journal)
+    } else {
+        redo_step(journal)
+    }?;
+    let target = s.target.seq;
+    l.apply(&s.op).unwrap();
+    journal.push(Recorded {
+        seq: l.seq,
+        at: ctx.now,
+        by: ctx.user.clone(),
+        op: s.op,
+    });
+    Some(target)
+}
+
+#[test]
+fn correcting_a_date_or_figure_keeps_the_evidence() {
+    let (c, mut l, ctx) = setup();
+    let check = |d: Date, evidence: &str| Change::Check {
+        item: "annual-plan".into(),
+        date: d,
+        evidence: evidence.into(),
+    };
+    l.change(&c, &check(date(2024, 3, 28), "政数〔2024〕3号"), &ctx)
+        .unwrap();
+    l.change(&c, &check(date(2024, 3, 29), ""), &ctx).unwrap();
+    let done = l.record("annual-plan").unwrap().done.clone().unwrap();
+    assert_eq!(
+        (done.date, done.evidence.as_str()),
+        (date(2024, 3, 29), "政数〔2024〕3号")
+    );
+    let rate = |n: u64, evidence: &str| Change::Rate {
+        item: "exam-participation".into(),
+        numerator: n,
+        denominator: 50,
+        date: date(2024, 6, 1),
+        evidence: evidence.into(),
+    };
+    l.change(&c, &rate(46, "考试平台名单"), &ctx).unwrap();
+    l.change(&c, &rate(48, ""), &ctx).unwrap();
+    let r = l
+        .record("exam-participation")
+        .unwrap()
+        .rate
+        .clone()
+        .unwrap();
+    assert_eq!((r.numerator, r.evidence.as_str()), (48, "考试平台名单"));
+}
+
+#[test]
+fn clearing_evidence_clears_the_tick_and_the_rate_too() {
+    let (c, mut l, ctx) = setup();
+    let check = Change::Check {
+        item: "annual-plan".into(),
+        date: date(2024, 3, 28),
+        evidence: "错误文号".into(),
+    };
+    l.change(&c, &check, &ctx).unwrap();
+    let clear = Change::Evidence {
+        item: "annual-plan".into(),
+        text: String::new(),
+    };
+    let op = l.change(&c, &clear, &ctx).unwrap();
+    let done = l.record("annual-plan").unwrap().done.clone().unwrap();
+    assert_eq!((done.evidence.as_str(), done.date), ("", date(2024, 3, 28)));
+    // Undoing the clearing puts the tick's evidence back as well.
+    l.apply(&op.inverse().unwrap()).unwrap();
+    assert_eq!(
+        l.record("annual-plan")
+            .unwrap()
+            .done
+            .as_ref()
+            .unwrap()
+            .evidence,
+        "错误文号"
+    );
+}
+
+#[test]
+fn check_uncheck_log_and_unlog() {
+    let (c, mut l, ctx) = setup();
+    let check = Change::Check {
+        item: "annual-plan".into(),
+        date: date(2024, 3, 1),
+        evidence: "政数〔2024〕1号".into(),
+    };
+    let op = l.change(&c, &check, &ctx).unwrap();
+    assert!(matches!(op, Op::Check { was: None, .. }));
+    let done = l.record("annual-plan").unwrap().done.clone().unwrap();
+    assert_eq!((done.date, done.by.as_str()), (date(2024, 3, 1), "tester"));
+    let uncheck = Change::Uncheck {
+        item: "annual-plan".into(),
+    };
+    l.change(&c, &uncheck, &ctx).unwrap();
+    assert!(
+        l.record("annual-plan").is_none(),
+        "an empty record is dropped"
+    );
+    assert_eq!(l.seq, 2);
+    assert!(matches!(
+        l.change(&c, &uncheck, &ctx),
+        Err(ChangeError::NotChecked { .. })
+    ));
+    assert_eq!(l.seq, 2, "a refused change is not counted");
+
+    let a = l
+        .change(
+            &c,
+            &log("center-group", date(2024, 5, 1), "《宪法》", None),
+            &ctx,
+        )
+        .unwrap();
+    let b = l
+        .change(
+            &c,
+            &log("center-group", date(2024, 2, 1), "《民法典》", None),
+            &ctx,
+        )
+        .unwrap();
+    let (a, b) = (
+        a.entry_id().unwrap().to_string(),
+        b.entry_id().unwrap().to_string(),
+    );
+    assert_ne!(a, b);
+    let topics: Vec<_> = l
+        .record("center-group")
+        .unwrap()
+        .entries
+        .iter()
+        .map(|e| e.topic.as_str())
+        .collect();
+    assert_eq!(topics, ["《民法典》", "《宪法》"], "in date order");
+    let unlog = |entry: &str| Change::Unlog {
+        item: "center-group".into(),
+        entry: entry.into(),
+    };
+    l.change(&c, &unlog(&b), &ctx).unwrap();
+    assert_eq!(l.record("center-group").unwrap().entries.len(), 1);
+    assert!(matches!(
+        l.change(&c, &unlog("zzz"), &ctx),
+        Err(ChangeError::NoSuchEntry { known, .. }) if known == vec![a]
+    ));
+}
+
+#[test]
+fn an_entry_is_edited_in_place_and_keeps_its_id() {
+    let (c, mut l, ctx) = setup();
+    let op = l
+        .change(
+            &c,
+            &log("study-hours", date(2024, 5, 1), "宪法学习", Some(2.0)),
+            &ctx,
+        )
+        .unwrap();
+    let id = op.entry_id().unwrap().to_string();
+    let edit = Change::Edit {
+        item: "study-hours".into(),
+        entry: id.clone(),
+        date: Some(date(2024, 4, 30)),
+        topic: Some("《宪法》学习".into()),
+        hours: Some(40.0),
+        evidence: Some("培训证书".into()),
+    };
+    let op = l.change(&c, &edit, &ctx).unwrap();
+    let e = &l.record("study-hours").unwrap().entries[0];
+    assert_eq!(
+        (e.id.as_str(), e.date, e.topic.as_str(), e.hours),
+        (id.as_str(), date(2024, 4, 30), "《宪法》学习", Some(40.0))
+    );
+    l.apply(&op.inverse().unwrap()).unwrap();
+    assert_eq!(
+        l.record("study-hours").unwrap().entries[0].topic,
+        "宪法学习"
+    );
+    let same = Change::Edit {
+        item: "study-hours".into(),
+        entry: id,
+        date: None,
+        topic: Some("宪法学习".into()),
+        hours: None,
+        evidence: None,
+    };
+    assert!(matches!(
+        l.change(&c, &same, &ctx),
+        Err(ChangeError::NothingToEdit { .. })
+    ));
+}
+
+#[test]
+fn refuses_what_does_not_fit() {
+    let (c, mut l, ctx) = setup();
+    let before = l.clone();
+    let rate = |n, d| Change::Rate {
+        item: "exam-pass".into(),
+        numerator: n,
+        denominator: d,
+        date: date(2024, 3, 1),
+        evidence: String::new(),
+    };
+    let cases = [
+        log("annual-plan", date(2024, 3, 1), "x", None),
+        log("center-group", date(2023, 12, 31), "x", None),
+        log("center-group", date(2025, 7, 1), "x", None),
+        log("center-group", date(2024, 3, 1), "  ", None),
+        log("center-group", date(2024, 3, 1), "a\x1b[2Jb", None),
+        log("center-group", date(2024, 3, 1), "x", Some(2.0)),
+        log("study-hours", date(2024, 3, 1), "x", None),
+        log("study-hours", date(2024, 3, 1), "x", Some(-1.0)),
+        log("study-hours", date(2024, 3, 1), "x", Some(f64::NAN)),
+        log(
+            "study-hours",
+            date(2024, 3, 1),
+            "x",
+            Some(MAX_ENTRY_HOURS + 1.0),
+        ),
+        log("centre-group", date(2024, 3, 1), "x", None),
+        rate(5, 4),
+        rate(0, 0),
+        Change::Check {
+            item: "center-group".into(),
+            date: date(2024, 3, 1),
+            evidence: String::new(),
+        },
+        Change::Note {
+            item: "center-group".into(),
+            text: "\u{202E}evil".into(),
+        },
+    ];
+    for change in &cases {
+        assert!(
+            l.change(&c, change, &ctx).is_err(),
+            "{change:?} should be refused"
+        );
+    }
+    assert_eq!(l, before);
+    let unknown = l
+        .change(&c, &log("centre-group", date(2024, 3, 1), "x", None), &ctx)
+        .unwrap_err();
+    assert!(
+        unknown.to_string().contains("did you mean 'center-group'"),
+        "{unknown}"
+    );
+}
+
+#[test]
+fn dates_at_the_edges_and_after_today() {
+    let (c, mut l, mut ctx) = setup();
+    let (from, to) = year_window(2024);
+    for d in [from, to] {
+        l.change(&c, &log("study-hours", d, "x", Some(MAX_ENTRY_HOURS)), &ctx)
+            .unwrap();
+    }
+    let outside = l.change(
+        &c,
+        &log("lectures", to.tomorrow().unwrap(), "x", None),
+        &ctx,
+    );
+    assert!(outside.unwrap_err().to_string().contains("2025-07-01"));
+    ctx.today = date(2024, 11, 20);
+    assert_eq!(
+        l.change(
+            &c,
+            &log("center-group", date(2024, 11, 21), "未来", None),
+            &ctx
+        ),
+        Err(ChangeError::InFuture {
+            date: date(2024, 11, 21),
+            today: date(2024, 11, 20)
+        })
+    );
+    assert!(
+        l.change(
+            &c,
+            &log("center-group", date(2024, 11, 20), "今天", None),
+            &ctx
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn every_operation_is_undone_exactly_by_its_inverse() {
+    let (c, _, ctx) = setup();
+    let d = date(2024, 4, 2);
+    let check = Change::Check {
+        item: "annual-plan".into(),
+        date: d,
+        evidence: "文号".into(),
+    };
+    let rate = |n| Change::Rate {
+        item: "exam-pass".into(),
+        numerator: n,
+        denominator: 2,
+        date: d,
+        evidence: String::new(),
+    };
+    let note = |t: &str| Change::Note {
+        item: "lectures".into(),
+        text: t.into(),
+    };
+    // Each case: what is there first, then the change whose inverse must take it back.
+    let cases: Vec<(Vec<Change>, Change)> = vec![
+        (vec![], check.clone()),
+        (
+            vec![check.clone()],
+            Change::Check {
+                item: "annual-plan".into(),
+                date: date(2024, 4, 3),
+                evidence: String::new(),
+            },
+        ),
+        (
+            vec![check.clone()],
+            Change::Uncheck {
+                item: "annual-plan".into(),
+            },
+        ),
+        (vec![], log("study-hours", d, "宪法 🙂", Some(2.5))),
+        (
+            vec![
+                log("lectures", d, "一", None),
+                log("lectures", d, "二", None),
+            ],
+            Change::Unlog {
+                item: "lectures".into(),
+                entry: String::new(),
+            },
+        ),
+        (vec![], rate(1)),
+        (vec![rate(1)], rate(2)),
+        (vec![note("旧")], note("")),
+        (
+            vec![],
+            Change::Evidence {
+                item: "lectures".into(),
+                text: r#"档案 "A" \ 盒"#.into(),
+            },
+        ),
+        (vec![], Change::Close),
+    ];
+    for (before_changes, change) in cases {
+        let mut l = Ledger::new(&c.id, 2024);
+        for s in &before_changes {
+            l.change(&c, s, &ctx).unwrap();
+        }
+        // `unlog` takes the id the first logged entry was given.
+        let change = match change {
+            Change::Unlog { item, .. } => Change::Unlog {
+                entry: l.record(&item).unwrap().entries[0].id.clone(),
+                item,
+            },
+            other => other,
+        };
+        let before = l.clone();
+        let op = l.change(&c, &change, &ctx).unwrap();
+        assert_ne!(
+            (&l.items, l.closed),
+            (&before.items, before.closed),
+            "{change:?} changed nothing"
+        );
+        l.apply(&op.inverse().unwrap()).unwrap();
+        assert_eq!(
+            (&l.items, l.closed),
+            (&before.items, before.closed),
+            "undoing {change:?}"
+        );
+    }
+}
+
+#[test]
+fn undo_walks_back_redo_walks_forward_and_a_new_change_ends_redo() {
+    let (c, mut l, ctx) = setup();
+    let mut journal = Vec::new();
+    record(
+        &c,
+        &mut l,
+        &ctx,
+        log("pre-meeting-study", date(2024, 1, 5), "一月", None),
+        &mut journal,
+    );
+    let after_first = l.items.clone();
+    record(
+        &c,
+        &mut l,
+        &ctx,
+        log("pre-meeting-study", date(2024, 2, 5), "二月", None),
+        &mut journal,
+    );
+    let after_second = l.items.clone();
+    assert_eq!(step(&mut l, &ctx, &mut journal, true), Some(2));
+    assert_eq!(l.items, after_first);
+    assert_eq!(
+        step(&mut l, &ctx, &mut journal, true),
+        Some(1),
+        "a second undo goes further back"
+    );
+    assert!(l.items.is_empty());
+    assert_eq!(step(&mut l, &ctx, &mut journal, true), None);
+    assert_eq!(step(&mut l, &ctx, &mut journal, false), Some(1));
+    assert_eq!(l.items, after_first);
+    assert_eq!(step(&mut l, &ctx, &mut journal, false), Some(2));
+    assert_eq!(l.items, after_second);
+    assert_eq!(
+        step(&mut l, &ctx, &mut journal, false),
+        None,
+        "nothing left to redo"
+    );
+    step(&mut l, &ctx, &mut journal, true);
+    record(
+        &c,
+        &mut l,
+        &ctx,
+        log("pre-meeting-study", date(2024, 3, 5), "三月", None),
+        &mut journal,
+    );
+    assert_eq!(
+        step(&mut l, &ctx, &mut journal, false),
+        None,
+        "a new change ends redo"
+    );
+    assert_eq!(journal.len(), 8, "undo and redo never erase the journal");
+    assert_eq!(l.seq, 8);
+}
+
+#[test]
+fn undo_skips_closing_and_stops_at_a_checkpoint() {
+    let (c, mut l, ctx) = setup();
+    let mut journal = Vec::new();
+    record(
+        &c,
+        &mut l,
+        &ctx,
+        Change::Note {
+            item: "lectures".into(),
+            text: "a".into(),
+        },
+        &mut journal,
+    );
+    record(&c, &mut l, &ctx, Change::Close, &mut journal);
+    record(&c, &mut l, &ctx, Change::Reopen, &mut journal);
+    assert_eq!(
+        undo_step(&journal).unwrap().target.seq,
+        1,
+        "close and reopen are not undone"
+    );
+    let checkpoint = Op::Checkpoint { ledger: l.clone() };
+    l.apply(&checkpoint).unwrap();
+    journal.push(Recorded {
+        seq: l.seq,
+        at: ctx.now,
+        by: String::new(),
+        op: checkpoint,
+    });
+    assert!(undo_step(&journal).is_none());
+}
+
+#[test]
+fn an_operation_resolved_against_an_older_state_is_refused() {
+    let (c, mut l, ctx) = setup();
+    let note = |t: &str| Change::Note {
+        item: "lectures".into(),
+        text: t.into(),
+    };
+    l.change(&c, &note("screen's view"), &ctx).unwrap();
+    let stale = resolve(
+        &c,
+        &l,
+        &note("typed on the screen"),
+        &Stamp {
+            today: ctx.today,
+            at: ctx.now,
+            by: "a".into(),
+        },
+    )
+    .unwrap();
+    l.change(&c, &note("changed from the command line"), &ctx)
+        .unwrap();
+    let before = l.clone();
+    assert_eq!(
+        l.apply(&stale),
+        Err(ChangeError::Changed {
+            item: Some("lectures".into())
+        })
+    );
+    assert_eq!(l, before);
+}
+
+#[test]
+fn a_batch_applies_all_or_nothing() {
+    let (c, mut l, ctx) = setup();
+    let a = resolve(
+        &c,
+        &l,
+        &log("lectures", date(2024, 3, 1), "一", None),
+        &Stamp {
+            today: ctx.today,
+            at: ctx.now,
+            by: "a".into(),
+        },
+    )
+    .unwrap();
+    let bad = Op::Uncheck {
+        item: "annual-plan".into(),
+        was: Done {
+            date: date(2024, 1, 1),
+            evidence: String::new(),
+            by: String::new(),
+        },
+    };
+    let before = l.clone();
+    assert!(
+        l.apply(&Op::Batch {
+            ops: vec![a.clone(), bad]
+        })
+        .is_err()
+    );
+    assert_eq!(l, before);
+    l.apply(&Op::Batch { ops: vec![a] }).unwrap();
+    assert_eq!((l.seq, l.record("lectures").unwrap().entries.len()), (1, 1));
+}
+
+#[test]
+fn orphans_are_kept_and_left_alone() {
+    let (c, mut l, ctx) = setup();
+    let orphan = ItemRecord {
+        evidence: "旧佐证".into(),
+        ..Default::default()
+    };
+    l.items.insert("removed-item".into(), orphan.clone());
+    l.change(&c, &log("lectures", date(2024, 5, 1), "讲座", None), &ctx)
+        .unwrap();
+    assert_eq!(l.items.get("removed-item"), Some(&orphan));
+    let orphans: Vec<_> = l.orphans(&c).map(|(id, _)| id.as_str()).collect();
+    assert_eq!(orphans, ["removed-item"]);
+}
+
+#[test]
+fn the_audit_finds_what_the_commands_would_refuse() {
+    let (c, mut l, ctx) = setup();
+    l.change(
+        &c,
+        &log("center-group", date(2024, 5, 1), "《宪法》", None),
+        &ctx,
+    )
+    .unwrap();
+    l.change(
+        &c,
+        &log("study-hours", date(2024, 5, 1), "网课", Some(2.0)),
+        &ctx,
+    )
+    .unwrap();
+    assert_eq!(l.problem(&c), None);
+    let flaw = |edit: &dyn Fn(&mut Ledger)| {
+        let mut l = l.clone();
+        edit(&mut l);
+        l.problem(&c).map(|p| p.flaw)
+    };
+    assert_eq!(
+        flaw(&|l| l.items.get_mut("center-group").unwrap().entries[0].date = date(1999, 1, 1)),
+        Some(Flaw::OutsideYear(date(1999, 1, 1)))
+    );
+    assert_eq!(
+        flaw(&|l| l.items.get_mut("study-hours").unwrap().entries[0].hours = Some(-100.0)),
+        Some(Flaw::InvalidHours(-100.0))
+    );
+    assert_eq!(
+        flaw(&|l| l.items.get_mut("study-hours").unwrap().entries[0].hours = None),
+        Some(Flaw::MissingHours)
+    );
+    assert_eq!(
+        flaw(&|l| l.items.get_mut("center-group").unwrap().entries[0].topic = "a\u{202E}b".into()),
+        Some(Flaw::ControlCharacter {
+            field: TextField::Text(Field::Topic),
+            ch: '\u{202E}'
+        })
+    );
+    let p = Problem {
+        item: "center-group".into(),
+        flaw: Flaw::ControlCharacter {
+            field: TextField::Text(Field::Topic),
+            ch: '\u{202E}',
+        },
+    };
+    assert_eq!(
+        Lang::Zh.words().problem(&p),
+        "事项“center-group”：主题含有控制字符 U+202E"
+    );
+    assert_eq!(
+        Lang::En.words().problem(&p),
+        "item 'center-group': topic has control character U+202E"
+    );
+    assert_eq!(
+        flaw(&|l| {
+            l.items.entry("exam-pass".into()).or_default().rate = Some(RateRecord {
+                numerator: u64::MAX,
+                denominator: u64::MAX,
+                date: date(2024, 5, 1),
+                evidence: String::new(),
+                by: String::new(),
+            });
+        }),
+        Some(Flaw::InvalidRate {
+            numerator: u64::MAX,
+            denominator: u64::MAX
+        })
+    );
+    assert_eq!(
+        flaw(&|l| l.items.entry("gone".into()).or_default().note = "旧".into()),
+        None
+    );
+}
