@@ -73,6 +73,8 @@ pub fn item_status<'a>(
         }
         Kind::Rate { target } => match record.and_then(|r| r.rate.as_ref()) {
             // Compare exactly in integers where possible: 46/46 is 100%, never 99.999…%.
+            // A year with no cases has nothing to fall short of.
+            Some(rate) if rate.no_cases() => (0.0, true),
             Some(rate) => (
                 rate.percent(),
                 rate.numerator as f64 * 100.0 >= target * rate.denominator as f64 - 1e-9,
@@ -201,16 +203,19 @@ impl ItemStatus<'_> {
             (Kind::Count { .. }, Zh) => format!("{}/{target} 次", self.entry_count()),
             (Kind::Count { .. }, En) => format!("{}/{target} times", self.entry_count()),
             (Kind::Rate { .. }, _) => match self.record.and_then(|r| r.rate.as_ref()) {
+                Some(r) if r.no_cases() => lang
+                    .pick("本年度无此类情况（0/0）", "no cases this year (0/0)")
+                    .into(),
                 Some(r) => match lang {
                     Zh => format!(
                         "{}%（{}/{}，目标 {target}%）",
-                        number(self.value),
+                        crate::text::numbers::percent(r.numerator, r.denominator),
                         r.numerator,
                         r.denominator
                     ),
                     En => format!(
                         "{}% ({}/{}, target {target}%)",
-                        number(self.value),
+                        crate::text::numbers::percent(r.numerator, r.denominator),
                         r.numerator,
                         r.denominator
                     ),

@@ -64,15 +64,22 @@ pub fn hours(s: &str) -> Result<f64, BadValue> {
         .ok_or(BadValue::Hours)
 }
 
-/// `46/50`: two whole numbers, the second above zero and not below the first.
+/// `46/50`: two whole numbers, the second not below the first; `0/0` (or `无`, `none`) for
+/// a year with no cases.
 pub fn fraction(s: &str) -> Result<(u64, u64), BadValue> {
+    if matches!(
+        s.trim().to_lowercase().as_str(),
+        "无" | "none" | "n/a" | "na"
+    ) {
+        return Ok((0, 0));
+    }
     let (n, d) = s.trim().split_once(['/', '／']).ok_or(BadValue::Fraction)?;
     if [n, d].iter().any(|part| part.trim_start().starts_with('-')) {
         return Err(BadValue::NegativeRate);
     }
     let n: u64 = n.trim().parse().map_err(|_| BadValue::Fraction)?;
     let d: u64 = d.trim().parse().map_err(|_| BadValue::Fraction)?;
-    if d == 0 || n > d {
+    if n > d {
         return Err(BadValue::RateOrder);
     }
     Ok((n, d))
@@ -104,6 +111,8 @@ mod tests {
         assert_eq!(fraction(" 3 ／ 4 "), Ok((3, 4)));
         assert_eq!(fraction("5/4"), Err(BadValue::RateOrder));
         assert_eq!(fraction("1/0"), Err(BadValue::RateOrder));
+        assert_eq!(fraction("0/0"), Ok((0, 0)));
+        assert_eq!(fraction("无"), Ok((0, 0)));
         assert_eq!(fraction("-1/4"), Err(BadValue::NegativeRate));
         assert_eq!(fraction("1 / -4"), Err(BadValue::NegativeRate));
         assert_eq!(fraction("1.5/4"), Err(BadValue::Fraction));

@@ -141,9 +141,9 @@ impl Words {
             }
             ChangeError::BadRate { numerator, denominator } => {
                 if zh {
-                    format!("比率 '{numerator}/{denominator}' 无效：分母须大于 0，分子不能大于分母")
+                    format!("比率 '{numerator}/{denominator}' 无效：分子不能大于分母（本年度无此类情况请写 0/0）")
                 } else {
-                    format!("rate '{numerator}/{denominator}' is invalid: the denominator must be above 0 and the numerator at most the denominator")
+                    format!("rate '{numerator}/{denominator}' is invalid: the numerator must be at most the denominator (for a year with no cases write 0/0)")
                 }
             }
             ChangeError::NotChecked { item } => {

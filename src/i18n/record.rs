@@ -142,6 +142,15 @@ impl Words {
 
     pub fn rated(self, title: &str, rate: &RateRecord) -> String {
         let (n, d) = (rate.numerator, rate.denominator);
+        if rate.no_cases() {
+            return if self.zh() {
+                format!("已填报“{title}”：本年度无此类情况（0/0），不计为未达标")
+            } else {
+                format!(
+                    "Recorded '{title}': no cases this year (0/0), not counted as short of target"
+                )
+            };
+        }
         let pct = percent(n, d);
         if self.zh() {
             format!("已填报“{title}”：{n}/{d}，即 {pct}%")

@@ -33,8 +33,8 @@ impl Words {
                 "a rate cannot be negative; expected NUM/DEN, e.g. 46/50",
             ),
             BadValue::RateOrder => self.pick(
-                "分母须大于 0，且分子不能大于分母",
-                "the denominator must be above 0 and not below the numerator",
+                "分子不能大于分母（本年度无此类情况请写 0/0）",
+                "the numerator cannot be above the denominator (for a year with no cases write 0/0)",
             ),
             BadValue::Within => self.pick(
                 "应为天数或周数，如 14d、2w 或 14（最多 800 天）",

@@ -97,6 +97,11 @@ pub struct RateRecord {
 }
 
 impl RateRecord {
+    /// 0/0: the year had no cases, so the rate does not apply (and is no shortfall).
+    pub fn no_cases(&self) -> bool {
+        self.denominator == 0
+    }
+
     pub fn percent(&self) -> f64 {
         if self.denominator == 0 {
             0.0

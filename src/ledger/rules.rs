@@ -39,8 +39,10 @@ pub fn hours_valid(hours: f64) -> bool {
     hours.is_finite() && hours > 0.0 && hours <= MAX_ENTRY_HOURS
 }
 
+/// A rate's figures: a numerator up to the denominator, or 0/0 for a year with no cases
+/// (no lawsuit to appear in, no normative document to file).
 pub fn rate_valid(numerator: u64, denominator: u64) -> bool {
-    denominator > 0 && numerator <= denominator && denominator <= MAX_RATE_COUNT
+    numerator <= denominator && denominator <= MAX_RATE_COUNT
 }
 
 /// Text may hold any Unicode but control characters and bidi overrides.
@@ -112,7 +114,7 @@ mod tests {
         for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, MAX_ENTRY_HOURS + 0.5] {
             assert!(!hours_valid(bad), "{bad}");
         }
-        assert!(rate_valid(46, 46) && rate_valid(0, 1));
+        assert!(rate_valid(46, 46) && rate_valid(0, 1) && rate_valid(0, 0));
         assert!(!rate_valid(1, 0) && !rate_valid(47, 46) && !rate_valid(0, MAX_RATE_COUNT + 1));
     }
 

@@ -261,7 +261,7 @@ fn refuses_what_does_not_fit() {
         ),
         log("centre-group", date(2024, 3, 1), "x", None),
         rate(5, 4),
-        rate(0, 0),
+        rate(1, 0),
         Change::Check {
             item: "center-group".into(),
             date: date(2024, 3, 1),
