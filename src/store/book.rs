@@ -609,6 +609,25 @@ impl Book {
         Ok(true)
     }
 
+    /// Start the ledger with `ledger` as it stands (a journal holding one checkpoint of
+    /// it, dated `at`), where there is none yet: how a ledger made elsewhere in whole (a
+    /// generated one, for benchmarks and tests) becomes a book. Refused if one exists.
+    pub fn create_with(&self, ledger: &Ledger, at: Timestamp) -> Result<(), StoreError> {
+        let _lock = lock::lock(&self.paths)?;
+        let opened = self.open()?;
+        if opened.journal != Journal::New {
+            return Err(StoreError::Io {
+                op: IoOp::Create,
+                path: self.paths.ledger.clone(),
+                source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+            });
+        }
+        if ledger.checklist != self.checklist || ledger.year != self.year {
+            return Err(self.mismatch(&self.paths.ledger, &ledger.checklist, ledger.year));
+        }
+        self.restart_journal(ledger, Vec::new(), at)
+    }
+
     /// Put the files right after damage, keeping whatever is replaced aside:
     /// a snapshot that cannot be read is rebuilt from the journal; a journal that is damaged
     /// or not this ledger's is set aside and started again from the snapshot; an earlier
