@@ -117,6 +117,9 @@ fn run(cli: Cli, env: Environment, out: &mut Out) -> Result<Option<Session>, Fai
     if cli.command.is_none() && can_draw(env.term.as_deref()) {
         return Ok(Some(session));
     }
-    commands::run(&session, cli.command, out)?;
-    Ok(None)
+    let result = commands::run(&session, cli.command, out);
+    // The process ends here: freeing a large checklist piece by piece would cost more
+    // than the command did, and the operating system takes it back at once.
+    std::mem::forget(session);
+    result.map(|()| None)
 }
