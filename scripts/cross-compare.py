@@ -138,9 +138,6 @@ STEPS = [
     ("status-restored", ["status"]),
 ]
 
-# Files compared after the run, relative to the run's directory (a docx by its members).
-LEDGER = "data/我局-清单-id/2024.ron"
-
 
 def real_clock_patterns(dates):
     alts = "|".join(re.escape(d) for d in sorted(dates))
@@ -364,6 +361,8 @@ def main():
             if a is None or b is None:
                 report(run, "files", what, "(present)" if a is not None else "(absent)",
                        "(present)" if b is not None else "(absent)")
+            elif a == b.replace("\r\n", "\n"):
+                report(run, "files", "crlf:" + name.replace(" ", "␠"), a, "(the same with CRLF line ends)")
             else:
                 report(run, "files", what, a, b)
         print(f"\ncross-compare: {run.name}: {raw_same}/{len(STEPS)} steps byte-identical before normalising")
