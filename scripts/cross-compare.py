@@ -376,6 +376,9 @@ def main():
         shutil.rmtree(base, ignore_errors=True)
     total = sum(1 for k in seen)
     print(f"\ncross-compare: {len(runs) - 1} runners, {total} differences, {unexpected} not in {Path(opts.known).name}")
+    failed_steps = {(k[0], k[1]) for k in seen if k not in known}
+    checks = len(runs[1:]) * (len(STEPS) + 1)  # +1: the files left
+    print(f"cross-compare: {checks - len(failed_steps)} passed, {len(failed_steps)} failed")
     return 1 if unexpected else 0
 
 
