@@ -307,6 +307,10 @@ def main():
     print(f"cross-compare: native {native}")
     for r in runs[1:]:
         print(f"cross-compare: {r.name} {' '.join(r.argv)}")
+    if any(n == "wine" for n, _ in runners):
+        start = datetime.datetime.now()
+        subprocess.run([str(HERE / "duty-under"), "wine-init"], check=True)
+        print(f"cross-compare: Wine prefix ready in {(datetime.datetime.now() - start).total_seconds():.1f} s")
     for r in runs:
         setup_dir(r.root)
         start = datetime.datetime.now()
