@@ -196,7 +196,8 @@ impl<'a> Reader<'a> {
 
     fn integer<T: std::str::FromStr>(&mut self) -> Result<T> {
         let text = self.number()?;
-        if text.starts_with('+') || text.contains(['.', 'e', 'E']) || text[1..].contains(['-', '+']) {
+        if text.starts_with('+') || text.contains(['.', 'e', 'E']) || text[1..].contains(['-', '+'])
+        {
             return Err(GaveUp);
         }
         text.parse().map_err(|_| GaveUp)

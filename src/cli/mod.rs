@@ -51,7 +51,7 @@ pub enum Outcome {
     /// Exit with this code.
     Done(u8),
     /// `duty` with no command, in a terminal: open the screen on this session.
-    Screen(Session),
+    Screen(Box<Session>),
 }
 
 /// Run `duty` with the process's arguments and environment.
@@ -82,7 +82,7 @@ pub fn main() -> Outcome {
         Ok(screen)
     });
     match result {
-        Ok(Some(session)) => Outcome::Screen(session),
+        Ok(Some(session)) => Outcome::Screen(Box::new(session)),
         Ok(None) => Outcome::Done(exit::OK),
         Err(failure) => Outcome::Done(error::report(failure, lang)),
     }

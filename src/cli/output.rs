@@ -67,9 +67,9 @@ impl Out {
         }
         // Most output has nothing to escape: a byte scan (see `text::has_unsafe`) proves it,
         // and the bytes go out as they are.
-        let clean = !self.pending[..upto]
-            .iter()
-            .fold(false, |seen, &b| seen | ((b < 0x20) & (b != b'\n')) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2));
+        let clean = !self.pending[..upto].iter().fold(false, |seen, &b| {
+            seen | ((b < 0x20) & (b != b'\n')) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+        });
         if clean {
             self.inner.write_all(&self.pending[..upto])?;
             self.pending.drain(..upto);

@@ -149,7 +149,9 @@ pub fn parse(bytes: &[u8]) -> Result<Snapshot, Unparsed> {
 /// file may have one) is written with escapes, so none lands in the file raw.
 /// `mark` is `None` for a copy that leaves this machine (`duty export-ledger`).
 pub fn serialize(ledger: &Ledger, mark: Option<&Mark>) -> String {
+    // One line ending on every system, so that the same ledger is the same file everywhere.
     let pretty = ron::ser::PrettyConfig::new()
+        .new_line("\n")
         .depth_limit(4)
         .indentor("  ".to_string())
         .struct_names(false)
