@@ -136,6 +136,20 @@ impl Ledger {
                     rate.evidence = text.clone();
                 }
             }
+            Op::Attach { file, .. } => {
+                if record.files.contains(file) {
+                    return Err(changed());
+                }
+                record.files.push(file.clone());
+            }
+            Op::Detach { file, .. } => {
+                let pos = record
+                    .files
+                    .iter()
+                    .position(|f| f == file)
+                    .ok_or_else(changed)?;
+                record.files.remove(pos);
+            }
             Op::Legacy { was, now, .. } => {
                 let current = self.items.get(id);
                 if current != was.as_ref() {
