@@ -453,7 +453,10 @@ impl Words {
                 }
             }
             Op::Legacy { item, was, now } => {
-                let (a, b) = (self.summarize(was.as_ref()), self.summarize(now.as_ref()));
+                let (a, b) = (
+                    self.summarize(was.as_deref()),
+                    self.summarize(now.as_deref()),
+                );
                 if zh {
                     format!("修改“{}”：{a} → {b}", title(item))
                 } else {

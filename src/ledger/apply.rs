@@ -152,10 +152,10 @@ impl Ledger {
             }
             Op::Legacy { was, now, .. } => {
                 let current = self.items.get(id);
-                if current != was.as_ref() {
+                if current != was.as_deref() {
                     return Err(changed());
                 }
-                record = now.clone().unwrap_or_default();
+                record = now.as_deref().cloned().unwrap_or_default();
             }
             Op::Close
             | Op::Reopen

@@ -185,9 +185,9 @@ pub enum Op {
     Legacy {
         item: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        was: Option<ItemRecord>,
+        was: Option<Box<ItemRecord>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        now: Option<ItemRecord>,
+        now: Option<Box<ItemRecord>>,
     },
 }
 
