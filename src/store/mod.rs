@@ -5,6 +5,7 @@
 
 mod book;
 mod error;
+pub mod evidence;
 mod files;
 mod foreign;
 mod journal;

@@ -23,6 +23,9 @@ pub struct Settings {
     /// the computer's account name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The largest file `duty attach` keeps, in MB (500 when not set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence_limit_mb: Option<u64>,
 }
 
 pub fn path(config_dir: &Path) -> PathBuf {
