@@ -202,6 +202,8 @@ impl Session {
 
     fn step(&self, expect: Option<u64>, undo: bool) -> Result<Committed<Recorded>, StoreError> {
         let stamp = self.stamp();
+        // Held until the change is committed: the files it refers to again stay stored.
+        let mut _files = None;
         self.book().commit(|_, history| {
             let history = history()?;
             let step = if undo {
@@ -221,6 +223,7 @@ impl Session {
                 }
                 .into());
             }
+            _files = self.files_kept(&step.op)?;
             let target = step.target.clone();
             Ok((proposal(step.op, &stamp), target))
         })

@@ -743,6 +743,16 @@ impl Validator<'_> {
                 Context::Report,
             ),
         };
+        let ledger_columns = match crate::sheet::columns::parse_all(&raw.ledger_columns) {
+            Ok(columns) => columns,
+            Err(errors) => {
+                for (i, e) in errors {
+                    let m = self.lang.words().column_error(&e);
+                    self.error(format!("ledger_columns[{i}]").as_str(), m, None);
+                }
+                Vec::new()
+            }
+        };
         let mut section_ids: HashMap<String, usize> = HashMap::new();
         let item_count = raw.sections.iter().map(|s| s.items.len()).sum();
         let mut item_ids: HashMap<String, (usize, usize)> = HashMap::with_capacity(item_count);
@@ -794,6 +804,7 @@ impl Validator<'_> {
             year,
             year_explicit: raw.year.is_some(),
             report,
+            ledger_columns,
             sections,
             index: item_ids,
         })

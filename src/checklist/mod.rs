@@ -31,6 +31,8 @@ pub struct Checklist {
     /// Whether `year` was written in the file (a file without one follows the calendar).
     pub year_explicit: bool,
     pub report: ReportText,
+    /// The completion ledger's spreadsheet columns (`ledger_columns`); empty: the default.
+    pub ledger_columns: Vec<crate::sheet::LedgerColumn>,
     pub sections: Vec<Section>,
     /// Item id → (section, item) position, so lookups stay cheap on 10 000-item lists.
     index: HashMap<String, (usize, usize)>,

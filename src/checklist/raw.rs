@@ -15,6 +15,11 @@ pub struct RawChecklist {
     pub year: Option<i64>,
     #[serde(default)]
     pub report: RawReport,
+    /// The columns of the completion ledger as a spreadsheet (`duty ledger -f xlsx`), in
+    /// order: keys or headings (`"task"`, `"得分"`, `"owner=责任单位"`); the default ones when
+    /// absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ledger_columns: Vec<String>,
     pub sections: Vec<RawSection>,
 }
 

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use super::commands::{exchange, history, record, report, review, setup, status, year};
+use super::commands::{
+    evidence, exchange, history, record, report, review, setup, spreadsheet, status, year,
+};
 use super::parse;
 use crate::i18n::Lang;
 
@@ -70,8 +72,24 @@ pub enum Command {
     Rate(record::RateArgs),
     /// 填写备注（空文本清除）/ Set the note (empty text clears it)
     Note(record::TextArgs),
-    /// 填写佐证材料（空文本清除）/ Set the item's evidence (empty text clears it)
-    Evidence(record::TextArgs),
+    /// 列出佐证文件；给出文字时填写佐证材料文字（空文本清除）/ List files kept as evidence; with text, set the item's evidence text
+    Evidence(evidence::EvidenceArgs),
+    /// 附上佐证文件（扫描件、签到表、照片……）/ Attach files as evidence (scans, sign-in sheets, photos …)
+    Attach(evidence::AttachArgs),
+    /// 取下一个佐证文件（历史中保留）/ Take a file off an item (the history keeps it)
+    Detach(evidence::DetachArgs),
+    /// 用系统程序打开一个佐证文件 / Open a kept file with the system's viewer
+    Open(evidence::OpenArgs),
+    /// 重新校验佐证材料库：缺失、改动、无引用的文件 / Re-hash the evidence store: missing, changed, orphaned files
+    Verify,
+    /// 清理没有任何台账引用的佐证文件（先列出，确认后删除）/ Remove stored files nothing refers to (listed first)
+    Clean(evidence::CleanArgs),
+    /// 按栏目和事项打包佐证材料（zip 或文件夹），附索引和校验值 / Pack the evidence by section and item, with an index and checksums
+    Pack(evidence::pack::PackArgs),
+    /// 由单位的任务表格（xlsx/csv）生成清单草稿 / Turn an office's task spreadsheet into a checklist draft
+    ImportChecklist(spreadsheet::ImportChecklistArgs),
+    /// 由表格（csv/xlsx）一次登记多次活动 / Log many sessions at once from a spreadsheet
+    ImportEntries(spreadsheet::ImportEntriesArgs),
     /// 撤销上一次修改 / Undo the last change
     Undo,
     /// 重做刚撤销的修改 / Redo the change just undone

@@ -213,6 +213,20 @@ impl Words {
                     format!("several files of '{item}' have hashes starting with '{file}'; give more of it")
                 }
             }
+            ChangeError::EntryHasFiles { item, entry, files } => {
+                if zh {
+                    format!("登记 #{entry} 附有 {files} 个文件，不能删除；请先用 duty detach {item} 取下这些文件（duty evidence {item} 可查看）")
+                } else {
+                    format!("entry #{entry} keeps {files} file(s) and cannot be removed; take them off first with duty detach {item} (duty evidence {item} lists them)")
+                }
+            }
+            ChangeError::FileNotKept { item, name } => {
+                if zh {
+                    format!("文件“{name}”已被清理，不能再附回事项 '{item}'；请用 duty attach {item} 原文件 重新附上")
+                } else {
+                    format!("the file '{name}' was cleaned up and cannot be put back on '{item}'; attach the original again with duty attach {item} FILE")
+                }
+            }
             ChangeError::NothingToUndo => self.pick("没有可以撤销的修改", "there is nothing to undo").into(),
             ChangeError::NothingToRedo => self.pick("没有可以重做的修改（撤销之后又做了新的修改，或从未撤销）", "there is nothing to redo (nothing was undone, or a new change was made since)").into(),
             ChangeError::NothingNew => self.pick("没有本机台账中缺少的内容", "nothing the local ledger lacks").into(),

@@ -425,7 +425,9 @@ impl Words {
             Op::Batch { ops } => {
                 let items: std::collections::BTreeSet<_> =
                     ops.iter().filter_map(Op::item).collect();
-                if zh {
+                if let Some(said) = self.describe_evidence_batch(ops, title) {
+                    said
+                } else if zh {
                     format!(
                         "合并导入的台账：{} 项修改，涉及 {} 个事项",
                         ops.len(),

@@ -91,6 +91,17 @@ pub enum ChangeError {
         item: String,
         file: String,
     },
+    /// A logged entry that still keeps files cannot be removed: they would belong to nothing.
+    EntryHasFiles {
+        item: String,
+        entry: String,
+        files: usize,
+    },
+    /// Undoing or redoing would refer again to a file the clean-up has since deleted.
+    FileNotKept {
+        item: String,
+        name: String,
+    },
     NothingToUndo,
     NothingToRedo,
     /// An import that holds nothing the ledger lacks.

@@ -427,6 +427,14 @@ pub fn resolve(
         Change::Unlog { entry, .. } => {
             need(&[KindTag::Count, KindTag::Hours])?;
             let found = find_entry(&record, id, entry)?;
+            let files = record.files_of(Some(&found.id)).count();
+            if files > 0 {
+                return Err(ChangeError::EntryHasFiles {
+                    item: item_id,
+                    entry: found.id.clone(),
+                    files,
+                });
+            }
             let at = record
                 .entries
                 .iter()

@@ -135,6 +135,11 @@ pub fn rollover(
             opening: Some(report.opening.source().to_string()),
             closing: Some(report.closing.source().to_string()),
         },
+        ledger_columns: checklist
+            .ledger_columns
+            .iter()
+            .map(|c| c.source())
+            .collect(),
         sections,
     };
     Ok(Rollover { raw, unfinished })

@@ -1,12 +1,14 @@
 //! One module per group of commands, each with its options beside it, and what they share:
 //! naming items, defaulting dates, and telling the officer what was noticed about the files.
 
+pub mod evidence;
 pub mod exchange;
 pub mod history;
 pub mod record;
 pub mod report;
 pub mod review;
 pub mod setup;
+pub mod spreadsheet;
 pub mod status;
 pub mod year;
 
@@ -39,7 +41,15 @@ pub fn run(s: &Session, command: Option<Command>, out: &mut Out) -> CmdResult {
         Some(Command::Edit(a)) => record::edit(s, a, out),
         Some(Command::Rate(a)) => record::rate(s, a, out),
         Some(Command::Note(a)) => record::note(s, a, out),
-        Some(Command::Evidence(a)) => record::evidence(s, a, out),
+        Some(Command::Evidence(a)) => evidence::evidence(s, a, out),
+        Some(Command::Attach(a)) => evidence::attach(s, a, out),
+        Some(Command::Detach(a)) => evidence::detach(s, a, out),
+        Some(Command::Open(a)) => evidence::open(s, a, out),
+        Some(Command::Verify) => evidence::verify(s, out),
+        Some(Command::Clean(a)) => evidence::clean(s, &a, out),
+        Some(Command::Pack(a)) => evidence::pack::pack(s, a, out),
+        Some(Command::ImportChecklist(a)) => spreadsheet::import_checklist(s, &a, out),
+        Some(Command::ImportEntries(a)) => spreadsheet::import_entries(s, &a, out),
         Some(Command::Undo) => history::undo(s, true, out),
         Some(Command::Redo) => history::undo(s, false, out),
         Some(Command::History(a)) => history::history(s, &a, out),

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::exchange::{LedgerSources, load_view, print_rollup};
+use super::spreadsheet::{self, ExportFormat};
 use crate::cli::error::{CmdResult, Failure};
 use crate::cli::output::{Mode, Out};
 use crate::report::{self, Document, Format, Input, Options};
@@ -17,7 +18,7 @@ use crate::store;
 pub struct ExportArgs {
     /// 格式（默认按输出文件扩展名，否则 text）/ output format (default: from the output file's extension, else text)
     #[arg(long, short, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<ExportFormat>,
     /// 输出文件（docx 必填；其余默认输出到屏幕）/ write to FILE (required for docx)
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -39,11 +40,21 @@ const NOT_WRITTEN: [&str; 7] = ["doc", "pdf", "xls", "xlsx", "wps", "rtf", "odt"
 
 pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdResult {
     let w = s.words();
+    // xlsx is written by the spreadsheet module; the report's own formats go on below.
+    let by_name = a.output.as_deref().and_then(ExportFormat::from_extension);
+    let format = match a.format.or(by_name) {
+        Some(ExportFormat::Xlsx) if doc == Document::Ledger => {
+            return spreadsheet::ledger_xlsx(s, a.output.as_deref(), a.force, &a.sources, out);
+        }
+        Some(ExportFormat::Xlsx) => return Err(spreadsheet::summary_xlsx(s)),
+        Some(ExportFormat::Report(f)) => Some(f),
+        None => None,
+    };
     // Without --format, `-o 第三部分.docx` means docx: a file named .docx must be one. A name
     // asking for a format duty does not write is refused rather than filled with text under
     // a misleading name.
     let by_name = a.output.as_deref().and_then(Format::from_extension);
-    if a.format.is_none()
+    if format.is_none()
         && by_name.is_none()
         && let Some(ext) = a
             .output
@@ -54,7 +65,7 @@ pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdRe
     {
         return Err(Failure::Usage(w.cannot_write_format(&ext)));
     }
-    let format = a.format.or(by_name).unwrap_or(Format::Text);
+    let format = format.unwrap_or(Format::Text);
     if format == Format::Docx && a.output.is_none() {
         return Err(Failure::Usage(w.docx_needs_output().into()));
     }
