@@ -311,6 +311,15 @@ impl Words {
         line
     }
 
+    /// An item's files in `duty status`: `附件3` / `3 files`.
+    pub fn file_count(self, n: usize) -> String {
+        match (self.zh(), n) {
+            (true, n) => format!("附件{n}"),
+            (false, 1) => "1 file".into(),
+            (false, n) => format!("{n} files"),
+        }
+    }
+
     pub fn detached(self, title: &str, a: &Attachment) -> String {
         if self.zh() {
             format!(

@@ -118,7 +118,8 @@ pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date, lang: Lang) -
         if let Some(evidence) = recorded_evidence
             && s.complete
             && evidence.trim().is_empty()
-            && s.record.is_some_and(|r| r.evidence.trim().is_empty())
+            && s.record
+                .is_some_and(|r| r.evidence.trim().is_empty() && r.files.is_empty())
         {
             push(RiskKind::NoEvidence, 0.0, no_evidence_advice(s, lang));
         }
@@ -127,10 +128,15 @@ pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date, lang: Lang) -
         let bare = s.record.map_or(0, |r| {
             r.entries
                 .iter()
-                .filter(|e| e.evidence.trim().is_empty())
+                .filter(|e| {
+                    e.evidence.trim().is_empty() && r.files_of(Some(&e.id)).next().is_none()
+                })
                 .count()
         });
-        if bare > 0 && s.record.is_some_and(|r| r.evidence.trim().is_empty()) {
+        if bare > 0
+            && s.record
+                .is_some_and(|r| r.evidence.trim().is_empty() && r.files_of(None).next().is_none())
+        {
             push(
                 RiskKind::NoEvidence,
                 0.0,
@@ -293,10 +299,10 @@ fn bare_entries_advice(s: &ItemStatus<'_>, bare: usize, lang: Lang) -> String {
     };
     match lang {
         Lang::Zh => format!(
-            "{bare} 次登记没有佐证材料：补齐{what}后运行 duty evidence {id} \"…\"（以后登记时加 --evidence）"
+            "{bare} 次登记没有佐证材料：补齐{what}后用 duty attach {id} --entry 编号 文件 附上，或运行 duty evidence {id} \"…\"（以后登记时加 --evidence）"
         ),
         Lang::En => format!(
-            "{bare} logged session(s) without evidence: file {what}, then run duty evidence {id} \"…\" (and log with --evidence)"
+            "{bare} logged session(s) without evidence: attach {what} with duty attach {id} --entry ID FILE, or run duty evidence {id} \"…\" (and log with --evidence)"
         ),
     }
 }
@@ -309,10 +315,12 @@ fn no_evidence_advice(s: &ItemStatus<'_>, lang: Lang) -> String {
         s.item.evidence.clone()
     };
     match lang {
-        Lang::Zh => format!("已记录但未登记佐证材料：补齐{what}后运行 duty evidence {id} \"…\""),
-        Lang::En => {
-            format!("recorded but no evidence kept: file {what}, then run duty evidence {id} \"…\"")
-        }
+        Lang::Zh => format!(
+            "已记录但未登记佐证材料：补齐{what}后用 duty attach {id} 文件 附上，或运行 duty evidence {id} \"…\""
+        ),
+        Lang::En => format!(
+            "recorded but no evidence kept: attach {what} with duty attach {id} FILE, or run duty evidence {id} \"…\""
+        ),
     }
 }
 

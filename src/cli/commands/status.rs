@@ -170,6 +170,10 @@ fn write_item_line(
     if s.overdue || s.due_soon() {
         write!(out, "  {}", lang.words().due_in(s.days_left))?;
     }
+    let files = s.record.map_or(0, |r| r.files.len());
+    if files > 0 {
+        write!(out, "  {}", lang.words().file_count(files))?;
+    }
     writeln!(out)
 }
 
