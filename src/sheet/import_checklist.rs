@@ -133,7 +133,11 @@ pub fn draft(book: &Workbook, options: &Options) -> Result<Draft, ImportError> {
         if row.iter().map(Value::text).collect::<Vec<_>>() == heading_texts {
             continue; // the headings repeated (a sheet pasted from a printout)
         }
-        for &(c, _) in &used {
+        let mut row_faulty = false;
+        for &(c, field) in &used {
+            if field == Field::Number {
+                continue; // not read: a running number may be a formula
+            }
             let at = address(r, c);
             let fault = match grid.get(r, c) {
                 Value::Formula(_) => Some(CellFault::Formula),
@@ -147,7 +151,11 @@ pub fn draft(book: &Workbook, options: &Options) -> Result<Draft, ImportError> {
                     value: grid.get(r, c).text(),
                     fault,
                 });
+                row_faulty = true;
             }
+        }
+        if row_faulty {
+            continue;
         }
         let text = |field: Field| {
             mapping
@@ -177,12 +185,14 @@ pub fn draft(book: &Workbook, options: &Options) -> Result<Draft, ImportError> {
                 .iter()
                 .enumerate()
                 .filter(|(c, v)| {
-                    !v.is_empty()
-                        && !grid.is_merged(r, *c)
-                        && !matches!(
-                            used.iter().find(|u| u.0 == *c).map(|u| u.1),
-                            Some(Field::Number)
-                        )
+                    let number_column = matches!(
+                        used.iter().find(|u| u.0 == *c).map(|u| u.1),
+                        Some(Field::Number)
+                    );
+                    // 一、依法决策 is often written in the 序号 column; a number there is not.
+                    let numeric = matches!(v, Value::Number(_))
+                        || v.text().chars().all(|ch| ch.is_ascii_digit() || ch == '.');
+                    !(v.is_empty() || grid.is_merged(r, *c) || (number_column && numeric))
                 })
                 .map(|(c, v)| (c, v.text()))
                 .collect();
@@ -377,7 +387,7 @@ pub fn to_ron(draft: &Draft, source: &str) -> String {
     let body = ron::ser::to_string_pretty(&draft.raw, pretty)
         .unwrap_or_else(|e| unreachable!("a raw checklist always serialises: {e}"));
     format!(
-        "// 由 duty import-checklist 根据 {source}（工作表“{}”）生成的清单草稿：\n         // 请核对每项的类型（kind）、目标和截止日期（due），补上 report 句子后用 duty use 启用。\n         // A checklist draft made by duty import-checklist from {source}: check kinds, targets and\n         // due dates, add report sentences, then make it active with duty use.\n{body}\n",
+        "// 由 duty import-checklist 根据 {source}（工作表“{}”）生成的清单草稿：\n// 请核对每项的类型（kind）、目标和截止日期（due），补上 report 句子后用 duty use 启用。\n// A checklist draft made by duty import-checklist from {source}: check kinds, targets and\n// due dates, add report sentences, then make it active with duty use.\n{body}\n",
         draft.mapping.sheet
     )
 }

@@ -217,7 +217,7 @@ pub fn plan(
             });
         };
         let mut row_ok = true;
-        for (c, f) in mapping.used() {
+        for (c, f) in mapping.used().into_iter().filter(|u| u.1 != Field::Number) {
             let fault = match grid.get(r, c) {
                 Value::Formula(_) => Some(RowFault::Formula),
                 Value::Error(_) => Some(RowFault::ErrorValue),

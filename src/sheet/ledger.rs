@@ -98,7 +98,7 @@ fn item_cell(key: ColumnKey, number_in_list: usize, s: &ItemStatus<'_>, lang: La
                 format!(
                     "{state}{}{}",
                     lang.pick("，", ", "),
-                    crate::text::dates::due_in(s.days_left, lang)
+                    lang.words().due_in(s.days_left)
                 )
                 .into()
             } else {

@@ -157,7 +157,15 @@ fn read_book(s: &Session, path: &Path) -> Result<Workbook, Failure> {
         .extension()
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
-    grid::read(&bytes, &ext).map_err(|e| Failure::Usage(s.words().read_error(path, &e)))
+    let mut book =
+        grid::read(&bytes, &ext).map_err(|e| Failure::Usage(s.words().read_error(path, &e)))?;
+    // A CSV file's one sheet is named after the file (its draft's title, its section).
+    if book.encoding.is_some()
+        && let (Some(sheet), Some(stem)) = (book.sheets.first_mut(), path.file_stem())
+    {
+        sheet.name = stem.to_string_lossy().into_owned();
+    }
+    Ok(book)
 }
 
 /// Lines on stderr, then the exit code: how a refused file is said.
