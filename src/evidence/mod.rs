@@ -50,7 +50,8 @@ pub struct AttachedFile {
 #[derive(Debug, Clone)]
 pub struct Attached {
     pub files: Vec<AttachedFile>,
-    pub committed: Committed<()>,
+    /// The change, unless every file was kept already (and was only put back in the store).
+    pub committed: Option<Committed<()>>,
 }
 
 impl Session {
@@ -91,12 +92,17 @@ impl Session {
         ledger::resolve(&self.checklist, &opened.ledger, &probe, &stamp)
             .map_err(|e| EvidenceError::Store(e.into()))?;
         let store = self.evidence_store();
+        // Every file looked at before any is copied: a missing third file is said at once.
+        for path in &req.files {
+            store.check_source(path, limit)?;
+        }
         let _lock = store.lock_shared()?;
         store.sweep();
         let mut stored = Vec::with_capacity(req.files.len());
         for path in &req.files {
             stored.push((path.clone(), store.put(path, limit)?));
         }
+        let mut mended = Vec::new();
         let committed = self.book().commit(|ledger, _| {
             let mut scratch = ledger.clone();
             let mut ops = Vec::new();
@@ -110,6 +116,16 @@ impl Session {
                         .cloned()
                 });
                 if let Some(kept) = kept {
+                    if s.new || s.repaired {
+                        mended.push(AttachedFile {
+                            source: source.clone(),
+                            attachment: kept.clone(),
+                            new: s.new,
+                            repaired: s.repaired,
+                            already: true,
+                            notes: notes.clone(),
+                        });
+                    }
                     files.push(AttachedFile {
                         source: source.clone(),
                         attachment: kept,
@@ -145,6 +161,11 @@ impl Session {
                 ops.push(op);
             }
             let op = match ops.len() {
+                // Nothing new for the ledger: refused, unless the store lacked a file or held
+                // it damaged, and attaching it again put it right (said, not refused).
+                0 if files.iter().any(|f| f.new || f.repaired) => {
+                    return Err(StoreError::Change(ChangeError::NothingNew));
+                }
                 0 => {
                     let name = files
                         .first()
@@ -167,7 +188,16 @@ impl Session {
                 },
                 files,
             ))
-        })?;
+        });
+        let committed = match committed {
+            Err(StoreError::Change(ChangeError::NothingNew)) if !mended.is_empty() => {
+                return Ok(Attached {
+                    files: mended,
+                    committed: None,
+                });
+            }
+            other => other?,
+        };
         let Committed {
             ledger,
             recorded,
@@ -177,13 +207,13 @@ impl Session {
         } = committed;
         Ok(Attached {
             files,
-            committed: Committed {
+            committed: Some(Committed {
                 ledger,
                 recorded,
                 notes,
                 fingerprint,
                 value: (),
-            },
+            }),
         })
     }
 

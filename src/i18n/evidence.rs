@@ -263,10 +263,12 @@ impl Words {
                 "control characters in the name were replaced with _".into()
             }
             (NameNote::ShownAs(s), true) => {
-                format!("文件名含有 Windows 不允许的字符，打包和打开时显示为“{s}”")
+                format!(
+                    "文件名在 Windows 上不能使用（含不允许的字符，或是保留名），打包和打开时显示为“{s}”"
+                )
             }
             (NameNote::ShownAs(s), false) => format!(
-                "the name holds characters Windows forbids; packages and viewers show it as '{s}'"
+                "the name cannot be used on Windows (characters it forbids, or a reserved name); packages and viewers show it as '{s}'"
             ),
         }
     }
@@ -292,22 +294,27 @@ impl Words {
         );
         let mut line = match (self.zh(), f.already) {
             (true, false) => format!("已附上“{}”到{to}（{facts}）", a.name),
-            (true, true) => format!("{to}已附有“{}”，未重复添加", a.name),
+            (true, true) => format!("{to}已附有“{}”", a.name),
             (false, false) => format!("Attached '{}' to {to} ({facts})", a.name),
-            (false, true) => format!("{to} already keeps '{}'; not added twice", a.name),
+            (false, true) => format!("{to} already keeps '{}'", a.name),
         };
-        if !f.new && !f.repaired && !f.already {
-            line.push_str(self.pick(
+        let more = match (f.already, f.new, f.repaired) {
+            (false, false, false) => self.pick(
                 "；库中已有同一文件，未重复保存",
                 "; the store already held the same file, kept once",
-            ));
-        }
-        if f.repaired {
-            line.push_str(self.pick(
+            ),
+            (true, true, _) => self.pick(
+                "；库中缺少的文件已用它补回",
+                "; the file missing from the store was put back with it",
+            ),
+            (_, _, true) => self.pick(
                 "；库中损坏的副本已用它修复",
                 "; the damaged copy in the store was mended with it",
-            ));
-        }
+            ),
+            (true, false, false) => self.pick("，未重复添加", "; not added twice"),
+            (false, true, false) => "",
+        };
+        line.push_str(more);
         line
     }
 

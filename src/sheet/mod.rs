@@ -17,3 +17,6 @@ pub mod write;
 
 pub use columns::{ColumnError, ColumnKey, LedgerColumn};
 pub use ledger::ledger_workbook;
+
+#[cfg(test)]
+mod tests;

@@ -97,7 +97,9 @@ pub fn attach(s: &Session, a: AttachArgs, out: &mut Out) -> CmdResult {
         files: a.files,
     };
     let attached = s.attach(&req).map_err(|e| fail(s, e))?;
-    tell(s, &attached.committed.notes);
+    if let Some(c) = &attached.committed {
+        tell(s, &c.notes);
+    }
     let w = s.words();
     let t = title(s, &a.item);
     for f in &attached.files {

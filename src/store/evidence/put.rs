@@ -77,6 +77,41 @@ pub(crate) fn hash_file(path: &Path) -> io::Result<(String, u64)> {
     }
 }
 
+/// The name and metadata of a file that may be stored, or why it may not.
+fn source_meta(
+    source: &Path,
+    limit: u64,
+) -> Result<(std::ffi::OsString, fs::Metadata), EvidenceError> {
+    let path = || source.to_path_buf();
+    let meta = match regular(source) {
+        Ok(Some(meta)) => meta,
+        Ok(None) => return Err(EvidenceError::SourceMissing { path: path() }),
+        Err(StoreError::NotAFile { kind, .. }) => {
+            return Err(EvidenceError::SourceNotFile { path: path(), kind });
+        }
+        Err(StoreError::Io { source: e, .. }) => {
+            return Err(EvidenceError::SourceUnreadable {
+                path: path(),
+                source: e,
+            });
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if meta.len() > limit {
+        return Err(EvidenceError::TooLarge {
+            path: path(),
+            size: meta.len(),
+            limit,
+        });
+    }
+    // After the look at what stands there: `.` and `/` are folders, said as such.
+    let raw_name = source
+        .file_name()
+        .ok_or_else(|| EvidenceError::NoName { path: path() })?
+        .to_os_string();
+    Ok((raw_name, meta))
+}
+
 /// What identifies a version of a file without reading it.
 fn stamp(meta: &fs::Metadata) -> (u64, Option<SystemTime>) {
     (meta.len(), meta.modified().ok())
@@ -88,6 +123,12 @@ impl Evidence {
         self.put_watched(source, limit, &mut || {})
     }
 
+    /// Whether `source` could be stored (there, a regular file, within `limit`), without
+    /// reading it: so that several files are all looked at before any is copied.
+    pub fn check_source(&self, source: &Path, limit: u64) -> Result<(), EvidenceError> {
+        source_meta(source, limit).map(|_| ())
+    }
+
     /// [`Evidence::put`], calling `copied` once the bytes are copied and before the original
     /// is looked at again (tests change the original there).
     pub(crate) fn put_watched(
@@ -97,32 +138,9 @@ impl Evidence {
         copied: &mut dyn FnMut(),
     ) -> Result<Stored, EvidenceError> {
         let path = || source.to_path_buf();
-        let raw_name = source
-            .file_name()
-            .ok_or_else(|| EvidenceError::NoName { path: path() })?;
+        let (raw_name, _) = source_meta(source, limit)?;
         let name = raw_name.to_string_lossy().into_owned();
         let lossy_name = raw_name.to_str().is_none();
-        let meta = match regular(source) {
-            Ok(Some(meta)) => meta,
-            Ok(None) => return Err(EvidenceError::SourceMissing { path: path() }),
-            Err(StoreError::NotAFile { kind, .. }) => {
-                return Err(EvidenceError::SourceNotFile { path: path(), kind });
-            }
-            Err(StoreError::Io { source: e, .. }) => {
-                return Err(EvidenceError::SourceUnreadable {
-                    path: path(),
-                    source: e,
-                });
-            }
-            Err(e) => return Err(e.into()),
-        };
-        if meta.len() > limit {
-            return Err(EvidenceError::TooLarge {
-                path: path(),
-                size: meta.len(),
-                limit,
-            });
-        }
         let unreadable = |e| EvidenceError::SourceUnreadable {
             path: path(),
             source: e,
