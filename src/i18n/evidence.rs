@@ -89,14 +89,14 @@ impl Words {
             EvidenceError::TooLarge { path, size, limit } => {
                 if zh {
                     format!(
-                        "“{}”有 {}，超过上限 {}；请压缩或拆分后再附，或在设置中调高 evidence_limit_mb（duty paths 显示设置文件位置）",
+                        "“{}”有 {}，超过上限 {}；请压缩或拆分后再附，或在设置文件中写 evidence_limit_mb: Some(1000) 调高上限（duty paths 显示设置文件位置）",
                         show(path),
                         size_text(*size),
                         size_text(*limit)
                     )
                 } else {
                     format!(
-                        "'{}' is {}, over the limit of {}; compress or split it, or raise evidence_limit_mb in the settings (duty paths shows where they are)",
+                        "'{}' is {}, over the limit of {}; compress or split it, or raise the limit with evidence_limit_mb: Some(1000) in the settings (duty paths shows where they are)",
                         show(path),
                         size_text(*size),
                         size_text(*limit)

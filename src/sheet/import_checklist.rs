@@ -84,6 +84,29 @@ fn sheet_title(grid: &Grid, heading_row: usize) -> Option<String> {
         .find(|t| t.chars().count() >= 4)
 }
 
+/// The year most full dates in the deadline column are in (`2025年6月30日`, a date cell).
+fn deadline_year(grid: &Grid, mapping: &Mapping) -> Option<i16> {
+    let col = mapping.col(Field::Due)?;
+    let mut counts: std::collections::BTreeMap<i16, usize> = std::collections::BTreeMap::new();
+    for r in mapping.heading_row + 1..grid.rows.len() {
+        let year = match grid.get(r, col) {
+            Value::Date(d) => Some(d.year()),
+            Value::Number(n) => super::grid::excel_serial_date(*n).map(|d| d.year()),
+            Value::Text(t) => crate::text::dates::parse_date(t.trim().trim_end_matches('前'))
+                .map(|d| d.year())
+                .or_else(|| t.split_once('年').and_then(|(y, _)| y.trim().parse().ok())),
+            _ => None,
+        };
+        if let Some(y) = year.filter(|y| (2000..=2100).contains(y)) {
+            *counts.entry(y).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(y, n)| (*n, -*y))
+        .map(|(y, _)| y)
+}
+
 /// `2025` from `2025年度法治政府建设工作任务清单`.
 pub fn year_in(text: &str) -> Option<i16> {
     let chars: Vec<char> = text.chars().collect();
@@ -108,9 +131,11 @@ pub fn draft(book: &Workbook, options: &Options) -> Result<Draft, ImportError> {
     .map_err(ImportError::Map)?;
     let grid = grid_of(book, &mapping);
     let title_of_sheet = sheet_title(grid, mapping.heading_row);
+    // The year the title names, else the one most deadlines are in, else the officer's.
     let year = title_of_sheet
         .as_deref()
         .and_then(year_in)
+        .or_else(|| deadline_year(grid, &mapping))
         .unwrap_or(options.year);
     let heading_of = |col: usize| mapping.heading(col);
     let title_col = mapping.col(Field::Title).unwrap_or(0);
