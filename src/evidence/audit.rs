@@ -66,6 +66,8 @@ impl Verification {
 pub struct CleanPlan {
     pub files: Vec<StoredFile>,
     pub temps: Vec<PathBuf>,
+    /// The name each file last had in a ledger's history (by hash), to say what it was.
+    pub names: BTreeMap<String, String>,
 }
 
 impl CleanPlan {
@@ -150,14 +152,43 @@ impl Session {
         }
         let referred: BTreeSet<String> = refs.refs.iter().map(|r| r.file.sha256.clone()).collect();
         let scan = self.evidence_store().scan(false)?;
+        let files: Vec<StoredFile> = scan
+            .files
+            .into_iter()
+            .filter(|f| !referred.contains(&f.sha256))
+            .collect();
+        let names = if files.is_empty() {
+            BTreeMap::new()
+        } else {
+            self.names_in_history(&files)
+        };
         Ok(CleanPlan {
-            files: scan
-                .files
-                .into_iter()
-                .filter(|f| !referred.contains(&f.sha256))
-                .collect(),
+            files,
             temps: scan.temps,
+            names,
         })
+    }
+
+    /// The names stored files had when attached, from every ledger's history.
+    fn names_in_history(&self, files: &[StoredFile]) -> BTreeMap<String, String> {
+        let wanted: BTreeSet<&str> = files.iter().map(|f| f.sha256.as_str()).collect();
+        let mut names = BTreeMap::new();
+        for (id, year) in ledgers(&self.data_dir) {
+            let Ok(history) = Book::new(&self.data_dir, &id, year).history() else {
+                continue;
+            };
+            for r in &history.records {
+                let mut found = Vec::new();
+                attachments(&r.op, &mut found);
+                for f in found
+                    .into_iter()
+                    .filter(|f| wanted.contains(f.sha256.as_str()))
+                {
+                    names.insert(f.sha256.clone(), f.name.clone());
+                }
+            }
+        }
+        names
     }
 
     /// Delete what `plan` lists and nothing refers to still (checked again under the store's
@@ -178,6 +209,17 @@ impl Session {
         let after = store.scan(false)?.temps;
         done.temps = before.into_iter().filter(|t| !after.contains(t)).collect();
         Ok(done)
+    }
+}
+
+/// Every attachment an operation names (attached, detached, or inside an undo or batch).
+fn attachments<'a>(op: &'a crate::ledger::Op, out: &mut Vec<&'a Attachment>) {
+    use crate::ledger::Op;
+    match op {
+        Op::Attach { file, .. } | Op::Detach { file, .. } => out.push(file),
+        Op::Undo { step, .. } | Op::Redo { step, .. } => attachments(step, out),
+        Op::Batch { ops } => ops.iter().for_each(|o| attachments(o, out)),
+        _ => {}
     }
 }
 

@@ -91,15 +91,15 @@ impl Words {
                     format!(
                         "“{}”有 {}，超过上限 {}；请压缩或拆分后再附，或在设置文件中写 evidence_limit_mb: Some(1000) 调高上限（duty paths 显示设置文件位置）",
                         show(path),
-                        size_text(*size),
-                        size_text(*limit)
+                        exact_size(*size),
+                        exact_size(*limit)
                     )
                 } else {
                     format!(
                         "'{}' is {}, over the limit of {}; compress or split it, or raise the limit with evidence_limit_mb: Some(1000) in the settings (duty paths shows where they are)",
                         show(path),
-                        size_text(*size),
-                        size_text(*limit)
+                        exact_size(*size),
+                        exact_size(*limit)
                     )
                 }
             }
@@ -286,12 +286,20 @@ impl Words {
                 false => format!("'{title}'"),
             },
         };
-        let facts = format!(
-            "{}, {}, sha256 {}",
-            size_text(a.size),
-            self.date(a.date),
-            short(&a.sha256)
-        );
+        let facts = match self.zh() {
+            true => format!(
+                "{}，{}，sha256 {}",
+                size_text(a.size),
+                self.date(a.date),
+                short(&a.sha256)
+            ),
+            false => format!(
+                "{}, {}, sha256 {}",
+                size_text(a.size),
+                self.date(a.date),
+                short(&a.sha256)
+            ),
+        };
         let mut line = match (self.zh(), f.already) {
             (true, false) => format!("已附上“{}”到{to}（{facts}）", a.name),
             (true, true) => format!("{to}已附有“{}”", a.name),
@@ -399,8 +407,8 @@ impl Words {
         match (self.zh(), missing_evidence) {
             (true, true) => format!("{files} 个文件  缺佐证"),
             (true, false) => format!("{files} 个文件"),
-            (false, true) => format!("{files} files  no evidence"),
-            (false, false) => format!("{files} files"),
+            (false, true) => format!("{}  no evidence", self.file_count(files)),
+            (false, false) => self.file_count(files),
         }
     }
 
@@ -534,21 +542,37 @@ impl Words {
     }
 
     /// What the clean-up would delete (or deleted), one line each, then a total.
-    pub fn clean_list(self, plan: &CleanPlan, done: bool) -> Vec<String> {
-        let mut out: Vec<String> = plan
-            .files
-            .iter()
-            .map(|f| format!("  {}  {}", short(&f.sha256), size_text(f.size)))
-            .collect();
+    /// What the clean-up would delete, one line each (with the name it last had, from the
+    /// history), after a line saying how much.
+    pub fn clean_list(self, plan: &CleanPlan) -> Vec<String> {
+        let mut out = vec![self.clean_total(plan, false)];
+        out.extend(plan.files.iter().map(|f| {
+            let name = plan.names.get(&f.sha256).map_or("", String::as_str);
+            format!("  {}  {}  {name}", short(&f.sha256), size_text(f.size))
+        }));
         out.extend(plan.temps.iter().map(|t| format!("  {}", show(t))));
-        let (n, bytes, temps) = (plan.files.len(), size_text(plan.bytes()), plan.temps.len());
-        out.insert(0, match (self.zh(), done) {
-            (true, false) => format!("将删除 {n} 个没有任何台账引用的文件（{bytes}）和 {temps} 个临时文件："),
-            (true, true) => format!("已删除 {n} 个文件（{bytes}）和 {temps} 个临时文件："),
-            (false, false) => format!("Would delete {n} files no ledger refers to ({bytes}) and {temps} temporary files:"),
-            (false, true) => format!("Deleted {n} files ({bytes}) and {temps} temporary files:"),
-        });
         out
+    }
+
+    /// `将删除 3 个…文件（1.2 MB）` or, once done, `已删除 …`.
+    pub fn clean_total(self, plan: &CleanPlan, done: bool) -> String {
+        let (n, bytes, temps) = (plan.files.len(), size_text(plan.bytes()), plan.temps.len());
+        let (zh_temps, en_temps) = if temps == 0 {
+            (String::new(), String::new())
+        } else {
+            (
+                format!("和 {temps} 个中断附加留下的临时文件"),
+                format!(" and {temps} temporary files left by interrupted attaches"),
+            )
+        };
+        match (self.zh(), done) {
+            (true, false) => format!("将删除 {n} 个没有任何台账引用的文件（{bytes}）{zh_temps}："),
+            (true, true) => format!("已删除 {n} 个文件（{bytes}）{zh_temps}。"),
+            (false, false) => {
+                format!("Would delete {n} files no ledger refers to ({bytes}){en_temps}:")
+            }
+            (false, true) => format!("Deleted {n} files ({bytes}){en_temps}."),
+        }
     }
 
     pub fn clean_confirm(self) -> &'static str {
@@ -675,6 +699,11 @@ impl Words {
                 .into(),
         }
     }
+}
+
+/// A size both ways: `1.0 MB（1048577 字节）`, where rounding would hide the difference.
+fn exact_size(bytes: u64) -> String {
+    format!("{} ({bytes} B)", size_text(bytes))
 }
 
 /// `1. a.pdf  2. b.jpg`.

@@ -57,6 +57,8 @@ pub enum RowFault {
     NoDate,
     BadDate,
     BadHours,
+    /// An hours item's row without its hours.
+    NoHours,
     /// A rate is recorded with `duty rate`, not a row of sessions.
     RateItem,
     Formula,
@@ -298,6 +300,10 @@ pub fn plan(
                     },
                     same,
                 )
+            }
+            KindTag::Hours if hours.is_none() => {
+                bad(Field::Hours, RowFault::NoHours);
+                continue;
             }
             KindTag::Count | KindTag::Hours => {
                 let same = record.is_some_and(|r| {

@@ -190,7 +190,7 @@ fn sessions_are_checked_row_by_row_and_refused_whole() {
         [
             ("B3".to_string(), false),
             ("A4".to_string(), false),
-            ("D5".to_string(), true),
+            ("D5".to_string(), false),
             ("B6".to_string(), true),
         ]
     );

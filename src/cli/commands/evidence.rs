@@ -245,7 +245,7 @@ pub fn clean(s: &Session, a: &CleanArgs, out: &mut Out) -> CmdResult {
         writeln!(out, "{}", w.clean_nothing())?;
         return Ok(());
     }
-    for line in w.clean_list(&plan, false) {
+    for line in w.clean_list(&plan) {
         writeln!(out, "{line}")?;
     }
     let go = if a.yes {
@@ -265,6 +265,6 @@ pub fn clean(s: &Session, a: &CleanArgs, out: &mut Out) -> CmdResult {
         return Ok(());
     }
     let done = s.clean(&plan).map_err(|e| fail(s, e))?;
-    writeln!(out, "{}", w.clean_list(&done, true)[0])?;
+    writeln!(out, "{}", w.clean_total(&done, true))?;
     Ok(())
 }

@@ -230,7 +230,7 @@ impl Words {
             )
         } else {
             format!(
-                "{n} cells of '{}' cannot be read; nothing was written:",
+                "{n} cell(s) of '{}' cannot be read; nothing was written:",
                 path.display()
             )
         }
@@ -275,7 +275,7 @@ impl Words {
             )
         } else {
             format!(
-                "{sections} sections, {items} tasks: {task} yes/no, {count} counted, {rate} rates, {hours} hours"
+                "{sections} sections, {items} tasks: {task} yes/no, {count} counted, {rate} rate(s), {hours} hours"
             )
         }
     }
@@ -337,6 +337,12 @@ impl Words {
             }
             RowFault::NoDate => self.pick("没有日期", "has no date").into(),
             RowFault::BadDate => self.pick("不是日期；请写成 2025-03-28 或 2025年3月28日", "is not a date; write 2025-03-28 or 2025年3月28日").into(),
+            RowFault::NoHours => self
+                .pick(
+                    "学时类事项，学时不能为空",
+                    "is empty, but the item counts hours",
+                )
+                .into(),
             RowFault::BadHours => self.pick("不是学时数；请写成 2 或 2.5", "is not a number of hours; write 2 or 2.5").into(),
             RowFault::RateItem => self.pick("是比率类事项，请用 duty rate 填写，不能按活动导入", "is a rate; record it with duty rate, not as a session").into(),
             RowFault::Formula => self.pick("是公式但没有保存计算结果；请在 Excel/WPS 中打开并保存一次", "is a formula saved without its value; open and save the file once in Excel or WPS").into(),
