@@ -123,17 +123,50 @@ fn table_cell(
         .width(width, WidthType::Dxa)
 }
 
-fn table(t: &crate::sheet::write::Table, lang: Lang) -> Table {
-    let total_units: f64 = t.columns.iter().map(|c| c.width).sum();
+/// Column widths in twips adding up to the text width: each at least what its heading (and,
+/// for short centred columns, its widest cell) needs on one line, the rest shared out in
+/// proportion to the spreadsheet widths.
+fn column_widths(t: &crate::sheet::write::Table) -> Vec<usize> {
+    // 五号 (10.5 pt): a Chinese character is 210 twips, a Latin one about half; plus margins.
+    let need = |units: usize| units * 105 + 230;
+    let mins: Vec<usize> = t
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let heading = crate::text::width(&c.heading).min(8);
+            let cells = if c.centred {
+                t.rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|cell| crate::text::width(&cell_text(cell)))
+                    .max()
+                    .unwrap_or(0)
+                    .min(12)
+            } else {
+                0
+            };
+            need(heading.max(cells))
+        })
+        .collect();
+    let floor: usize = mins.iter().sum();
+    let spare = TEXT_WIDTH.saturating_sub(floor) as f64;
+    let total_units: f64 = t.columns.iter().map(|c| c.width).sum::<f64>().max(1.0);
     let mut widths: Vec<usize> = t
         .columns
         .iter()
-        .map(|c| (c.width / total_units * TEXT_WIDTH as f64) as usize)
+        .zip(&mins)
+        .map(|(c, &min)| min + (c.width / total_units * spare) as usize)
         .collect();
     let used: usize = widths.iter().sum();
     if let Some(last) = widths.last_mut() {
-        *last += TEXT_WIDTH.saturating_sub(used);
+        *last = (*last + TEXT_WIDTH).saturating_sub(used);
     }
+    widths
+}
+
+fn table(t: &crate::sheet::write::Table, lang: Lang) -> Table {
+    let widths = column_widths(t);
     let head = TableRow::new(
         t.columns
             .iter()

@@ -169,9 +169,13 @@ pub fn index(
             ]);
         }
     }
+    let titled = |part: &str| match lang {
+        Lang::Zh => format!("{title}（{part}）"),
+        Lang::En => format!("{title}: {part}"),
+    };
     let items = Table {
         name: w("事项", "Items").into(),
-        title: title.clone(),
+        title: titled(w("事项", "items")),
         columns: vec![
             col(w("序号", "No."), 6.0, true),
             col(w("类别", "Category"), 14.0, false),
@@ -187,7 +191,7 @@ pub fn index(
     };
     let sessions = Table {
         name: w("活动登记", "Sessions").into(),
-        title: title.clone(),
+        title: titled(w("活动登记", "sessions")),
         columns: vec![
             col(w("序号", "No."), 6.0, true),
             col(w("事项序号", "Item"), 8.0, true),
@@ -202,7 +206,7 @@ pub fn index(
     };
     let files = Table {
         name: w("文件", "Files").into(),
-        title: title.clone(),
+        title: titled(w("文件", "files")),
         columns: vec![
             col(w("序号", "No."), 6.0, true),
             col(w("事项序号", "Item"), 8.0, true),

@@ -118,7 +118,7 @@ fn item_cell(key: ColumnKey, number_in_list: usize, s: &ItemStatus<'_>, lang: La
 fn width_range(key: ColumnKey) -> (f64, f64, bool) {
     match key {
         ColumnKey::No => (6.0, 6.0, true),
-        ColumnKey::Section => (10.0, 14.0, false),
+        ColumnKey::Section => (10.0, 16.0, false),
         ColumnKey::Id => (10.0, 20.0, false),
         ColumnKey::Task => (24.0, 32.0, false),
         ColumnKey::Description | ColumnKey::Required => (16.0, 26.0, false),
@@ -243,14 +243,15 @@ pub fn ledger_workbook(
         .enumerate()
         .map(|(i, s)| keys.iter().map(|&k| item_cell(k, i + 1, s, lang)).collect())
         .collect();
+    // The same title as the .docx and text ledger (`report`).
     let title = match lang {
         Lang::Zh => format!(
-            "{}{}年度{}完成情况台账",
-            checklist.organization, checklist.year, checklist.title
+            "{}{}年度法治建设第一责任人职责完成情况台账",
+            checklist.organization, checklist.year
         ),
         Lang::En => format!(
-            "{} {}: {} — completion ledger",
-            checklist.organization, checklist.year, checklist.title
+            "{}: completion ledger of rule-of-law duties, {}",
+            checklist.organization, checklist.year
         ),
     };
     let main = Table {

@@ -134,7 +134,7 @@ fn sheet_name(name: &str, taken: &mut Vec<String>) -> String {
 
 /// How many lines `text` takes in a column `width` units wide.
 fn lines(text: &str, width_units: f64) -> usize {
-    let per_line = (width_units - 1.0).max(2.0);
+    let per_line = width_units.max(2.0);
     text.split('\n')
         .map(|l| ((width(l) as f64) / per_line).ceil().max(1.0) as usize)
         .sum()
