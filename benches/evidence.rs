@@ -20,9 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use duty::checklist::load;
-use duty::generate::{generate_checklist, generate_ledger};
-use duty::i18n::Lang;
+use duty::ledger::{Entry, ItemRecord, Ledger};
 use duty::store::Book;
 
 const TODAY: &str = "2024-11-20";
@@ -102,7 +100,7 @@ fn report(name: &str, target: &str, runs: &mut [(Duration, Option<u64>)]) {
 /// `len` bytes that do not compress (a scan or a photo is already compressed).
 fn generated(path: &Path, len: usize, seed: u64) {
     let mut f = std::io::BufWriter::with_capacity(1 << 20, fs::File::create(path).unwrap());
-    let mut x = seed | 1;
+    let mut x = seed.wrapping_mul(2).wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let mut buf = vec![0u8; 1 << 20];
     let mut left = len;
     while left > 0 {
@@ -119,13 +117,56 @@ fn generated(path: &Path, len: usize, seed: u64) {
     f.flush().unwrap();
 }
 
-/// A data directory with the generated checklist of `items` and `entries` logged sessions.
+const SECTIONS: [&str; 5] = ["第一责任人职责", "依法决策", "学法", "培训", "普法"];
+const OWNERS: [&str; 4] = ["办公室", "法规科", "人事科", "政务服务科"];
+
+/// A checklist of `items` counted items (Chinese titles, owners, evidence to keep) in five
+/// sections, as RON.
+fn checklist(items: usize) -> String {
+    let mut s = String::from(
+        "(id: \"bench\", title: \"党政主要负责人履行推进法治建设第一责任人职责清单\", organization: \"某市政务服务和数据管理局\", year: 2024, sections: [\n",
+    );
+    let per = items.div_ceil(SECTIONS.len());
+    for (si, title) in SECTIONS.iter().enumerate() {
+        s.push_str(&format!("(id: \"s{si}\", title: \"{title}\", items: [\n"));
+        for i in si * per..((si + 1) * per).min(items) {
+            s.push_str(&format!(
+                "(id: \"item-{}\", title: \"党组会专题研究法治建设工作（第{}项）\", owner: \"{}\", kind: Count(target: 20), due: \"12-31\", evidence: \"会议纪要、签到表\"),\n",
+                i + 1,
+                i + 1,
+                OWNERS[i % OWNERS.len()]
+            ));
+        }
+        s.push_str("]),\n");
+    }
+    s.push_str("])\n");
+    s
+}
+
+/// A data directory with that checklist and `entries` sessions spread over its items.
 fn fixture(dir: &Path, items: usize, entries: usize) -> PathBuf {
-    let text = generate_checklist(items, 2024);
-    let checklist = load(text.as_bytes(), "bench.ron", 2024, Lang::Zh).unwrap();
     let file = dir.join("bench.ron");
-    fs::write(&file, &text).unwrap();
-    let ledger = generate_ledger(&checklist, entries);
+    fs::write(&file, checklist(items)).unwrap();
+    let mut ledger = Ledger::new("bench", 2024);
+    for n in 0..entries {
+        let record: &mut ItemRecord = ledger
+            .items
+            .entry(format!("item-{}", n % items + 1))
+            .or_default();
+        let day = jiff::civil::date(2024, 1, 1)
+            .checked_add(jiff::Span::new().days((n % 300) as i64))
+            .unwrap();
+        // Through serde, so that fields added to entries later take their defaults.
+        let entry: Entry = serde_json::from_value(serde_json::json!({
+            "id": format!("e{n:05}"),
+            "date": day.to_string(),
+            "topic": format!("学习《中华人民共和国行政复议法》第{n}次专题研讨"),
+            "evidence": format!("党组会议纪要〔2024〕{n}号"),
+            "by": "张三",
+        }))
+        .unwrap();
+        record.entries.push(entry);
+    }
     Book::new(&dir.join("data"), &ledger.checklist, ledger.year)
         .create_with(&ledger, jiff::Timestamp::UNIX_EPOCH)
         .unwrap();
