@@ -128,6 +128,36 @@ impl Session {
         })
     }
 
+    /// The item an officer named: its id, its number in the list, its title, or a part of
+    /// the title only it has.
+    pub fn find_item(&self, name: &str) -> Result<&crate::checklist::Item, ChangeError> {
+        self.checklist.find(name).map_err(|e| match e {
+            checklist::NotFound::Nothing { suggestions } => ChangeError::UnknownItem {
+                id: name.to_string(),
+                suggestions,
+            },
+            checklist::NotFound::Several { matches } => ChangeError::AmbiguousItem {
+                name: name.to_string(),
+                matches: matches
+                    .into_iter()
+                    .map(|(n, id)| {
+                        let title = self
+                            .checklist
+                            .item(&id)
+                            .map(|i| i.title.clone())
+                            .unwrap_or_default();
+                        (n, id, title)
+                    })
+                    .collect(),
+            },
+        })
+    }
+
+    /// A date as the officer wrote it, for this year's records, on today.
+    pub fn date(&self, text: &str) -> Result<jiff::civil::Date, crate::text::dates::DateError> {
+        crate::text::dates::parse_in(text, self.checklist.year, self.clock.today())
+    }
+
     /// The ledger as it stands; writes nothing.
     pub fn read(&self) -> Result<Opened, StoreError> {
         self.book().open()

@@ -5,11 +5,13 @@
 //! name only placeholders with a value). Nothing here touches the filesystem or the clock.
 
 mod builtin;
+mod find;
 mod load;
 mod locate;
 mod raw;
 
 pub use builtin::{BUILTIN_DEFAULT, BUILTIN_ORIGIN};
+pub use find::NotFound;
 pub use load::{MAX_CHECKLIST_BYTES, load, load_sized};
 pub use raw::{RawChecklist, RawItem, RawKind, RawReport, RawSection};
 

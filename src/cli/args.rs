@@ -59,7 +59,7 @@ pub enum Command {
     /// 勾选完成一项职责 / Mark a yes/no duty done
     Check(record::CheckArgs),
     /// 取消勾选 / Mark a yes/no duty not done
-    Uncheck(record::ItemArg),
+    Uncheck(record::UncheckArgs),
     /// 登记一次活动（会议、学习）/ Log an occurrence (meeting, study session)
     Log(record::LogArgs),
     /// 删除一条登记 / Remove a logged entry

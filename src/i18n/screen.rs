@@ -363,12 +363,10 @@ pub fn pace_line(
     kind: crate::checklist::Kind,
 ) -> String {
     let sep = lang.pick("，", ", ");
-    format!(
-        "{}/{}{sep}{}",
-        number(value),
-        number(target),
-        pace.label(kind, lang)
-    )
+    match lang.words().pace(&pace, kind) {
+        Some(said) => format!("{}/{}{sep}{said}", number(value), number(target)),
+        None => format!("{}/{}", number(value), number(target)),
+    }
 }
 
 /// `还剩 12 天` / `逾期 3 天` / `12 d left`.

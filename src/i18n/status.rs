@@ -18,6 +18,33 @@ pub struct Kinds {
 }
 
 impl Words {
+    /// `按进度应为10，落后3次` / `expected 10 by now, 3 behind`; nothing while nothing is
+    /// due yet.
+    pub fn pace(self, p: &crate::review::Pace, kind: crate::checklist::Kind) -> Option<String> {
+        use crate::review::PaceState;
+        use crate::text::number;
+        if !p.says_anything() {
+            return None;
+        }
+        let hours = matches!(kind, crate::checklist::Kind::Hours { .. });
+        let unit = match (hours, self.zh()) {
+            (true, true) => "学时",
+            (false, true) => "次",
+            (true, false) => " hours",
+            (false, false) => "",
+        };
+        let expected = number(p.expected);
+        let by = number(p.behind.abs());
+        Some(match (p.state(), self.zh()) {
+            (PaceState::Behind, true) => format!("按进度应为{expected}，落后{by}{unit}"),
+            (PaceState::Ahead, true) => format!("按进度应为{expected}，超前{by}{unit}"),
+            (PaceState::OnPace, true) => format!("按进度应为{expected}，进度正常"),
+            (PaceState::Behind, false) => format!("expected {expected} by now, {by}{unit} behind"),
+            (PaceState::Ahead, false) => format!("expected {expected} by now, {by}{unit} ahead"),
+            (PaceState::OnPace, false) => format!("expected {expected} by now, on pace"),
+        })
+    }
+
     pub fn status_title(self, title: &str, org: &str, year: i16, closed: bool) -> String {
         if self.zh() {
             format!(

@@ -89,12 +89,18 @@ pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date, lang: Lang) -
                 overdue_advice(s, lang),
             );
             true
-        } else if let Some(p) = p.filter(|p| !s.complete && p.state() == PaceState::Behind) {
+        } else if let Some(p) =
+            p.filter(|p| !s.complete && p.says_anything() && p.state() == PaceState::Behind)
+        {
             let shortfall = p.behind / s.target.unwrap_or(1.0).max(f64::MIN_POSITIVE);
             push(
                 RiskKind::BehindPace,
                 shortfall,
-                behind_advice(s, p.label(s.item.kind, lang), lang),
+                behind_advice(
+                    s,
+                    lang.words().pace(&p, s.item.kind).unwrap_or_default(),
+                    lang,
+                ),
             );
             true
         } else if s.due_soon() {
@@ -419,6 +425,8 @@ mod tests {
             topic: "学习《宪法》".into(),
             hours: None,
             evidence: evidence.into(),
+            people: Default::default(),
+            also: Vec::new(),
         };
         l.change(&c, &log("签到表"), &ctx).unwrap();
         l.change(&c, &log(""), &ctx).unwrap();

@@ -85,6 +85,9 @@ fn record(text: BoxedStrategy<String>) -> impl Strategy<Value = ItemRecord> {
             hours,
             evidence,
             by,
+            presided: String::new(),
+            attended: String::new(),
+            linked: Vec::new(),
         });
     let rate = prop::option::of((
         any::<u64>(),
@@ -212,6 +215,8 @@ fn logged(book: &Book, c: &Checklist, n: usize) {
             topic: format!("学习{i}"),
             hours: None,
             evidence: String::new(),
+            people: Default::default(),
+            also: Vec::new(),
         };
         commit(book, c, &change).unwrap();
     }
@@ -437,6 +442,9 @@ fn an_old_ledgers_history_comes_into_the_journal_and_undo_reaches_it() {
         hours: None,
         evidence: String::new(),
         by: "li".into(),
+        presided: String::new(),
+        attended: String::new(),
+        linked: Vec::new(),
     };
     let after = ItemRecord {
         entries: vec![entry],

@@ -196,6 +196,8 @@ impl Form {
                         topic,
                         hours,
                         evidence: ev,
+                        people: Default::default(),
+                        also: Vec::new(),
                     })),
                     _ => None,
                 }
@@ -312,6 +314,8 @@ mod tests {
                 topic: "宪法".into(),
                 hours: Some(2.5),
                 evidence: "签到表".into(),
+                people: Default::default(),
+                also: Vec::new(),
             }))
         );
     }

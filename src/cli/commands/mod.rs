@@ -16,6 +16,7 @@ use jiff::civil::Date;
 
 use super::args::Command;
 use super::error::{CmdResult, Failure};
+
 use super::output::Out;
 use crate::ledger::rules::year_window;
 use crate::session::Session;
@@ -80,6 +81,29 @@ pub fn date_or_today(s: &Session, given: Option<Date>) -> Result<Date, Failure> 
         from,
         to,
     )))
+}
+
+/// Ask before throwing recorded data away: `yes` (from `--yes`) answers for the officer;
+/// otherwise the question is put on the terminal, and without one nothing is changed.
+pub fn confirm(s: &Session, question: &str, yes: bool) -> Result<(), Failure> {
+    use std::io::{BufRead, IsTerminal};
+    if yes {
+        return Ok(());
+    }
+    let w = s.words();
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::NotConfirmed(w.not_confirmed(question)));
+    }
+    let mut err = Out::stderr();
+    write!(err, "{question} {}", w.yes_no())?;
+    err.finish()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    if w.is_yes(&answer) {
+        Ok(())
+    } else {
+        Err(Failure::NotConfirmed(w.nothing_changed().to_string()))
+    }
 }
 
 /// What was noticed about the files (a rebuilt snapshot, a cut-off journal line …), on

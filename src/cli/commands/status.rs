@@ -102,7 +102,7 @@ pub fn print_status(s: &Session, ledger: &Ledger, st: &Status<'_>, out: &mut Out
             let state = s.state_label(lang);
             let pace = crate::review::pace(s, c.year, today)
                 .filter(|_| !s.complete)
-                .map(|p| p.label(s.item.kind, lang));
+                .and_then(|p| lang.words().pace(&p, s.item.kind));
             match pace {
                 Some(pace) => format!("{state}{}{pace}", lang.pick("，", ", ")),
                 None => state,
