@@ -12,14 +12,6 @@ impl Words {
                 "应为 2000 到 2100 之间的年份",
                 "expected a year from 2000 to 2100",
             ),
-            BadValue::Date => self.pick(
-                "不是日期，应写作 2024-03-28 或 2024年3月28日",
-                "not a date; expected e.g. 2024-03-28 or 2024年3月28日",
-            ),
-            BadValue::NoSuchDay => self.pick(
-                "没有这一天，请核对月和日",
-                "that day does not exist; check the month and day",
-            ),
             BadValue::Hours => self.pick(
                 "应为学时数，如 2 或 1.5",
                 "expected a number of hours, e.g. 2 or 1.5",

@@ -103,11 +103,6 @@ fn month_day(s: &str) -> Option<(i8, i8)> {
     Some((number(m)?, number(d)?))
 }
 
-/// Whether `s` is written like a date but names a day that does not exist (`2024年2月30日`).
-pub fn no_such_day(s: &str) -> bool {
-    date_parts(s).is_some() && parse_date(s).is_none()
-}
-
 /// Year, month and day as written, before checking that such a day exists.
 fn date_parts(s: &str) -> Option<(i16, i8, i8)> {
     let s = s.trim();

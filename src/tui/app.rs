@@ -601,10 +601,9 @@ impl App {
     }
 
     fn validate_form(&mut self) -> Option<Submit> {
-        let window = crate::ledger::rules::year_window(self.checklist.year);
-        let lang = self.lang;
+        let (lang, year, today) = (self.lang, self.checklist.year, self.today);
         match &mut self.mode {
-            Mode::Form(f) => f.validate(lang, window),
+            Mode::Form(f) => f.validate(lang, year, today),
             _ => None,
         }
     }
