@@ -1023,6 +1023,7 @@ impl Validator<'_> {
             evidence: raw.evidence.unwrap_or_default(),
             report,
             carried_from: raw.carried_from.map(|y| y as i16),
+            once: raw.once,
         })
     }
 

@@ -71,6 +71,8 @@ pub struct Item {
     pub report: Template,
     /// Set on items carried over from an unfinished earlier year by `duty rollover`.
     pub carried_from: Option<i16>,
+    /// A one-off duty of this year only (see [`RawItem::once`]).
+    pub once: bool,
 }
 
 /// What kind of progress an item records, with its target.

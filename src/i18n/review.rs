@@ -155,8 +155,12 @@ impl Words {
         }
     }
 
-    pub fn carried(self, as_id: Option<&str>, next_year: bool, year: i16) -> String {
+    pub fn carried(self, as_id: Option<&str>, next_year: bool, repeats: bool, year: i16) -> String {
         match (as_id, self.zh()) {
+            (None, true) if repeats && !next_year => "  （新年度清单中仍有此项）".into(),
+            (None, false) if repeats && !next_year => {
+                "  (next year's checklist has it again)".into()
+            }
             (Some(id), true) => format!("  -> 已结转为 {id}"),
             (Some(id), false) => format!("  -> carried over as {id}"),
             (None, true) if next_year => format!("  （次年截止，请在 {year} 年度台账中完成）"),

@@ -60,7 +60,7 @@ impl Words {
     }
 
     pub fn status_overall(self, done: usize, total: usize, overdue: usize, today: Date) -> String {
-        let pct = (done * 100).checked_div(total).unwrap_or(0);
+        let pct = crate::text::numbers::percent(done as u64, total as u64);
         if self.zh() {
             format!(
                 "总体进度 {done}/{total}（{pct}%），逾期 {overdue} 项，今天 {}",
