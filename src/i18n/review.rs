@@ -114,11 +114,22 @@ impl Words {
 
     pub fn rollover_not_next(self, from: i16, to: i16) -> String {
         let next = i32::from(from) + 1;
-        if self.zh() {
+        let mut m = if self.zh() {
             format!("--to {to} 无效：只能从 {from} 年度转入下一年度 {next}")
         } else {
             format!("--to {to} is invalid: {from} rolls over to {next} only")
+        };
+        // In January the active year is already the new one: the year to roll over is
+        // the one before it, named with --year.
+        if i32::from(to) == i32::from(from) {
+            let last = from - 1;
+            m.push_str(&if self.zh() {
+                format!("。\n当前年度已是 {from}；如要由 {last} 年度生成 {to} 年度清单，请运行：duty --year {last} rollover --to {to}")
+            } else {
+                format!(".\nThe current year is already {from}; to make the {to} checklist from {last}, run: duty --year {last} rollover --to {to}")
+            });
         }
+        m
     }
 
     pub fn rolled_over(self, to: i16, file: &str, items: usize) -> String {
@@ -224,6 +235,13 @@ impl Words {
                 "cannot write a .{ext} file; use .docx, .md, .csv, .json or .txt (or give --format)"
             )
         }
+    }
+
+    pub fn bom_only_csv(self) -> &'static str {
+        self.pick(
+            "--bom 只用于 CSV 格式（便于 Excel 识别 UTF-8）；请去掉 --bom，或改用 --format csv",
+            "--bom is for the CSV format only (so Excel reads it as UTF-8); leave it out, or use --format csv",
+        )
     }
 
     pub fn docx_needs_output(self) -> &'static str {

@@ -124,6 +124,18 @@ impl Words {
         }
     }
 
+    pub fn other_checklist_id(self, new: &str, old: &str, records: usize) -> String {
+        if self.zh() {
+            format!(
+                "注意：新清单的 id 是“{new}”，原清单是“{old}”；台账按清单 id 存放，原有 {records} 个事项的记录不会在新清单下显示（记录仍完整保留）。如两者是同一份清单，请把新清单的 id 改回“{old}”。"
+            )
+        } else {
+            format!(
+                "Note: the new checklist's id is '{new}' and the old one's '{old}'; ledgers are kept by checklist id, so the records of {records} item(s) do not show under the new one (they are kept intact). If both are the same list, change the new checklist's id back to '{old}'."
+            )
+        }
+    }
+
     /// The rows of `duty paths`: label for each place.
     pub fn path_labels(self) -> [&'static str; 6] {
         if self.zh() {

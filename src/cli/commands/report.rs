@@ -58,6 +58,11 @@ pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdRe
     if format == Format::Docx && a.output.is_none() {
         return Err(Failure::Usage(w.docx_needs_output().into()));
     }
+    // A byte-order mark is for spreadsheets reading CSV; anywhere else it would be a
+    // stray character at the top of the document.
+    if a.bom && format != Format::Csv {
+        return Err(Failure::Usage(w.bom_only_csv().into()));
+    }
     // With --ledger, the document is made from the roll-up of several ledgers; which files
     // were combined and any conflicts go to stderr, so that the document stays clean.
     let view = load_view(s, &a.sources)?;
