@@ -8,6 +8,7 @@ mod builtin;
 mod find;
 mod load;
 mod locate;
+mod owners;
 mod raw;
 
 pub use builtin::{BUILTIN_DEFAULT, BUILTIN_ORIGIN};

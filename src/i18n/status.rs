@@ -124,6 +124,31 @@ impl Words {
         }
     }
 
+    pub fn no_such_owner(self, name: &str, owners: &[String]) -> String {
+        let list = owners.join(self.pick("、", ", "));
+        if self.zh() {
+            format!("没有一个责任科室与“{name}”对应；清单中的科室：{list}")
+        } else {
+            format!("'{name}' names no single office; the checklist's offices: {list}")
+        }
+    }
+
+    /// `办公室：3项未完成，1项逾期` / `办公室: 3 open, 1 overdue`.
+    pub fn owner_line(self, owner: &str, open: usize, overdue: usize) -> String {
+        match (self.zh(), open, overdue) {
+            (true, 0, _) => format!("{owner}：已全部完成"),
+            (true, o, 0) => format!("{owner}：{o}项未完成"),
+            (true, o, d) => format!("{owner}：{o}项未完成，{d}项逾期"),
+            (false, 0, _) => format!("{owner}: all done"),
+            (false, o, 0) => format!("{owner}: {o} open"),
+            (false, o, d) => format!("{owner}: {o} open, {d} overdue"),
+        }
+    }
+
+    pub fn owners_heading(self) -> &'static str {
+        self.pick("各科室：", "By office:")
+    }
+
     pub fn other_checklist_id(self, new: &str, old: &str, records: usize) -> String {
         if self.zh() {
             format!(

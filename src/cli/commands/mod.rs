@@ -56,6 +56,20 @@ pub fn run(s: &Session, command: Option<Command>, out: &mut Out) -> CmdResult {
     }
 }
 
+/// `s`, or `s` narrowed to the office `owner` names (`--owner`).
+pub fn scoped<'s>(
+    s: &'s Session,
+    owner: Option<&str>,
+) -> Result<std::borrow::Cow<'s, Session>, Failure> {
+    match owner {
+        None => Ok(std::borrow::Cow::Borrowed(s)),
+        Some(name) => s
+            .for_owner(name)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|owners| Failure::Usage(s.words().no_such_owner(name, &owners))),
+    }
+}
+
 /// An item named by its title, as the officer knows it (its id when the checklist has no
 /// such item any more).
 pub fn title(s: &Session, item: &str) -> String {

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::exchange::{LedgerSources, load_view, print_rollup};
+use super::exchange::{LedgerSources, Scope, load_view, print_rollup};
 use crate::cli::error::CmdResult;
 use crate::cli::output::Out;
 use crate::ledger::Ledger;
@@ -19,6 +19,8 @@ use crate::text::{pad, truncate, width};
 pub struct ReviewArgs {
     #[command(flatten)]
     pub sources: LedgerSources,
+    #[command(flatten)]
+    pub scope: Scope,
 }
 
 /// Last year's session and ledger while its paperwork is still due (January to June), for a
@@ -42,6 +44,7 @@ pub fn previous_year(s: &Session) -> Option<(Session, Ledger)> {
 }
 
 pub fn review(s: &Session, args: &ReviewArgs, out: &mut Out) -> CmdResult {
+    let s = &*super::scoped(s, args.scope.owner.as_deref())?;
     let view = load_view(s, &args.sources)?;
     let c = &s.checklist;
     let lang = s.lang;
