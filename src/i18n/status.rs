@@ -133,15 +133,15 @@ impl Words {
         }
     }
 
-    /// `办公室：3项未完成，1项逾期` / `办公室: 3 open, 1 overdue`.
+    /// `办公室 3项未完成，1项逾期` / `办公室 3 open, 1 overdue`.
     pub fn owner_line(self, owner: &str, open: usize, overdue: usize) -> String {
         match (self.zh(), open, overdue) {
-            (true, 0, _) => format!("{owner}：已全部完成"),
-            (true, o, 0) => format!("{owner}：{o}项未完成"),
-            (true, o, d) => format!("{owner}：{o}项未完成，{d}项逾期"),
-            (false, 0, _) => format!("{owner}: all done"),
-            (false, o, 0) => format!("{owner}: {o} open"),
-            (false, o, d) => format!("{owner}: {o} open, {d} overdue"),
+            (true, 0, _) => format!("{owner} 已全部完成"),
+            (true, o, 0) => format!("{owner} {o}项未完成"),
+            (true, o, d) => format!("{owner} {o}项未完成，{d}项逾期"),
+            (false, 0, _) => format!("{owner} all done"),
+            (false, o, 0) => format!("{owner} {o} open"),
+            (false, o, d) => format!("{owner} {o} open, {d} overdue"),
         }
     }
 
