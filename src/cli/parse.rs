@@ -14,6 +14,7 @@ pub enum BadValue {
     NegativeRate,
     RateOrder,
     Within,
+    OnOff,
 }
 
 impl std::fmt::Display for BadValue {

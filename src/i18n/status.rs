@@ -161,6 +161,41 @@ impl Words {
         }
     }
 
+    pub fn settings_saved(self, file: &str) -> String {
+        if self.zh() {
+            format!("已保存设置：{file}")
+        } else {
+            format!("Saved the settings: {file}")
+        }
+    }
+
+    pub fn settings_shown(self, name: &str, named: bool, lang: super::Lang, ascii: bool) -> String {
+        let lang = match lang {
+            super::Lang::Zh => self.pick("中文", "Chinese"),
+            super::Lang::En => self.pick("英文", "English"),
+        };
+        let ascii = if ascii {
+            self.pick("是", "yes")
+        } else {
+            self.pick("否", "no")
+        };
+        if self.zh() {
+            let whose = if named {
+                ""
+            } else {
+                "（电脑账户名；可用 duty settings --name 姓名 设置）"
+            };
+            format!("记录人：{name}{whose}\n界面语言：{lang}\nASCII 边框：{ascii}")
+        } else {
+            let whose = if named {
+                ""
+            } else {
+                " (the account name; set yours with duty settings --name NAME)"
+            };
+            format!("Recorded as: {name}{whose}\nLanguage: {lang}\nASCII borders: {ascii}")
+        }
+    }
+
     /// The rows of `duty paths`: label for each place.
     pub fn path_labels(self) -> [&'static str; 6] {
         if self.zh() {

@@ -28,6 +28,7 @@ impl Words {
                 "分子不能大于分母（本年度无此类情况请写 0/0）",
                 "the numerator cannot be above the denominator (for a year with no cases write 0/0)",
             ),
+            BadValue::OnOff => self.pick("应为 on（开）或 off（关）", "expected on or off"),
             BadValue::Within => self.pick(
                 "应为天数或周数，如 14d、2w 或 14（最多 800 天）",
                 "expected days or weeks, e.g. 14d, 2w or 14 (at most 800 days)",

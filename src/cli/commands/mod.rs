@@ -33,6 +33,7 @@ pub fn run(s: &Session, command: Option<Command>, out: &mut Out) -> CmdResult {
         Some(Command::Init(a)) => setup::init(s, &a, out),
         Some(Command::Use(a)) => setup::use_checklist(s, &a, out),
         Some(Command::Paths) => setup::paths(s, out),
+        Some(Command::Settings(a)) => setup::settings(s, &a, out),
         Some(Command::Check(a)) => record::check(s, a, out),
         Some(Command::Uncheck(a)) => record::uncheck(s, a, out),
         Some(Command::Log(a)) => record::log(s, a, out),
