@@ -60,6 +60,11 @@ pub struct RawItem {
     /// carried over only if unfinished and carrying is asked for).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub once: bool,
+    /// For a counted item, how often it falls due within the year: `"monthly"` (每月) or
+    /// `"quarterly"` (每季度); the review then points out a month or quarter that passed
+    /// without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rhythm: Option<String>,
 }
 
 /// Item kinds as written: `Task`, `Count(target: 4)`, `Rate(target: 100)`, `Hours(target: 20)`.

@@ -191,6 +191,7 @@ fn raw_item(item: &Item, shift: i16, carried: Option<(String, i16)>) -> RawItem 
         report: non_empty(item.report.source()),
         carried_from,
         once: false,
+        rhythm: item.rhythm.map(|r| r.to_source().to_string()),
     }
 }
 

@@ -734,7 +734,7 @@ impl App {
             .map(|r| (r.due, self.item_of(r).1.title.clone(), r.complete))
             .collect();
         self.review = Some(ReviewData {
-            risks: review::review(&self.checklist, &self.ledger, self.today, self.lang),
+            risks: review::review(&self.checklist, &self.ledger, self.today),
             pacing,
             monthly: review::monthly(&self.checklist, &self.ledger),
             next_q1,

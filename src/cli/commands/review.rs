@@ -50,7 +50,7 @@ pub fn review(s: &Session, args: &ReviewArgs, out: &mut Out) -> CmdResult {
     let lang = s.lang;
     let w = s.words();
     let today = s.clock.today();
-    let risks = review::review(c, &view.ledger, today, lang);
+    let risks = review::review(c, &view.ledger, today);
     writeln!(
         out,
         "{}",
@@ -61,18 +61,18 @@ pub fn review(s: &Session, args: &ReviewArgs, out: &mut Out) -> CmdResult {
     }
     let tag_w = risks
         .iter()
-        .map(|r| width(r.kind.label(lang)))
+        .map(|r| width(w.risk_tag(r.kind)))
         .max()
         .unwrap_or(0);
     for r in &risks {
         writeln!(
             out,
             "  [{}] {} {}",
-            pad(r.kind.label(lang), tag_w),
+            pad(w.risk_tag(r.kind), tag_w),
             r.item,
             truncate(&r.title, 40)
         )?;
-        writeln!(out, "      {}", r.advice)?;
+        writeln!(out, "      {}", w.risk_advice(r, crate::i18n::Surface::Cli))?;
     }
     let deadlines = review::next_year_deadlines(c, &view.ledger, today);
     if !deadlines.is_empty() {
