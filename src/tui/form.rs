@@ -58,14 +58,21 @@ impl Field {
 }
 
 /// What a form records when submitted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
     Check,
-    Log { hours: bool },
+    Log {
+        hours: bool,
+    },
     Rate,
     Note,
     Evidence,
     Year,
+    /// Correct entry `entry`: date, topic, hours (for an hours item) and evidence.
+    Edit {
+        hours: bool,
+        entry: String,
+    },
 }
 
 /// A form: its fields, which one has the focus, and the item it is about.
@@ -98,6 +105,8 @@ impl Form {
             FormKind::Check => &[s.f_date, s.f_evidence],
             FormKind::Log { hours: true } => &[s.f_date, s.f_topic, s.f_hours, s.f_evidence],
             FormKind::Log { hours: false } => &[s.f_date, s.f_topic, s.f_evidence],
+            FormKind::Edit { hours: true, .. } => &[s.f_date, s.f_topic, s.f_hours, s.f_evidence],
+            FormKind::Edit { hours: false, .. } => &[s.f_date, s.f_topic, s.f_evidence],
             FormKind::Rate => &[s.f_numerator, s.f_denominator, s.f_date, s.f_evidence],
             FormKind::Note => &[s.f_note],
             FormKind::Evidence => &[s.f_evidence],
@@ -109,7 +118,7 @@ impl Form {
             .map(|(i, l)| Field::new(l, prefill.get(i).copied().unwrap_or("")))
             .collect();
         // Start where the user has something to type: the topic of a log, else the first field.
-        let focus = usize::from(matches!(kind, FormKind::Log { .. }));
+        let focus = usize::from(matches!(kind, FormKind::Log { .. } | FormKind::Edit { .. }));
         Form {
             kind,
             item: item.to_string(),
@@ -237,6 +246,35 @@ impl Form {
                     _ => None,
                 }
             }
+            FormKind::Edit {
+                hours: with_hours,
+                ref entry,
+            } => {
+                let d = date(&values[0]);
+                let t = topic(&values[1]);
+                keep(0, d.map(|_| ()));
+                keep(1, t.clone().map(|_| ()));
+                let (h, ev) = if with_hours {
+                    let h = hours(&values[2]);
+                    keep(2, h.map(|_| ()));
+                    (h.map(Some), values[3].trim().to_string())
+                } else {
+                    (Ok(None), values[2].trim().to_string())
+                };
+                match (d, t, h) {
+                    (Ok(date), Ok(topic), Ok(hours)) => Some(change(Change::Edit {
+                        item,
+                        entry: entry.clone(),
+                        date: Some(date),
+                        topic: Some(topic),
+                        hours,
+                        evidence: Some(ev),
+                        presided: None,
+                        attended: None,
+                    })),
+                    _ => None,
+                }
+            }
             FormKind::Note => text(&values[0])
                 .ok()
                 .map(|text| change(Change::Note { item, text })),
@@ -267,6 +305,7 @@ impl Form {
             FormKind::Note => s.form_note,
             FormKind::Evidence => s.form_evidence,
             FormKind::Year => s.form_year,
+            FormKind::Edit { .. } => s.form_edit,
         }
     }
 }
