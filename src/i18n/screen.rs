@@ -426,6 +426,16 @@ pub fn save_failed(lang: Lang, reason: &str, pending: usize) -> String {
     }
 }
 
+/// A paste longer than a field holds.
+pub fn paste_cut(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("粘贴的内容过长，只保留了前 {max} 个字"),
+        Lang::En => {
+            format!("the pasted text was too long; only the first {max} characters were kept")
+        }
+    }
+}
+
 /// The status line after choosing one office's items.
 pub fn owner_shown(lang: Lang, owner: &str) -> String {
     match lang {

@@ -922,7 +922,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                     app.refilter(keep);
                 }
                 A::Paste(text) => {
-                    app.search.paste(&text);
+                    if !app.search.paste(&text) {
+                        app.warn(strings::paste_cut(
+                            app.lang,
+                            crate::tui::form::MAX_FIELD_CHARS,
+                        ));
+                    }
                     app.refilter(keep);
                 }
                 // Up/Down move through the results while typing.
@@ -959,7 +964,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             other => {
                 match other {
                     A::Edit(req) => form.field().edit(req),
-                    A::Paste(text) => form.field().paste(&text),
+                    A::Paste(text) => {
+                        if !form.field().paste(&text) {
+                            app.warn(strings::paste_cut(
+                                app.lang,
+                                crate::tui::form::MAX_FIELD_CHARS,
+                            ));
+                        }
+                    }
                     A::NextField => form.next(),
                     A::PrevField => form.prev(),
                     _ => {}

@@ -48,14 +48,30 @@ impl Field {
         }
     }
 
-    /// Insert pasted text at the cursor, with control characters removed.
-    pub fn paste(&mut self, text: &str) {
+    /// Insert pasted text at the cursor, with control characters removed, as one edit
+    /// (inserting it a character at a time would cost the square of its length). A field
+    /// holds at most [`MAX_FIELD_CHARS`]; the rest of a paste is dropped, and `false` says so.
+    pub fn paste(&mut self, text: &str) -> bool {
         self.touched = true;
-        for c in strip_unsafe(text).chars() {
-            self.input.handle(InputRequest::InsertChar(c));
-        }
+        let value = self.input.value();
+        let cursor = self.input.cursor();
+        let at = value
+            .char_indices()
+            .nth(cursor)
+            .map_or(value.len(), |(i, _)| i);
+        let room = MAX_FIELD_CHARS.saturating_sub(value.chars().count());
+        let clean = strip_unsafe(text);
+        let pasted: String = clean.chars().take(room).collect();
+        let whole = pasted.chars().count() == clean.chars().count();
+        let inserted = pasted.chars().count();
+        let new = format!("{}{pasted}{}", &value[..at], &value[at..]);
+        self.input = Input::new(new).with_cursor(cursor + inserted);
+        whole
     }
 }
+
+/// Most characters one field holds: a long topic or a list of 文号 fits many times over.
+pub const MAX_FIELD_CHARS: usize = 2000;
 
 /// What a form records when submitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -456,6 +472,19 @@ mod tests {
             unclear.fields[0].error,
             Some(crate::i18n::screen::of(Lang::Zh).e_which_year)
         );
+    }
+
+    #[test]
+    fn a_long_paste_is_one_edit_and_capped() {
+        let mut field = Field::new("x", "前后");
+        field.edit(InputRequest::GoToPrevChar);
+        let big = "学".repeat(200_000);
+        assert!(!field.paste(&big), "said to be cut");
+        assert_eq!(field.value().chars().count(), MAX_FIELD_CHARS);
+        assert!(field.value().starts_with("前学") && field.value().ends_with("学后"));
+        let mut small = Field::new("x", "ab");
+        assert!(small.paste("学"));
+        assert_eq!((small.value(), small.input.cursor()), ("ab学", 3));
     }
 
     #[test]
