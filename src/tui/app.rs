@@ -964,11 +964,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             other => {
                 match other {
                     A::Edit(req) => form.field().edit(req),
-                    A::Paste(text) if !form.field().paste(&text) => {
-                        app.warn(strings::paste_cut(
-                            app.lang,
-                            crate::tui::form::MAX_FIELD_CHARS,
-                        ));
+                    A::Paste(text) => {
+                        let whole = form.field().paste(&text);
+                        if !whole {
+                            app.warn(strings::paste_cut(
+                                app.lang,
+                                crate::tui::form::MAX_FIELD_CHARS,
+                            ));
+                        }
                     }
                     A::NextField => form.next(),
                     A::PrevField => form.prev(),
