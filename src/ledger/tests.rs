@@ -501,6 +501,40 @@ fn undo_skips_closing_and_stops_at_a_checkpoint() {
 }
 
 #[test]
+fn undo_reaches_back_over_a_checkpoint_into_an_earlier_duty_history() {
+    let (_, l, ctx) = setup();
+    let after = ItemRecord {
+        note: "a".into(),
+        ..Default::default()
+    };
+    let legacy = Op::Legacy {
+        item: "lectures".into(),
+        was: None,
+        now: Some(after),
+    };
+    let mut upgraded = l.clone();
+    upgraded.apply(&legacy).unwrap();
+    let checkpoint = Op::Checkpoint {
+        ledger: upgraded.clone(),
+    };
+    upgraded.apply(&checkpoint).unwrap();
+    let journal: Vec<Recorded> = [legacy, checkpoint]
+        .into_iter()
+        .enumerate()
+        .map(|(i, op)| Recorded {
+            seq: i as u64 + 1,
+            at: ctx.now,
+            by: String::new(),
+            op,
+        })
+        .collect();
+    let step = undo_step(&journal).expect("the old change is undoable");
+    assert_eq!(step.target.seq, 1);
+    upgraded.apply(&step.op).unwrap();
+    assert!(upgraded.record("lectures").is_none());
+}
+
+#[test]
 fn an_operation_resolved_against_an_older_state_is_refused() {
     let (c, mut l, ctx) = setup();
     let note = |t: &str| Change::Note {
