@@ -496,6 +496,17 @@ impl Book {
             }
             ledger = checkpointed(&opened.ledger, &mut prelude);
         }
+        // Opening reads only the lines after the snapshot; a change checks the others too (for
+        // shape, cheaply), so that nothing is ever appended after a damaged line: every later
+        // replay, undo and history would stop there.
+        if let Journal::Open { header, end } = &opened.journal
+            && let Some(bad) = journal::first_bad(&self.paths.journal, header, *end)?
+        {
+            return Err(StoreError::JournalDamaged {
+                path: self.paths.journal.clone(),
+                bad,
+            });
+        }
         let history = || -> Result<History, StoreError> {
             if matches!(opened.journal, Journal::None { .. }) {
                 return Ok(History {
@@ -636,7 +647,10 @@ impl Book {
         let _lock = lock::lock(&self.paths)?;
         match self.open() {
             Ok(opened) => match opened.journal.clone() {
-                Journal::Blocked(_) => {
+                // A damaged line the snapshot already holds (opening does not read it).
+                Journal::Blocked(_) | Journal::Open { .. }
+                    if self.blocked_by_damage(&opened)? =>
+                {
                     let aside = LedgerPaths::aside(&self.paths.journal);
                     std::fs::rename(&self.paths.journal, &aside)
                         .map_err(StoreError::io(IoOp::Rename, &self.paths.journal))?;
@@ -709,6 +723,16 @@ impl Book {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Whether `opened` may not take changes: its journal is blocked, or damaged in the lines
+    /// before the snapshot's place, which opening does not read.
+    fn blocked_by_damage(&self, opened: &Opened) -> Result<bool, StoreError> {
+        Ok(match opened.journal {
+            Journal::Blocked(_) => true,
+            Journal::Open { .. } => self.history()?.bad.is_some(),
+            _ => false,
+        })
     }
 
     /// A new journal: `prelude` (an earlier duty's history), then a checkpoint of `ledger`
