@@ -689,3 +689,56 @@ fn the_audit_finds_what_the_commands_would_refuse() {
         None
     );
 }
+
+#[test]
+fn every_operation_reads_back_from_its_journal_line() {
+    let (c, mut l, ctx) = setup();
+    let mut journal = Vec::new();
+    record(
+        &c,
+        &mut l,
+        &ctx,
+        log("center-group", date(2024, 3, 1), "一", None),
+        &mut journal,
+    );
+    record(
+        &c,
+        &mut l,
+        &ctx,
+        log("center-group", date(2024, 3, 1), "二", None),
+        &mut journal,
+    );
+    let first = l.record("center-group").unwrap().entries[0].id.clone();
+    let changes = [
+        Change::Unlog {
+            item: "center-group".into(),
+            entry: first,
+        },
+        Change::Check {
+            item: "annual-plan".into(),
+            date: date(2024, 3, 1),
+            evidence: "文号".into(),
+        },
+        Change::Rate {
+            item: "exam-pass".into(),
+            numerator: 1,
+            denominator: 2,
+            date: date(2024, 3, 1),
+            evidence: String::new(),
+        },
+        Change::Evidence {
+            item: "annual-plan".into(),
+            text: String::new(),
+        },
+    ];
+    for change in changes {
+        record(&c, &mut l, &ctx, change, &mut journal);
+    }
+    // The undo of the unlog puts the entry back at its place (a `Log` with `at`).
+    while step(&mut l, &ctx, &mut journal, true).is_some() {}
+    for r in &journal {
+        let line = serde_json::to_string(r).unwrap();
+        let back: Recorded = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert_eq!(&back, r, "{line}");
+    }
+}
