@@ -370,9 +370,14 @@ pub fn resolve(
             rules::clean(Field::Evidence, evidence)?;
             check_hours(item, *hours)?;
             let entry = Entry {
-                id: rules::entry_id(stamp.at.as_nanosecond(), &stamp.by, id, topic, |taken| {
-                    record.entry(taken).is_some()
-                }),
+                id: rules::entry_id(
+                    stamp.at.as_nanosecond(),
+                    &stamp.by,
+                    id,
+                    topic,
+                    record.entries.len(),
+                    |taken| record.entry(taken).is_some(),
+                ),
                 date: *date,
                 topic: topic.clone(),
                 hours: *hours,
