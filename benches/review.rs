@@ -157,8 +157,9 @@ fn bench_review(c: &mut Criterion) {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("bench.ron");
     fs::write(&file, &ron).unwrap();
-    let paths = store::LedgerPaths::new(&tmp.path().join("data"), &list.id, 2024);
-    store::save_ledger(&paths, &l).unwrap();
+    let book = store::Book::new(&tmp.path().join("data"), &list.id, 2024);
+    book.create_with(&l, jiff::Timestamp::UNIX_EPOCH).unwrap();
+    let paths = &book.paths;
     common::keep_copy(tmp.path(), "review");
     // Where the process's time goes besides the review itself (code other areas own).
     c.bench_function("review/breakdown: load the 10k-item checklist", |b| {
@@ -166,25 +167,16 @@ fn bench_review(c: &mut Criterion) {
     });
     c.bench_function(
         "review/breakdown: read the 10k-entry ledger (cached)",
-        |b| {
-            b.iter(|| {
-                black_box(
-                    store::read_ledger(&paths, &list.id, 2024)
-                        .unwrap()
-                        .items
-                        .len(),
-                )
-            })
-        },
+        |b| b.iter(|| black_box(book.open().unwrap().ledger.items.len())),
     );
-    // What reading it costs without the parse cache (save_ledger above filled the cache):
-    let text = fs::read_to_string(&paths.ledger).unwrap();
+    // What one parse of the ledger file costs (read through the store's reader of ledger
+    // files, which also checks the records against the checklist):
     c.bench_function(
         "review/breakdown: one RON parse of the 10k-entry ledger",
         |b| {
             b.iter(|| {
                 black_box(
-                    ron::from_str::<Ledger>(black_box(&text))
+                    store::read_foreign(black_box(&paths.ledger), &list)
                         .unwrap()
                         .items
                         .len(),
@@ -224,11 +216,7 @@ fn bench_rollup(c: &mut Criterion) {
     let dir = tmp.path().join("ledgers");
     fs::create_dir_all(&dir).unwrap();
     for (i, l) in ledgers.iter().enumerate() {
-        fs::write(
-            dir.join(format!("ks{i:02}.ron")),
-            store::serialize_ledger(l),
-        )
-        .unwrap();
+        fs::write(dir.join(format!("ks{i:02}.ron")), store::exported(l)).unwrap();
     }
     common::keep_copy(tmp.path(), "rollup");
     c.bench_function(

@@ -1,4 +1,6 @@
 //! Large, realistic checklist texts (and ledgers for them) for benchmarks and stress tests.
+//! Dev-only: the benches include it as `common::generate`, the integration tests with
+//! `#[path = "../../benches/common/generate.rs"] mod generate;`.
 //!
 //! The built-in checklist has about 25 items; loading, status and report code must stay fast
 //! for a bureau-wide roll-up of thousands. [`generate_checklist`] writes such a file in the
@@ -7,8 +9,8 @@
 
 use std::fmt::Write;
 
-use crate::checklist::{Checklist, Kind};
-use crate::ledger::{Entry, Ledger};
+use duty::checklist::{Checklist, Kind};
+use duty::ledger::{Entry, Ledger};
 
 /// Items per section, about what a real checklist groups under one heading.
 const SECTION_SIZE: usize = 25;
@@ -138,45 +140,4 @@ pub fn generate_ledger(checklist: &Checklist, entries: usize) -> Ledger {
     }
     ledger.seq = entries as u64;
     ledger
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::checklist::{KindTag, load};
-    use crate::i18n::Lang;
-
-    #[test]
-    fn ten_thousand_items_load() {
-        let text = generate_checklist(10_000, 2024);
-        let checklist = load(text.as_bytes(), "generated", 2024, Lang::En)
-            .unwrap_or_else(|e| panic!("{}", e[0]));
-        assert_eq!(checklist.item_count(), 10_000);
-        assert_eq!(checklist.sections.len(), 400);
-        for tag in [KindTag::Task, KindTag::Count, KindTag::Rate, KindTag::Hours] {
-            assert!(checklist.items().any(|(_, i)| i.kind.tag() == tag));
-        }
-        assert!(text.len() < crate::checklist::MAX_CHECKLIST_BYTES);
-    }
-
-    #[test]
-    fn generated_ledgers_pass_the_ledger_rules() {
-        let text = generate_checklist(200, 2024);
-        let checklist = load(text.as_bytes(), "generated", 2024, Lang::En).unwrap();
-        let ledger = generate_ledger(&checklist, 1_000);
-        assert_eq!(ledger.problem(&checklist), None);
-        let logged: usize = ledger.items.values().map(|r| r.entries.len()).sum();
-        assert_eq!(logged, 1_000);
-        assert_eq!(ledger.seq, 1_000);
-    }
-
-    #[test]
-    fn small_and_other_years_load() {
-        for (items, year) in [(1, 2030), (3, 2024), (26, 2000), (101, 2100)] {
-            let text = generate_checklist(items, year);
-            let c = load(text.as_bytes(), "generated", 2024, Lang::Zh)
-                .unwrap_or_else(|e| panic!("{items} {year}: {}", e[0]));
-            assert_eq!((c.item_count(), c.year), (items, year));
-        }
-    }
 }
