@@ -8,4 +8,11 @@ mod harness;
 #[path = "../../benches/common/generate.rs"]
 mod generate;
 
+mod exchange;
+mod history;
+mod record;
+mod report;
+mod review;
 mod setup;
+mod status;
+mod year;

@@ -1,14 +1,17 @@
-//! Section three and the exports, end to end: the reference report's facts, snapshots of every
-//! format, no `0次`/braces for any ledger from empty to complete, the .docx as XML, CSV
-//! formula neutralisation, and the `duty summary` / `duty ledger` commands.
+//! Section three and the completion ledger: the reference report's facts, every format as
+//! a snapshot, no `0次` or braces for any ledger from empty to complete, the .docx as XML,
+//! CSV formula neutralisation (through the library); `duty summary` and `duty ledger` whole
+//! in both languages, files written by name and format, never replaced unasked.
 
 use std::io::Read;
 
 use duty::checklist::{BUILTIN_DEFAULT, Checklist, Kind, load};
 use duty::i18n::Lang;
-use duty::ledger::{Change, Ctx, Entry, ItemRecord, Ledger};
+use duty::ledger::{Change, Entry, ItemRecord, Ledger};
 use duty::report::{self, Document, Format, Input, Options};
 use jiff::civil::{Date, date};
+
+use crate::harness::{self, Home, LANGS};
 
 const FIXTURE: &str = include_str!("fixtures/report/heyuan-2024.ron");
 const TODAY: Date = date(2025, 1, 15);
@@ -21,19 +24,18 @@ fn builtin() -> Checklist {
     load(BUILTIN_DEFAULT.as_bytes(), "builtin", 2024, Lang::Zh).expect("builtin loads")
 }
 
-fn ctx() -> Ctx {
-    Ctx {
-        today: TODAY,
-        now: jiff::Timestamp::UNIX_EPOCH,
-        user: "法规科".into(),
-    }
-}
-
+/// The ledger after `changes`, made by 法规科 (at the epoch, as the snapshots have it).
 fn apply_all(c: &Checklist, changes: &[Change]) -> Ledger {
+    let stamp = duty::ledger::Stamp {
+        today: TODAY,
+        at: jiff::Timestamp::UNIX_EPOCH,
+        by: "法规科".into(),
+    };
     let mut l = Ledger::new(&c.id, c.year);
     for ch in changes {
-        l.apply(c, ch, &ctx())
-            .unwrap_or_else(|e| panic!("{ch:?}: {e:?}"));
+        let op =
+            duty::ledger::resolve(c, &l, ch, &stamp).unwrap_or_else(|e| panic!("{ch:?}: {e:?}"));
+        l.apply(&op).unwrap();
     }
     l
 }
@@ -354,7 +356,7 @@ fn snapshots_of_every_format() {
     );
     // Dated the day it is made, not 1970.
     let core = docx_part(&docx, "docProps/core.xml");
-    let made = format!("{}T00:00:00Z", duty::date::iso(zh.today));
+    let made = format!("{}T00:00:00Z", duty::text::dates::iso(zh.today));
     assert!(core.contains(&made) && !core.contains("1970"), "{core}");
 }
 
@@ -531,86 +533,11 @@ fn csv_neutralises_formulas_and_can_start_with_a_bom() {
     );
 }
 
-#[test]
-fn cli_prints_and_writes_without_overwriting() {
-    use assert_cmd::Command;
-    let dir = tempfile::tempdir().unwrap();
-    let fixture = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/report/heyuan-2024.ron"
-    );
-    let duty = || {
-        let mut cmd = Command::cargo_bin("duty").unwrap();
-        cmd.env("DUTY_DATA_DIR", dir.path().join("data"))
-            .env("DUTY_TODAY", "2025-01-15")
-            .env("DUTY_LANG", "zh")
-            .env("DUTY_CONFIG_DIR", dir.path().join("config"))
-            .args(["--checklist", fixture]);
-        cmd
-    };
-    for _ in 0..3 {
-        duty()
-            .args([
-                "log",
-                "party-group-meetings",
-                "--date",
-                "2024-05-06",
-                "--topic",
-                "研究法治建设",
-            ])
-            .assert()
-            .success();
-    }
-    let out = duty()
-        .arg("summary")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
-    // Three of twelve meetings: not yet a fact for the report, a shortfall with its figure.
-    assert!(!out.contains("累计召开党组会3次"), "{out}");
-    assert!(out.contains("已登记3次，目标12次，还差9次"), "{out}");
-
-    duty()
-        .args(["summary", "--format", "docx"])
-        .assert()
-        .code(2);
-    let path = dir.path().join("三.docx");
-    let path_arg = path.to_str().unwrap();
-    duty()
-        .args(["summary", "-f", "docx", "-o", path_arg])
-        .assert()
-        .success();
-    assert!(std::fs::read(&path).unwrap().starts_with(b"PK"));
-    duty()
-        .args(["summary", "-f", "docx", "-o", path_arg])
-        .assert()
-        .code(4);
-    duty()
-        .args(["summary", "-f", "docx", "-o", path_arg, "--force"])
-        .assert()
-        .success();
-
-    let csv = duty()
-        .args(["ledger", "-f", "csv", "--bom", "--entries"])
-        .assert()
-        .success();
-    let csv = &csv.get_output().stdout;
-    assert!(csv.starts_with("\u{FEFF}记录,序号".as_bytes()));
-    assert_eq!(String::from_utf8_lossy(csv).matches("登记,").count(), 3);
-
-    let en = duty().args(["--lang", "en", "summary"]).assert().success();
-    let en = String::from_utf8(en.get_output().stdout.clone()).unwrap();
-    assert!(en.contains("stay as the officer wrote them"), "{en}");
-}
-
 /// The same facts recorded against the example checklist shipped in `checklists/examples`
 /// (whose ids differ from the fixture's): its section three must state each of them too.
 #[test]
 fn the_shipped_example_states_every_fact_of_the_reference_report() {
-    let source = include_str!("../checklists/examples/heyuan-2024.ron");
+    let source = include_str!("../../checklists/examples/heyuan-2024.ron");
     let c = load(source.as_bytes(), "heyuan-2024.ron", 2024, Lang::Zh).expect("example loads");
     let rename = |id: &str| match id {
         "progress-hearings" => "leader-hearing".to_string(),
@@ -660,5 +587,128 @@ fn the_shipped_example_states_every_fact_of_the_reference_report() {
         "纳入年终述职",
     ] {
         assert!(text.contains(fact), "missing {fact:?} in:\n{text}");
+    }
+}
+
+/// A home on 2025-01-15 with the reference report's fixture and three meetings logged.
+fn reporting(lang: Lang) -> (Home, String) {
+    let h = Home::in_lang(lang).on("2025-01-15");
+    let file = harness::fixture("report/heyuan-2024.ron")
+        .display()
+        .to_string();
+    for _ in 0..3 {
+        h.ok(&[
+            "--checklist",
+            &file,
+            "log",
+            "party-group-meetings",
+            "--date",
+            "2024-05-06",
+            "--topic",
+            "研究法治建设",
+        ]);
+    }
+    h.ok(&[
+        "--checklist",
+        &file,
+        "check",
+        "leading-group",
+        "--date",
+        "2024-03-05",
+        "--evidence",
+        "河政数〔2024〕12号",
+    ]);
+    (h, file)
+}
+
+#[test]
+fn summary_and_ledger_print_in_every_text_format() {
+    for lang in LANGS {
+        let (h, file) = reporting(lang);
+        let c = |args: &[&str]| {
+            let mut all = vec!["--checklist", file.as_str()];
+            all.extend_from_slice(args);
+            h.duty(&all)
+        };
+        let summary = c(&["summary"]);
+        summary.ok();
+        if lang == Lang::Zh {
+            // Three of twelve meetings: not yet a fact for the report, a shortfall.
+            assert!(
+                !summary.stdout.contains("累计召开党组会3次"),
+                "{}",
+                summary.stdout
+            );
+            assert!(summary.stdout.contains("已登记3次，目标12次，还差9次"));
+        }
+        c(&["summary", "-f", "md"]).ok();
+        c(&["summary", "-f", "csv"]).ok();
+        c(&["summary", "-f", "json"]).ok();
+        c(&["ledger"]).ok();
+        c(&["ledger", "-f", "md"]).ok();
+        c(&["ledger", "-f", "csv", "--entries"]).ok();
+        c(&["ledger", "-f", "json"]).ok();
+        let csv = c(&["ledger", "-f", "csv", "--bom", "--entries"]);
+        assert!(
+            csv.stdout.starts_with('\u{FEFF}'),
+            "a byte-order mark for Excel"
+        );
+        snap!(h);
+    }
+}
+
+#[test]
+fn documents_are_written_by_name_and_never_replace_a_file_unasked() {
+    for lang in LANGS {
+        let (h, file) = reporting(lang);
+        let c = |args: &[&str]| {
+            let mut all = vec!["--checklist", file.as_str()];
+            all.extend_from_slice(args);
+            h.duty(&all)
+        };
+        // A .docx needs a file; by name it is docx, a zip.
+        c(&["summary", "--format", "docx"]).code(2);
+        c(&["summary", "-o", "第三部分.docx"]).ok();
+        let docx = std::fs::read(h.work().join("第三部分.docx")).unwrap();
+        assert!(docx.starts_with(b"PK"), "a zip, not text");
+        let text = xml_text(&docx_part(&docx, "word/document.xml"));
+        assert!(
+            text.contains("已登记3次，目标12次，还差9次") || lang == Lang::En,
+            "{text}"
+        );
+        c(&["summary", "-o", "第三部分.docx"]).code(4);
+        assert_eq!(std::fs::read(h.work().join("第三部分.docx")).unwrap(), docx);
+        c(&["summary", "-o", "第三部分.docx", "--force"]).ok();
+        c(&["ledger", "-o", "台账.docx"]).ok();
+        assert!(
+            std::fs::read(h.work().join("台账.docx"))
+                .unwrap()
+                .starts_with(b"PK")
+        );
+        // By name: md; an explicit --format wins over the name.
+        c(&["summary", "-o", "第三部分.md"]).ok();
+        let md = std::fs::read_to_string(h.work().join("第三部分.md")).unwrap();
+        // In English the draft is a translation aid, fenced as text.
+        let heading = if lang == Lang::Zh { "## " } else { "```text" };
+        assert!(md.starts_with(heading), "{md}");
+        c(&["summary", "-f", "text", "-o", "plain.md"]).ok();
+        let plain = std::fs::read_to_string(h.work().join("plain.md")).unwrap();
+        assert!(!plain.starts_with(heading));
+        assert_eq!(
+            plain,
+            c(&["summary"]).stdout,
+            "the file holds what is printed"
+        );
+        c(&["ledger", "-o", "台账.csv", "--bom"]).ok();
+        let csv = std::fs::read(h.work().join("台账.csv")).unwrap();
+        assert!(csv.starts_with("\u{FEFF}".as_bytes()));
+        // A mistyped directory is reported, not created; a directory or a format duty
+        // does not write is refused with what to do.
+        c(&["summary", "-o", "no-such-dir/x.md"]).code(4);
+        assert!(!h.work().join("no-such-dir").exists());
+        c(&["summary", "--force", "-o", "."]).code(4);
+        c(&["summary", "-o", "报告.pdf"]).code(2);
+        assert!(!h.work().join("报告.pdf").exists());
+        snap!(h);
     }
 }
