@@ -15,4 +15,5 @@ mod report;
 mod review;
 mod setup;
 mod status;
+mod store;
 mod year;
