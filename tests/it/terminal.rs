@@ -1,15 +1,36 @@
-//! The screen in a real pseudo-terminal: the built `duty` runs inside tmux, keys are sent as a
-//! person would type them (Chinese sent literally), and the result is checked through
-//! `duty status --json`. Needs `tmux` (CI installs it; `apt-get install -y tmux`).
+//! The screen in a real pseudo-terminal (native only, not through `DUTY_BIN`): the built
+//! `duty` runs inside tmux, keys are sent as a person types them (Chinese sent literally),
+//! and the result is read back through `duty status --json` and the files. Needs tmux (CI
+//! installs it); without it each test says so and passes.
 //!
-//! Waits poll the pane for expected text with a bound, never a fixed sleep.
+//! Waits poll the pane for the text expected, within a bound, never a fixed sleep.
 
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_duty");
+use crate::harness::{Home, TZ, USER, now_on};
+
 const TODAY: &str = "2024-11-27";
+
+/// Whether tmux is here; if not, say so (the test then passes without running).
+fn have_tmux() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!(
+            "note: tmux is not installed; the real-terminal test is skipped (apt-get install -y tmux)"
+        );
+    }
+    found
+}
+
+/// A path quoted for the shell tmux runs the command with.
+fn quoted(p: &Path) -> String {
+    format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
+}
 
 /// One tmux server of our own (`-L`), so tests never touch a user's sessions.
 struct Tmux {
@@ -17,14 +38,19 @@ struct Tmux {
 }
 
 impl Tmux {
-    fn start(name: &str, w: u16, h: u16, dir: &Path, extra_env: &str) -> Tmux {
-        let socket = format!("duty-e2e-{name}-{}", std::process::id());
-        // The command keeps the pane open after duty exits, so the restored terminal can be
-        // inspected.
+    /// `duty` on `home` in a `w`×`h` pane, with `extra` (`NAME=value …`) in its environment.
+    fn start(name: &str, w: u16, h: u16, home: &Home, extra: &str) -> Tmux {
+        let socket = format!("duty-it-{name}-{}", std::process::id());
+        // The pane stays open after duty exits, so the restored terminal can be inspected.
         let cmd = format!(
-            "env DUTY_DATA_DIR={data} DUTY_CONFIG_DIR={cfg} DUTY_TODAY={TODAY} USER=e2e {extra_env} {BIN}; echo DUTY-EXITED $?; sleep 30",
-            data = dir.join("data").display(),
-            cfg = dir.join("cfg").display(),
+            "cd {work} && env -u DUTY_LANG -u NO_COLOR DUTY_DATA_DIR={data} DUTY_CONFIG_DIR={cfg} \
+             DUTY_TODAY={TODAY} DUTY_NOW={now} TZ={TZ} USER={USER} {extra} {bin}; \
+             echo DUTY-EXITED $?; sleep 60",
+            work = quoted(&home.work()),
+            data = quoted(&home.data()),
+            cfg = quoted(&home.config()),
+            now = now_on(TODAY),
+            bin = quoted(Path::new(env!("CARGO_BIN_EXE_duty"))),
         );
         let t = Tmux { socket };
         let out = t.tmux(&[
@@ -40,7 +66,7 @@ impl Tmux {
         ]);
         assert!(
             out.status.success(),
-            "tmux could not start (is it installed? apt-get install -y tmux): {}",
+            "tmux could not start: {}",
             String::from_utf8_lossy(&out.stderr)
         );
         t
@@ -52,7 +78,7 @@ impl Tmux {
             .arg(&self.socket)
             .args(args)
             .output()
-            .expect("run tmux (apt-get install -y tmux)")
+            .expect("run tmux")
     }
 
     fn screen(&self) -> String {
@@ -67,7 +93,7 @@ impl Tmux {
             .to_string()
     }
 
-    /// Wait (bounded) until the pane shows every one of `texts`.
+    /// Wait (at most 20 seconds) until the pane shows every one of `texts`.
     fn wait_for(&self, texts: &[&str]) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
@@ -104,35 +130,23 @@ impl Drop for Tmux {
     }
 }
 
-fn status_json(dir: &Path) -> serde_json::Value {
-    let out = Command::new(BIN)
-        .args(["status", "--json"])
-        .env("DUTY_DATA_DIR", dir.join("data"))
-        .env("DUTY_CONFIG_DIR", dir.join("cfg"))
-        .env("DUTY_TODAY", TODAY)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn item<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+fn item(json: &serde_json::Value, id: &str) -> serde_json::Value {
     json["items"]
         .as_array()
         .unwrap()
         .iter()
         .find(|i| i["id"] == id)
         .unwrap()
+        .clone()
 }
 
 #[test]
-fn tick_and_log_in_chinese_in_a_real_terminal() {
-    let dir = tempfile::tempdir().unwrap();
-    let t = Tmux::start("main", 120, 40, dir.path(), "");
+fn tick_log_and_undo_in_chinese_in_a_real_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let h = Home::new().on(TODAY);
+    let t = Tmux::start("main", 120, 40, &h, "");
     t.wait_for(&["将法治建设纳入年度工作要点", "0/25"]);
     assert_eq!(t.flag("alternate_on"), "1");
     assert_eq!(t.flag("mouse_any_flag"), "1", "mouse capture is on");
@@ -140,18 +154,7 @@ fn tick_and_log_in_chinese_in_a_real_terminal() {
     t.keys(&["Space"]);
     t.wait_for(&["1/25", "已保存"]);
     // Another terminal logs a meeting meanwhile: the screen picks it up.
-    let out = Command::new(BIN)
-        .args(["log", "party-meetings", "--topic", "另一终端登记的会议"])
-        .env("DUTY_DATA_DIR", dir.path().join("data"))
-        .env("DUTY_CONFIG_DIR", dir.path().join("cfg"))
-        .env("DUTY_TODAY", TODAY)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    h.ok(&["log", "party-meetings", "--topic", "另一终端登记的会议"]);
     t.wait_for(&["已重新载入", "1/2 "]);
     // Log a session on the third item with a Chinese topic.
     t.keys(&["j", "j", "a"]);
@@ -160,6 +163,11 @@ fn tick_and_log_in_chinese_in_a_real_terminal() {
     t.wait_for(&["学习《中华人民共和国宪法》修正案"]);
     t.keys(&["Enter"]);
     t.wait_for(&["2/2 ", "已保存"]);
+    // Undo asks first, naming the change; yes takes it back.
+    t.keys(&["u"]);
+    t.wait_for(&["撤销第 3 次修改"]);
+    t.keys(&["y"]);
+    t.wait_for(&["已撤销第 3 次修改", "1/2 "]);
     t.keys(&["q"]);
     let screen = t.wait_for(&["DUTY-EXITED 0"]);
     assert!(!screen.contains("终端太小"));
@@ -167,21 +175,29 @@ fn tick_and_log_in_chinese_in_a_real_terminal() {
     assert_eq!(t.flag("alternate_on"), "0");
     assert_eq!(t.flag("mouse_any_flag"), "0", "mouse capture is off again");
 
-    let json = status_json(dir.path());
+    let json = h.ok(&["status", "--json"]).json();
     assert_eq!(item(&json, "annual-plan")["complete"], true);
-    let entries = &item(&json, "party-meetings")["record"]["entries"];
+    let entries = item(&json, "party-meetings")["record"]["entries"].clone();
+    assert_eq!(
+        entries.as_array().unwrap().len(),
+        1,
+        "the undone one is gone"
+    );
     assert_eq!(
         entries[0]["topic"], "另一终端登记的会议",
         "never overwritten"
     );
-    assert_eq!(entries[1]["topic"], "学习《中华人民共和国宪法》修正案");
-    assert_eq!(entries[1]["date"], TODAY);
+    let history = h.ok(&["history"]).stdout;
+    assert!(history.contains("撤销第 3 次修改"), "{history}");
 }
 
 #[test]
 fn no_color_keeps_the_selection_visible_by_reverse_video() {
-    let dir = tempfile::tempdir().unwrap();
-    let t = Tmux::start("mono", 100, 30, dir.path(), "NO_COLOR=1");
+    if !have_tmux() {
+        return;
+    }
+    let h = Home::new().on(TODAY);
+    let t = Tmux::start("mono", 100, 30, &h, "NO_COLOR=1");
     t.wait_for(&["将法治建设纳入年度工作要点"]);
     let styled =
         String::from_utf8_lossy(&t.tmux(&["capture-pane", "-e", "-p", "-t", "duty"]).stdout)
@@ -199,8 +215,11 @@ fn no_color_keeps_the_selection_visible_by_reverse_video() {
 
 #[test]
 fn small_and_large_terminals_and_english() {
-    let dir = tempfile::tempdir().unwrap();
-    let t = Tmux::start("small", 30, 8, dir.path(), "DUTY_LANG=en");
+    if !have_tmux() {
+        return;
+    }
+    let h = Home::new().on(TODAY);
+    let t = Tmux::start("small", 30, 8, &h, "DUTY_LANG=en");
     t.wait_for(&["terminal too small"]);
     t.tmux(&["resize-window", "-t", "duty", "-x", "200", "-y", "60"]);
     t.wait_for(&["Sections", "Items", "Details", "next due"]);
@@ -209,6 +228,54 @@ fn small_and_large_terminals_and_english() {
     // Esc and a letter sent together would arrive as Alt+letter; wait in between.
     t.keys(&["Escape"]);
     t.wait_for(&["Space tick"]);
+    t.keys(&["q"]);
+    t.wait_for(&["DUTY-EXITED 0"]);
+}
+
+#[test]
+fn the_preview_exports_into_the_working_directory_and_never_replaces_a_file() {
+    if !have_tmux() {
+        return;
+    }
+    let h = Home::new().on(TODAY);
+    h.ok(&[
+        "check",
+        "annual-plan",
+        "--date",
+        "2024-03-28",
+        "--evidence",
+        "文号",
+    ]);
+    let t = Tmux::start("export", 120, 40, &h, "");
+    t.wait_for(&["将法治建设纳入年度工作要点"]);
+    t.keys(&["s"]);
+    t.wait_for(&["报告第三部分草稿"]);
+    // p: the format menu; the second choice is Markdown.
+    t.keys(&["p", "j", "Enter"]);
+    t.wait_for(&["已导出到", "rule-of-law-duties-2024-section3.md"]);
+    let first = h.work().join("rule-of-law-duties-2024-section3.md");
+    let md = std::fs::read_to_string(&first).unwrap();
+    assert!(md.starts_with("## 三、"), "{md}");
+    assert_eq!(
+        md,
+        h.ok(&["summary", "-f", "md"]).stdout,
+        "what summary -f md prints"
+    );
+    t.keys(&["p", "j", "Enter"]);
+    t.wait_for(&["rule-of-law-duties-2024-section3-2.md"]);
+    assert!(
+        h.work()
+            .join("rule-of-law-duties-2024-section3-2.md")
+            .exists()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&first).unwrap(),
+        md,
+        "the first is kept"
+    );
+    // Esc and a letter sent together would arrive as Alt+letter; wait in between.
+    t.keys(&["Escape"]);
+    t.wait_for(&["Space 勾选"]);
     t.keys(&["q"]);
     t.wait_for(&["DUTY-EXITED 0"]);
 }
