@@ -69,6 +69,8 @@ fn ledger(c: &Checklist) -> Ledger {
                 topic: format!("宪法学习{n}"),
                 hours: None,
                 evidence: String::new(),
+                people: Default::default(),
+                also: Vec::new(),
             },
         };
         let op = resolve(c, &l, &change, &stamp).unwrap();

@@ -121,6 +121,9 @@ fn ledger(c: &Checklist, entries: usize, salt: usize) -> Ledger {
                 hours,
                 evidence: String::new(),
                 by: format!("user{salt}"),
+                presided: String::new(),
+                attended: String::new(),
+                linked: Vec::new(),
             });
     }
     for r in l.items.values_mut() {
@@ -139,14 +142,14 @@ fn bench_review(c: &mut Criterion) {
     let list = load(&ron);
     let l = ledger(&list, 10_000, 0);
     let today = date(2024, 11, 20);
-    let risks = review::review(&list, &l, today, Lang::Zh);
+    let risks = review::review(&list, &l, today);
     assert!(risks.len() > 1_000, "the generator puts plenty at risk");
 
     c.bench_function(
         "review/library: review+deadlines+monthly, 10k items, 10k entries",
         |b| {
             b.iter(|| {
-                let risks = review::review(black_box(&list), black_box(&l), today, Lang::Zh);
+                let risks = review::review(black_box(&list), black_box(&l), today);
                 let deadlines = review::next_year_deadlines(&list, &l, today);
                 let chart = review::chart(&review::monthly(&list, &l), Lang::Zh);
                 black_box((risks.len(), deadlines.len(), chart.len()))

@@ -86,6 +86,9 @@ fn ledger(c: &Checklist) -> Ledger {
                         hours: (n % 4 == 3).then_some(8.0),
                         evidence: "签到表".into(),
                         by: "u".into(),
+                        presided: String::new(),
+                        attended: String::new(),
+                        linked: Vec::new(),
                     });
                 }
                 left -= r.entries.len();

@@ -136,6 +136,9 @@ pub fn generate_ledger(checklist: &Checklist, entries: usize) -> Ledger {
                 hours: hours.then_some(2.0),
                 evidence: format!("政数〔{year}〕{n}号"),
                 by: "张三".into(),
+                presided: String::new(),
+                attended: String::new(),
+                linked: Vec::new(),
             });
     }
     ledger.seq = entries as u64;

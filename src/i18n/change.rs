@@ -29,6 +29,9 @@ impl Words {
             Field::Topic => self.pick("主题", "topic"),
             Field::Evidence => self.pick("佐证材料", "evidence"),
             Field::Note => self.pick("备注", "note"),
+            Field::FileName => self.pick("文件名", "file name"),
+            Field::Presided => self.pick("主持人", "presided by"),
+            Field::Attended => self.pick("参加人员", "attended by"),
         }
     }
 
@@ -43,6 +46,33 @@ impl Words {
             (false, d) if d < 0 => format!("{} day{} overdue", -d, plural(-d)),
             (false, 0) => "due today".to_string(),
             (false, d) => format!("due in {d} day{}", plural(d)),
+        }
+    }
+
+    /// Why a date could not be read, quoting what was written.
+    pub fn date_error(self, written: &str, e: &crate::text::dates::DateError) -> String {
+        use crate::text::dates::DateError;
+        match (e, self.zh()) {
+            (DateError::NotADate, true) => format!(
+                "“{written}”不是日期；可写作 2025-03-28、2025年3月28日、3月28日、3/28、20250328、今天、昨天"
+            ),
+            (DateError::NotADate, false) => format!(
+                "'{written}' is not a date; write e.g. 2025-03-28, 2025年3月28日, 3/28, 20250328, today or yesterday"
+            ),
+            (DateError::NoSuchDay, true) => format!("“{written}”：没有这一天，请核对月和日"),
+            (DateError::NoSuchDay, false) => {
+                format!("'{written}': that day does not exist; check the month and day")
+            }
+            (DateError::WhichYear { first, second }, true) => format!(
+                "“{written}”可能是 {} 或 {}（两天都已过去）；请写明年份",
+                self.date(*first),
+                self.date(*second)
+            ),
+            (DateError::WhichYear { first, second }, false) => format!(
+                "'{written}' could be {} or {} (both have passed); give the year",
+                self.date(*first),
+                self.date(*second)
+            ),
         }
     }
 
@@ -64,6 +94,18 @@ impl Words {
                     });
                 }
                 m
+            }
+            ChangeError::AmbiguousItem { name, matches } => {
+                let list = matches
+                    .iter()
+                    .map(|(n, id, title)| format!("{n} {title}（{id}）"))
+                    .collect::<Vec<_>>()
+                    .join(self.pick("；", "; "));
+                if zh {
+                    format!("“{name}”对应多个事项：{list}；请写得更完整，或用编号、id")
+                } else {
+                    format!("'{name}' matches several items: {list}; say more, or use the number or id")
+                }
             }
             ChangeError::WrongKind { item, kind, wanted } => {
                 let wanted: Vec<_> = wanted.iter().map(|k| self.kind(*k)).collect();
@@ -184,6 +226,33 @@ impl Words {
             }
             ChangeError::AlreadyClosed { year } => {
                 if zh { format!("{year} 年度已经关账") } else { format!("the year {year} is already closed") }
+            }
+            ChangeError::EmptyFileName => self.pick("文件名不能为空", "the file name must not be empty").into(),
+            ChangeError::AlreadyAttached { item, name } => {
+                if zh {
+                    format!("事项 '{item}' 已附有同一文件（{name}），未重复添加")
+                } else {
+                    format!("item '{item}' already keeps this file ({name}); it was not added twice")
+                }
+            }
+            ChangeError::NoSuchFile { item, file, known } => {
+                let known = if known.is_empty() {
+                    self.pick("（无附件）", "(none)").to_string()
+                } else {
+                    known.join(", ")
+                };
+                if zh {
+                    format!("事项 '{item}' 没有哈希以 '{file}' 开头的附件；现有附件：{known}")
+                } else {
+                    format!("item '{item}' has no file whose hash starts with '{file}'; its files: {known}")
+                }
+            }
+            ChangeError::AmbiguousFile { item, file } => {
+                if zh {
+                    format!("事项 '{item}' 有多个附件的哈希以 '{file}' 开头；请多写几位")
+                } else {
+                    format!("several files of '{item}' have hashes starting with '{file}'; give more of it")
+                }
             }
             ChangeError::NothingToUndo => self.pick("没有可以撤销的修改", "there is nothing to undo").into(),
             ChangeError::NothingToRedo => self.pick("没有可以重做的修改（撤销之后又做了新的修改，或从未撤销）", "there is nothing to redo (nothing was undone, or a new change was made since)").into(),

@@ -63,6 +63,7 @@ pub struct Strings {
     pub f_year: &'static str,
     pub e_date: &'static str,
     pub e_date_outside: &'static str,
+    pub e_which_year: &'static str,
     pub e_no_such_day: &'static str,
     pub e_topic: &'static str,
     pub e_hours: &'static str,
@@ -167,11 +168,12 @@ static ZH: Strings = Strings {
     f_year: "年度",
     e_date: "日期格式应为 2024-03-28 或 2024年3月28日",
     e_date_outside: "日期不在本年度台账范围内",
+    e_which_year: "本年和次年的这一天都已过去，请写明年份",
     e_no_such_day: "没有这一天，请核对月和日",
     e_topic: "主题不能为空",
     e_hours: "学时应为大于0且不超过200的数",
     e_number: "应为非负整数",
-    e_denominator: "分母应为正整数且不小于分子",
+    e_denominator: "分母应为整数且不小于分子（也可在分子一栏写 46/46）",
     e_year: "年度应为 2000 至 2100 之间的数",
     form_keys: "Tab 下一栏  Enter 保存  Esc 取消",
     confirm_remove: "删除这条登记记录？",
@@ -283,6 +285,7 @@ static EN: Strings = Strings {
     f_year: "Year",
     e_date: "write the date as 2024-03-28 or 2024年3月28日",
     e_date_outside: "the date is outside this year's ledger",
+    e_which_year: "that day has passed in this year and the next; give the year",
     e_no_such_day: "that day does not exist; check the month and day",
     e_topic: "the topic is required",
     e_hours: "hours must be a number above 0 and at most 200",
@@ -363,12 +366,10 @@ pub fn pace_line(
     kind: crate::checklist::Kind,
 ) -> String {
     let sep = lang.pick("，", ", ");
-    format!(
-        "{}/{}{sep}{}",
-        number(value),
-        number(target),
-        pace.label(kind, lang)
-    )
+    match lang.words().pace(&pace, kind) {
+        Some(said) => format!("{}/{}{sep}{said}", number(value), number(target)),
+        None => format!("{}/{}", number(value), number(target)),
+    }
 }
 
 /// `还剩 12 天` / `逾期 3 天` / `12 d left`.

@@ -10,6 +10,9 @@ pub enum Field {
     Topic,
     Evidence,
     Note,
+    FileName,
+    Presided,
+    Attended,
 }
 
 /// Why a change was refused. Nothing is changed when one is returned.
@@ -18,6 +21,11 @@ pub enum ChangeError {
     UnknownItem {
         id: String,
         suggestions: Vec<String>,
+    },
+    /// A name several items answer to: their numbers, ids and titles.
+    AmbiguousItem {
+        name: String,
+        matches: Vec<(usize, String, String)>,
     },
     WrongKind {
         item: String,
@@ -73,6 +81,22 @@ pub enum ChangeError {
     },
     AlreadyClosed {
         year: i16,
+    },
+    EmptyFileName,
+    /// The same file is already kept for the item (or entry).
+    AlreadyAttached {
+        item: String,
+        name: String,
+    },
+    NoSuchFile {
+        item: String,
+        file: String,
+        known: Vec<String>,
+    },
+    /// The hash prefix given matches several files.
+    AmbiguousFile {
+        item: String,
+        file: String,
     },
     NothingToUndo,
     NothingToRedo,

@@ -7,8 +7,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::error::{ChangeError, Field};
-use super::model::{Done, Entry, ItemRecord, Ledger, RateRecord};
-use super::rules;
+use super::model::{Attachment, Done, Entry, ItemRecord, Ledger, RateRecord};
+use super::{rules, sessions};
 use crate::checklist::{Checklist, Item, KindTag};
 
 /// One change to a ledger, as asked for.
@@ -28,6 +28,10 @@ pub enum Change {
         topic: String,
         hours: Option<f64>,
         evidence: String,
+        /// Who presided and who attended (empty when not said).
+        people: People,
+        /// Other items the same session counts for.
+        also: Vec<String>,
     },
     Unlog {
         item: String,
@@ -41,6 +45,8 @@ pub enum Change {
         topic: Option<String>,
         hours: Option<f64>,
         evidence: Option<String>,
+        presided: Option<String>,
+        attended: Option<String>,
     },
     Rate {
         item: String,
@@ -57,8 +63,37 @@ pub enum Change {
         item: String,
         text: String,
     },
+    /// Keep a file (already stored, as `file` describes it) as evidence of the item or of
+    /// one of its entries; `date` defaults to the entry's or the tick's day.
+    Attach {
+        item: String,
+        entry: Option<String>,
+        file: FileFacts,
+        date: Option<Date>,
+    },
+    /// Take a file off the item (or entry): the one whose SHA-256 starts with `sha256`.
+    Detach {
+        item: String,
+        entry: Option<String>,
+        sha256: String,
+    },
     Close,
     Reopen,
+}
+
+/// Who presided over a session and who attended it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct People {
+    pub presided: String,
+    pub attended: String,
+}
+
+/// What the store found out about a file before it is attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileFacts {
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
 }
 
 /// The evidence texts an item carries: its own, and those of its tick and its rate.
@@ -131,6 +166,14 @@ pub enum Op {
         now: EvidenceSet,
         was: EvidenceSet,
     },
+    Attach {
+        item: String,
+        file: Attachment,
+    },
+    Detach {
+        item: String,
+        file: Attachment,
+    },
     Close,
     Reopen,
     /// Undoes operation `target` by applying `step`, its inverse.
@@ -156,9 +199,9 @@ pub enum Op {
     Legacy {
         item: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        was: Option<ItemRecord>,
+        was: Option<Box<ItemRecord>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        now: Option<ItemRecord>,
+        now: Option<Box<ItemRecord>>,
     },
 }
 
@@ -183,6 +226,8 @@ impl Op {
             | Op::Unrate { item, .. }
             | Op::Note { item, .. }
             | Op::Evidence { item, .. }
+            | Op::Attach { item, .. }
+            | Op::Detach { item, .. }
             | Op::Legacy { item, .. } => Some(item),
             Op::Undo { step, .. } | Op::Redo { step, .. } => step.item(),
             Op::Close | Op::Reopen | Op::Batch { .. } | Op::Checkpoint { .. } => None,
@@ -272,6 +317,14 @@ impl Op {
                 now: was.clone(),
                 was: now.clone(),
             },
+            Op::Attach { item: i, file } => Op::Detach {
+                item: item(i),
+                file: file.clone(),
+            },
+            Op::Detach { item: i, file } => Op::Attach {
+                item: item(i),
+                file: file.clone(),
+            },
             Op::Close => Op::Reopen,
             Op::Reopen => Op::Close,
             Op::Undo { step, .. } | Op::Redo { step, .. } => step.inverse()?,
@@ -357,91 +410,9 @@ pub fn resolve(
             })?;
             Op::Uncheck { item: item_id, was }
         }
-        Change::Log {
-            date,
-            topic,
-            hours,
-            evidence,
-            ..
-        } => {
+        Change::Log { .. } | Change::Unlog { .. } | Change::Edit { .. } => {
             need(&[KindTag::Count, KindTag::Hours])?;
-            rules::date_allowed(year, *date, stamp.today)?;
-            check_topic(topic)?;
-            rules::clean(Field::Evidence, evidence)?;
-            check_hours(item, *hours)?;
-            let entry = Entry {
-                id: rules::entry_id(
-                    stamp.at.as_nanosecond(),
-                    &stamp.by,
-                    id,
-                    topic,
-                    record.entries.len(),
-                    |taken| record.entry(taken).is_some(),
-                ),
-                date: *date,
-                topic: topic.clone(),
-                hours: *hours,
-                evidence: evidence.clone(),
-                by: by(),
-            };
-            Op::Log {
-                item: item_id,
-                entry,
-                at: None,
-            }
-        }
-        Change::Unlog { entry, .. } => {
-            need(&[KindTag::Count, KindTag::Hours])?;
-            let found = find_entry(&record, id, entry)?;
-            let at = record
-                .entries
-                .iter()
-                .position(|e| e.id == found.id)
-                .unwrap_or(0);
-            Op::Unlog {
-                item: item_id,
-                entry: found.clone(),
-                at,
-            }
-        }
-        Change::Edit {
-            entry,
-            date,
-            topic,
-            hours,
-            evidence,
-            ..
-        } => {
-            need(&[KindTag::Count, KindTag::Hours])?;
-            let was = find_entry(&record, id, entry)?.clone();
-            let mut now = was.clone();
-            if let Some(date) = date {
-                rules::date_allowed(year, *date, stamp.today)?;
-                now.date = *date;
-            }
-            if let Some(topic) = topic {
-                check_topic(topic)?;
-                now.topic = topic.clone();
-            }
-            if let Some(hours) = hours {
-                check_hours(item, Some(*hours))?;
-                now.hours = Some(*hours);
-            }
-            if let Some(evidence) = evidence {
-                rules::clean(Field::Evidence, evidence)?;
-                now.evidence = evidence.clone();
-            }
-            if now == was {
-                return Err(ChangeError::NothingToEdit {
-                    item: item_id,
-                    entry: entry.clone(),
-                });
-            }
-            Op::Edit {
-                item: item_id,
-                was,
-                now,
-            }
+            return sessions::resolve(checklist, ledger, change, stamp);
         }
         Change::Rate {
             numerator,
@@ -507,6 +478,83 @@ pub fn resolve(
                 was,
             }
         }
+        Change::Attach {
+            entry, file, date, ..
+        } => {
+            let target = match entry {
+                Some(e) => {
+                    need(&[KindTag::Count, KindTag::Hours])?;
+                    Some(find_entry(&record, id, e)?)
+                }
+                None => None,
+            };
+            rules::clean(Field::FileName, &file.name)?;
+            if file.name.trim().is_empty() {
+                return Err(ChangeError::EmptyFileName);
+            }
+            if record
+                .files
+                .iter()
+                .any(|f| f.sha256 == file.sha256 && f.entry.as_deref() == entry.as_deref())
+            {
+                return Err(ChangeError::AlreadyAttached {
+                    item: item_id,
+                    name: file.name.clone(),
+                });
+            }
+            // The day it proves: the one given, else the entry's, the tick's, the rate's.
+            let date = match date {
+                Some(d) => {
+                    rules::date_allowed(year, *d, stamp.today)?;
+                    *d
+                }
+                None => target
+                    .map(|e| e.date)
+                    .or(record.done.as_ref().map(|d| d.date))
+                    .or(record.rate.as_ref().map(|r| r.date))
+                    .unwrap_or(stamp.today),
+            };
+            Op::Attach {
+                item: item_id,
+                file: Attachment {
+                    name: file.name.clone(),
+                    size: file.size,
+                    sha256: file.sha256.clone(),
+                    date,
+                    entry: entry.clone(),
+                    by: by(),
+                },
+            }
+        }
+        Change::Detach { entry, sha256, .. } => {
+            let wanted = sha256.to_ascii_lowercase();
+            let matching: Vec<&Attachment> = record
+                .files_of(entry.as_deref())
+                .filter(|f| !wanted.is_empty() && f.sha256.starts_with(&wanted))
+                .collect();
+            match matching.as_slice() {
+                [one] => Op::Detach {
+                    item: item_id,
+                    file: (*one).clone(),
+                },
+                [] => {
+                    return Err(ChangeError::NoSuchFile {
+                        item: item_id,
+                        file: sha256.clone(),
+                        known: record
+                            .files_of(entry.as_deref())
+                            .map(|f| f.name.clone())
+                            .collect(),
+                    });
+                }
+                _ => {
+                    return Err(ChangeError::AmbiguousFile {
+                        item: item_id,
+                        file: sha256.clone(),
+                    });
+                }
+            }
+        }
         Change::Close | Change::Reopen => unreachable!("resolved above"),
     })
 }
@@ -520,7 +568,9 @@ fn change_item(change: &Change) -> &str {
         | Change::Edit { item, .. }
         | Change::Rate { item, .. }
         | Change::Note { item, .. }
-        | Change::Evidence { item, .. } => item,
+        | Change::Evidence { item, .. }
+        | Change::Attach { item, .. }
+        | Change::Detach { item, .. } => item,
         Change::Close | Change::Reopen => "",
     }
 }
@@ -535,14 +585,14 @@ fn kept(given: &str, before: Option<&String>) -> String {
     }
 }
 
-fn check_topic(topic: &str) -> Result<(), ChangeError> {
+pub(super) fn check_topic(topic: &str) -> Result<(), ChangeError> {
     if topic.trim().is_empty() {
         return Err(ChangeError::EmptyTopic);
     }
     rules::clean(Field::Topic, topic)
 }
 
-fn check_hours(item: &Item, hours: Option<f64>) -> Result<(), ChangeError> {
+pub(super) fn check_hours(item: &Item, hours: Option<f64>) -> Result<(), ChangeError> {
     let counts_hours = item.kind.tag() == KindTag::Hours;
     match hours {
         None if counts_hours => Err(ChangeError::HoursRequired {
@@ -556,7 +606,7 @@ fn check_hours(item: &Item, hours: Option<f64>) -> Result<(), ChangeError> {
     }
 }
 
-fn find_entry<'r>(
+pub(super) fn find_entry<'r>(
     record: &'r ItemRecord,
     item: &str,
     entry: &str,

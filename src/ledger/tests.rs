@@ -27,6 +27,8 @@ fn log(item: &str, d: Date, topic: &str, hours: Option<f64>) -> Change {
         topic: topic.into(),
         hours,
         evidence: String::new(),
+        people: Default::default(),
+        also: Vec::new(),
     }
 }
 
@@ -206,6 +208,8 @@ fn an_entry_is_edited_in_place_and_keeps_its_id() {
         topic: Some("《宪法》学习".into()),
         hours: Some(40.0),
         evidence: Some("培训证书".into()),
+        presided: None,
+        attended: None,
     };
     let op = l.change(&c, &edit, &ctx).unwrap();
     let e = &l.record("study-hours").unwrap().entries[0];
@@ -225,6 +229,8 @@ fn an_entry_is_edited_in_place_and_keeps_its_id() {
         topic: Some("宪法学习".into()),
         hours: None,
         evidence: None,
+        presided: None,
+        attended: None,
     };
     assert!(matches!(
         l.change(&c, &same, &ctx),
@@ -510,7 +516,7 @@ fn undo_reaches_back_over_a_checkpoint_into_an_earlier_duty_history() {
     let legacy = Op::Legacy {
         item: "lectures".into(),
         was: None,
-        now: Some(after),
+        now: Some(Box::new(after)),
     };
     let mut upgraded = l.clone();
     upgraded.apply(&legacy).unwrap();
@@ -741,4 +747,62 @@ fn every_operation_reads_back_from_its_journal_line() {
         let back: Recorded = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
         assert_eq!(&back, r, "{line}");
     }
+}
+
+#[test]
+fn files_are_kept_once_dated_by_what_they_prove_and_taken_off_again() {
+    let (c, mut l, ctx) = setup();
+    let logged = l
+        .change(
+            &c,
+            &log("center-group", date(2024, 3, 28), "传达学习", None),
+            &ctx,
+        )
+        .unwrap();
+    let entry = logged.entry_id().unwrap().to_string();
+    let file = FileFacts {
+        name: "2024-03-28 会议纪要.pdf".into(),
+        size: 12_345,
+        sha256: "ab".repeat(32),
+    };
+    let attach = |entry: Option<&str>| Change::Attach {
+        item: "center-group".into(),
+        entry: entry.map(String::from),
+        file: file.clone(),
+        date: None,
+    };
+    l.change(&c, &attach(Some(&entry)), &ctx).unwrap();
+    let kept = l.record("center-group").unwrap().files[0].clone();
+    assert_eq!(
+        (kept.date, kept.entry.as_deref(), kept.by.as_str()),
+        (date(2024, 3, 28), Some(entry.as_str()), "tester")
+    );
+    assert!(matches!(
+        l.change(&c, &attach(Some(&entry)), &ctx),
+        Err(ChangeError::AlreadyAttached { .. })
+    ));
+    assert_eq!(l.problem(&c), None);
+    let detach = |sha: &str| Change::Detach {
+        item: "center-group".into(),
+        entry: Some(entry.clone()),
+        sha256: sha.into(),
+    };
+    assert!(matches!(
+        l.change(&c, &detach("ff"), &ctx),
+        Err(ChangeError::NoSuchFile { .. })
+    ));
+    let op = l.change(&c, &detach("ABAB"), &ctx).unwrap();
+    assert!(l.record("center-group").unwrap().files.is_empty());
+    l.apply(&op.inverse().unwrap()).unwrap();
+    assert_eq!(l.record("center-group").unwrap().files, vec![kept]);
+    let bad = Change::Attach {
+        item: "center-group".into(),
+        entry: Some("nope".into()),
+        file: file.clone(),
+        date: None,
+    };
+    assert!(matches!(
+        l.change(&c, &bad, &ctx),
+        Err(ChangeError::NoSuchEntry { .. })
+    ));
 }

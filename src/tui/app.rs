@@ -175,7 +175,7 @@ pub enum Effect {
     None,
     /// Resolve this change (against `base`, the item as a form found it when it opened,
     /// else against what the screen shows), show it, and save it.
-    Propose(Change, Option<Base>),
+    Propose(Box<(Change, Option<Base>)>),
     /// Save the pending changes.
     Flush,
     /// Find out what undo (or redo) would do, to ask before doing it.
@@ -542,7 +542,7 @@ impl App {
             self.warn(refusal);
             return Effect::None;
         }
-        Effect::Propose(change, base)
+        Effect::Propose(Box::new((change, base)))
     }
 
     /// Show a change the runner resolved, and keep it to save. `false` when it no longer
@@ -601,10 +601,9 @@ impl App {
     }
 
     fn validate_form(&mut self) -> Option<Submit> {
-        let window = crate::ledger::rules::year_window(self.checklist.year);
-        let lang = self.lang;
+        let (lang, year, today) = (self.lang, self.checklist.year, self.today);
         match &mut self.mode {
-            Mode::Form(f) => f.validate(lang, window),
+            Mode::Form(f) => f.validate(lang, year, today),
             _ => None,
         }
     }
@@ -735,7 +734,7 @@ impl App {
             .map(|r| (r.due, self.item_of(r).1.title.clone(), r.complete))
             .collect();
         self.review = Some(ReviewData {
-            risks: review::review(&self.checklist, &self.ledger, self.today, self.lang),
+            risks: review::review(&self.checklist, &self.ledger, self.today),
             pacing,
             monthly: review::monthly(&self.checklist, &self.ledger),
             next_q1,

@@ -156,6 +156,9 @@ fn entries_same_by_content_are_counted_once_within_one_ledger() {
         hours: None,
         evidence: String::new(),
         by: "x".into(),
+        presided: String::new(),
+        attended: String::new(),
+        linked: Vec::new(),
     };
     l.items.insert(
         "meetings".into(),

@@ -118,12 +118,18 @@ fn every_recording_command_records_what_it_says() {
             .ok();
         h.duty(&["unlog", "center-group", &first]).ok();
         assert_eq!(record(&h, "center-group").entries.len(), 1);
-        h.duty(&["uncheck", "annual-plan"]).ok();
+        // Unticking throws the date and evidence away: asked first; with no one to ask
+        // (no terminal), nothing changes unless --yes answers.
+        h.duty(&["uncheck", "annual-plan"]).code(5);
+        assert!(record(&h, "annual-plan").done.is_some());
+        h.duty(&["uncheck", "annual-plan", "--yes"]).ok();
         assert!(record(&h, "annual-plan").done.is_none());
         h.duty(&["evidence", "annual-plan", "档案盒 1"]).ok();
         h.duty(&["check", "annual-plan", "--evidence", "文号"]).ok();
         // "" clears all of an item's evidence, its tick's too.
-        h.duty(&["evidence", "annual-plan", ""]).ok();
+        h.duty(&["evidence", "annual-plan", ""]).code(5);
+        assert_eq!(record(&h, "annual-plan").evidence, "档案盒 1");
+        h.duty(&["evidence", "annual-plan", "", "--yes"]).ok();
         let cleared = record(&h, "annual-plan");
         assert_eq!(
             (
@@ -351,9 +357,12 @@ fn progress_of_a_removed_item_outlives_checklist_edits() {
         let json = h.run(&["--checklist", file, "status", "--json"]).json();
         assert_eq!(json["orphans"][0]["id"], "court-hearing");
         assert_eq!(json["orphans"][0]["record"]["note"], "组织 20 人");
-        // A change to the orphan itself is refused.
+        // The orphan itself takes no change: its old id now names the item it is a unique
+        // part of, and the orphan stays as it was.
         h.duty(&["--checklist", file, "note", "court-hearing", "y"])
-            .code(5);
+            .ok();
+        assert_eq!(record(&h, "court-hearing"), kept);
+        assert_eq!(record(&h, "court-hearing-visits").note, "y");
         // Back on the original checklist the item is known again, with all its data, and
         // the renamed item's record is the orphan now.
         h.duty(&["status"]).ok();
@@ -380,6 +389,9 @@ fn nothing_from_the_ledger_reaches_the_terminal_raw() {
         hours: None,
         evidence: String::new(),
         by: format!("用户{evil}"),
+        presided: String::new(),
+        attended: String::new(),
+        linked: Vec::new(),
     });
     ledger.items.insert("center-group".into(), record);
     ledger.items.insert(

@@ -47,6 +47,8 @@ fn log(item: &str, date: Date, topic: &str) -> Change {
         topic: topic.into(),
         hours: None,
         evidence: String::new(),
+        people: Default::default(),
+        also: Vec::new(),
     }
 }
 
@@ -132,6 +134,8 @@ fn completing_changes(c: &Checklist) -> Vec<Change> {
                         topic: "网上学法".into(),
                         hours: Some(h),
                         evidence: String::new(),
+                        people: Default::default(),
+                        also: Vec::new(),
                     });
                     left -= h;
                 }
@@ -298,6 +302,9 @@ fn snapshot_ledger(c: &Checklist) -> Ledger {
             hours: None,
             evidence: "=HYPERLINK(\"http://example.invalid\")".into(),
             by: "法规科".into(),
+            presided: String::new(),
+            attended: String::new(),
+            linked: Vec::new(),
         });
     l.items.entry("annual-plan".into()).or_default().note = "计划|待印发".into();
     l
@@ -497,6 +504,9 @@ fn csv_neutralises_formulas_and_can_start_with_a_bom() {
             hours: None,
             evidence: "-证据".into(),
             by: String::new(),
+            presided: String::new(),
+            attended: String::new(),
+            linked: Vec::new(),
         });
     }
     l.items.get_mut("leading-group").unwrap().note = "=cmd|' /C calc'!A0".into();
@@ -553,12 +563,16 @@ fn the_shipped_example_states_every_fact_of_the_reference_report() {
                 topic,
                 hours,
                 evidence,
+                people,
+                also,
             } => Change::Log {
                 item: rename(&item),
                 date,
                 topic,
                 hours,
                 evidence,
+                people,
+                also,
             },
             Change::Check {
                 item,

@@ -756,6 +756,8 @@ fn another_process_change_is_picked_up_and_never_overwritten() {
         topic: "另一终端登记".into(),
         hours: None,
         evidence: String::new(),
+        people: Default::default(),
+        also: Vec::new(),
     });
     s.run(vec![None]);
     assert!(s.screen().contains("已重新载入"), "{}", s.screen());
@@ -936,14 +938,22 @@ fn review_view_draws_risks_pace_and_monthly_bars() {
     let mut s = Screen::new(Lang::Zh, 100, 50);
     s.keys(&[ch('v')]);
     let review = s.app.review.as_mut().unwrap();
-    review.risks = vec![duty::review::Risk {
+    let risk = duty::review::Risk {
         item: "study-plan".into(),
         title: "制定年度学法计划".into(),
-        advice: "已逾期241天，请尽快制定并印发".into(),
+        item_kind: Kind::Task,
+        evidence: "学法计划文件".into(),
         kind: duty::review::RiskKind::Overdue,
+        why: duty::review::Why::Overdue {
+            left: duty::review::Left::Task,
+        },
         due: date(2024, 3, 31),
         days_left: -241,
-    }];
+    };
+    let advice = Lang::Zh
+        .words()
+        .risk_advice(&risk, duty::i18n::Surface::Screen);
+    review.risks = vec![risk];
     review.pacing = vec![(
         "会前学法".into(),
         duty::i18n::screen::pace_line(
@@ -966,7 +976,11 @@ fn review_view_draws_risks_pace_and_monthly_bars() {
     s.keys(&[]);
     let screen = s.screen();
     assert!(
-        screen.contains("! 制定年度学法计划: 已逾期241天，请尽快制定并印发"),
+        advice.starts_with("已逾期241天（截止2024-03-31）"),
+        "{advice}"
+    );
+    assert!(
+        screen.contains("! 制定年度学法计划: 已逾期241天（截止2024-03-31）"),
         "{screen}"
     );
     assert!(screen.contains("7/12，按进度应为10，落后3次"), "{screen}");

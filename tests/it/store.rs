@@ -132,7 +132,7 @@ fn crash_rounds(rounds: usize, seed: u64) {
 
 #[test]
 fn killed_mid_change_the_ledger_is_before_or_after() {
-    crash_rounds(60, 0x2024_0328_5EED);
+    crash_rounds(200, 0x2024_0328_5EED);
 }
 
 #[test]
@@ -834,6 +834,8 @@ fn two_thousand_logs_on_one_item_leave_the_journal_under_a_megabyte() {
                 topic: "学习《中华人民共和国行政复议法》".into(),
                 hours: None,
                 evidence: format!("纪要〔2024〕{n}号"),
+                people: Default::default(),
+                also: Vec::new(),
             })
             .unwrap();
     }

@@ -58,7 +58,15 @@ fn rollover_of_the_default_checklist() {
 fn rollover_of_the_example_carries_unfinished_duties() {
     for lang in LANGS {
         let h = Home::in_lang(lang).on("2024-12-20");
-        let ex = fixture("review/example-2024.ron").display().to_string();
+        // The example, with the leap-day duty a one-off of this year (`once`): the others
+        // repeat every year and are never carried.
+        let text = std::fs::read_to_string(fixture("review/example-2024.ron"))
+            .unwrap()
+            .replace(
+                "id: \"leap-task\",",
+                "id: \"leap-task\",\n                    once: true,",
+            );
+        let ex = h.write("example-2024.ron", text).display().to_string();
         let c = |args: &[&str]| {
             let mut all = vec!["--checklist", ex.as_str()];
             all.extend_from_slice(args);
@@ -81,24 +89,25 @@ fn rollover_of_the_example_carries_unfinished_duties() {
         c(&["rollover", "--to", "2025", "--carry-over", "-o", "next.ron"]).ok();
         let new = load(&h.work().join("next.ron"), 2031);
         assert_eq!(new.year, 2025);
-        // The fixed leap day moves to the last day of February; the 述法 date moves a year.
-        assert_eq!(
-            new.item("leap-task").unwrap().due,
-            DueSpec::On(date(2025, 2, 28))
-        );
-        assert_eq!(
-            new.item("shufa").unwrap().due,
-            DueSpec::On(date(2026, 1, 31))
-        );
-        // An unfinished duty comes back flagged and titled with its year; a yearly quota
-        // does not (the new year has its own, and section three would state it twice).
+        // The unfinished one-off comes back flagged and titled with its year, in its place,
+        // its fixed leap day moved to the last day of February; it is not repeated as a
+        // duty of the new year. The 述法 date moves a year.
         let carried = new.item("leap-task-from-2024").unwrap();
         assert_eq!(carried.carried_from, Some(2024));
+        assert_eq!(carried.due, DueSpec::On(date(2025, 2, 28)));
         assert!(
             carried.title.ends_with("（2024年度结转）"),
             "{}",
             carried.title
         );
+        assert!(new.item("leap-task").is_none(), "a one-off is not repeated");
+        assert_eq!(
+            new.item("shufa").unwrap().due,
+            DueSpec::On(date(2026, 1, 31))
+        );
+        // Yearly duties and quotas repeat (the new year has its own; section three would
+        // state them twice); done ones and next-year paperwork are not carried.
+        assert!(new.item("summer-study").is_some() && new.item("plan").is_some());
         for gone in [
             "summer-study-from-2024",
             "plan-from-2024",
@@ -109,7 +118,7 @@ fn rollover_of_the_example_carries_unfinished_duties() {
         }
         let ids: Vec<&str> = new.items().map(|(_, i)| i.id.as_str()).collect();
         let at = |id: &str| ids.iter().position(|x| *x == id).unwrap();
-        assert_eq!(at("leap-task-from-2024"), at("leap-task") + 1);
+        assert_eq!(at("leap-task-from-2024"), at("plan") + 1);
         let fresh = h.opened("example-bureau", 2025).ledger;
         assert!(fresh.items.is_empty() && !fresh.closed);
         // Rolling the new file over again validates too (carried items are dropped once done).
@@ -127,7 +136,11 @@ fn rollover_of_the_example_carries_unfinished_duties() {
         .ok();
         let after = load(&h.work().join("after.ron"), 2031);
         assert_eq!(after.year, 2026);
-        assert!(after.item("summer-study-from-2024").is_none());
+        assert!(
+            after.item("leap-task-from-2024").is_none(),
+            "not carried unasked"
+        );
+        assert!(after.item("summer-study").is_some());
         snap!(h);
     }
 }

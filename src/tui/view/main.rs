@@ -52,7 +52,8 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
             app.done,
             total,
             s.done_of,
-            (fraction * 100.0).round()
+            // One percentage everywhere: `duty status` says the same.
+            crate::text::numbers::percent(app.done as u64, total as u64)
         )),
         Span::raw(format!("{} {} {}   ", s.to_year_end, year_end, s.days)),
     ];
