@@ -88,7 +88,7 @@ pub fn entry_id(
             return id;
         }
         tries += 1;
-        if tries % 1024 == 0 {
+        if tries.is_multiple_of(1024) {
             prefix = id;
         }
     }
