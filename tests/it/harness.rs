@@ -249,10 +249,19 @@ impl Home {
                 places.push((c, name));
             }
         }
-        places.sort_by_key(|(p, _)| std::cmp::Reverse(p.as_os_str().len()));
+        let mut places: Vec<(String, &str)> = places
+            .into_iter()
+            .map(|(p, name)| (p.display().to_string(), name))
+            .collect();
+        // A Windows build under Wine names the same place Z:\tmp\….
+        for (p, name) in places.clone() {
+            if p.starts_with('/') {
+                places.push((format!("Z:{}", p.replace('/', "\\")), name));
+            }
+        }
+        places.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         let mut out = text.to_string();
         for (p, name) in &places {
-            let p = p.display().to_string();
             let p = p.trim_end_matches(['/', '\\']);
             if !p.is_empty() {
                 out = out.replace(p, name);
@@ -520,5 +529,12 @@ mod tests {
             h.filter(&shown),
             "at [HOME]/data/x.ron, “[REPO]/y”; journal [JOURNAL]; 0123456789abcdefa stays; duty"
         );
+        if cfg!(unix) {
+            let wine = format!(
+                "Z:{}\\data",
+                h.root().display().to_string().replace('/', "\\")
+            );
+            assert_eq!(h.filter(&wine), "[HOME]/data");
+        }
     }
 }
