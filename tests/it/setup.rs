@@ -810,3 +810,48 @@ fn small_and_other_years_load() {
         assert_eq!((c.item_count(), c.year), (items, year));
     }
 }
+
+#[test]
+fn settings_are_shown_and_changed_and_the_name_is_who_changes() {
+    for lang in LANGS {
+        let h = Home::in_lang(lang);
+        h.duty(&["settings"]).ok();
+        h.duty(&["settings", "--name", "王五", "--ascii-borders", "on"])
+            .ok();
+        h.duty(&["settings"]).ok();
+        h.ok(&[
+            "log",
+            "center-group",
+            "--topic",
+            "宪法",
+            "--date",
+            "2024-03-02",
+        ]);
+        let entry = &h.ledger(2024).items["center-group"].entries[0];
+        assert_eq!(entry.by, "王五", "the settings' name, not the login");
+        let cleared = h.duty(&["settings", "--name", ""]);
+        cleared.ok();
+        assert!(
+            cleared.stdout.contains(crate::harness::USER) && !cleared.stdout.contains("王五"),
+            "the account's name is shown again: {}",
+            cleared.stdout
+        );
+        h.ok(&["note", "lectures", "x"]);
+        assert_eq!(
+            h.history(crate::harness::BUILTIN, 2024).records[1].by,
+            crate::harness::USER
+        );
+        h.duty(&["settings", "--ascii-borders", "maybe"]).code(2);
+        h.duty(&["history"]).ok();
+        snap!(h);
+    }
+    // The language set there is the default; --lang still wins.
+    let h = Home::new();
+    h.ok(&["settings", "--language", "en"]);
+    assert!(h.run(&["status"]).stdout.contains("Overall"));
+    assert!(
+        h.run(&["--lang", "zh", "status"])
+            .stdout
+            .contains("总体进度")
+    );
+}

@@ -183,3 +183,24 @@ fn due_lists_what_falls_due_and_exits_1_when_anything_does() {
         snap!(h);
     }
 }
+
+#[test]
+fn one_offices_items_with_owner() {
+    for lang in LANGS {
+        let h = Home::in_lang(lang);
+        h.ok(&["check", "annual-plan", "--date", "2024-03-28"]);
+        h.duty(&["status", "--owner", "办公室"]).ok();
+        h.duty(&["due", "--owner", "法规", "--within", "30d"])
+            .code(1);
+        h.duty(&["review", "--owner", "人事科"]).ok();
+        h.duty(&["summary", "--owner", "办公室"]).ok();
+        h.duty(&["status", "--owner", "财务科"]).code(2);
+        let v = h.run(&["status", "--json", "--owner", "办公室"]).json();
+        let items = v["items"].as_array().unwrap();
+        assert!(
+            !items.is_empty() && items.iter().all(|i| i["owner"] == "办公室"),
+            "{v}"
+        );
+        snap!(h);
+    }
+}
