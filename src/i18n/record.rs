@@ -583,11 +583,11 @@ impl Words {
     /// The screen's question before an undo or redo.
     pub fn undo_question(self, seq: u64, what: &str, by: &str, when: &str, redo: bool) -> String {
         let by = if by.is_empty() { "-" } else { by };
-        match (self.zh(), redo) {
-            (true, false) => format!("撤销第 {seq} 次修改（{by} {when}）：{what}？"),
-            (true, true) => format!("重做第 {seq} 次修改（{by} {when}）：{what}？"),
-            (false, false) => format!("Undo change {seq} (by {by}, {when}): {what}?"),
-            (false, true) => format!("Redo change {seq} (by {by}, {when}): {what}?"),
+        let _ = redo;
+        if self.zh() {
+            format!("第 {seq} 次修改（{by}，{when}）：{what}")
+        } else {
+            format!("change {seq} (by {by}, {when}): {what}")
         }
     }
 

@@ -109,6 +109,16 @@ impl Words {
 }
 
 impl Words {
+    pub fn left_unsaved(self, n: usize) -> String {
+        if self.zh() {
+            format!("注意：有 {n} 项修改未能保存到磁盘（保存失败），已放弃；请检查磁盘后重新登记")
+        } else {
+            format!(
+                "note: {n} change(s) could not be saved to disk and were dropped; check the disk and record them again"
+            )
+        }
+    }
+
     pub fn terminal_failed(self, e: &std::io::Error) -> String {
         if self.zh() {
             format!(

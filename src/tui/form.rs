@@ -48,24 +48,47 @@ impl Field {
         }
     }
 
-    /// Insert pasted text at the cursor, with control characters removed.
-    pub fn paste(&mut self, text: &str) {
+    /// Insert pasted text at the cursor, with control characters removed, as one edit
+    /// (inserting it a character at a time would cost the square of its length). A field
+    /// holds at most [`MAX_FIELD_CHARS`]; the rest of a paste is dropped, and `false` says so.
+    pub fn paste(&mut self, text: &str) -> bool {
         self.touched = true;
-        for c in strip_unsafe(text).chars() {
-            self.input.handle(InputRequest::InsertChar(c));
-        }
+        let value = self.input.value();
+        let cursor = self.input.cursor();
+        let at = value
+            .char_indices()
+            .nth(cursor)
+            .map_or(value.len(), |(i, _)| i);
+        let room = MAX_FIELD_CHARS.saturating_sub(value.chars().count());
+        let clean = strip_unsafe(text);
+        let pasted: String = clean.chars().take(room).collect();
+        let whole = pasted.chars().count() == clean.chars().count();
+        let inserted = pasted.chars().count();
+        let new = format!("{}{pasted}{}", &value[..at], &value[at..]);
+        self.input = Input::new(new).with_cursor(cursor + inserted);
+        whole
     }
 }
 
+/// Most characters one field holds: a long topic or a list of 文号 fits many times over.
+pub const MAX_FIELD_CHARS: usize = 2000;
+
 /// What a form records when submitted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
     Check,
-    Log { hours: bool },
+    Log {
+        hours: bool,
+    },
     Rate,
     Note,
     Evidence,
     Year,
+    /// Correct entry `entry`: date, topic, hours (for an hours item) and evidence.
+    Edit {
+        hours: bool,
+        entry: String,
+    },
 }
 
 /// A form: its fields, which one has the focus, and the item it is about.
@@ -98,6 +121,8 @@ impl Form {
             FormKind::Check => &[s.f_date, s.f_evidence],
             FormKind::Log { hours: true } => &[s.f_date, s.f_topic, s.f_hours, s.f_evidence],
             FormKind::Log { hours: false } => &[s.f_date, s.f_topic, s.f_evidence],
+            FormKind::Edit { hours: true, .. } => &[s.f_date, s.f_topic, s.f_hours, s.f_evidence],
+            FormKind::Edit { hours: false, .. } => &[s.f_date, s.f_topic, s.f_evidence],
             FormKind::Rate => &[s.f_numerator, s.f_denominator, s.f_date, s.f_evidence],
             FormKind::Note => &[s.f_note],
             FormKind::Evidence => &[s.f_evidence],
@@ -109,7 +134,7 @@ impl Form {
             .map(|(i, l)| Field::new(l, prefill.get(i).copied().unwrap_or("")))
             .collect();
         // Start where the user has something to type: the topic of a log, else the first field.
-        let focus = usize::from(matches!(kind, FormKind::Log { .. }));
+        let focus = usize::from(matches!(kind, FormKind::Log { .. } | FormKind::Edit { .. }));
         Form {
             kind,
             item: item.to_string(),
@@ -237,6 +262,35 @@ impl Form {
                     _ => None,
                 }
             }
+            FormKind::Edit {
+                hours: with_hours,
+                ref entry,
+            } => {
+                let d = date(&values[0]);
+                let t = topic(&values[1]);
+                keep(0, d.map(|_| ()));
+                keep(1, t.clone().map(|_| ()));
+                let (h, ev) = if with_hours {
+                    let h = hours(&values[2]);
+                    keep(2, h.map(|_| ()));
+                    (h.map(Some), values[3].trim().to_string())
+                } else {
+                    (Ok(None), values[2].trim().to_string())
+                };
+                match (d, t, h) {
+                    (Ok(date), Ok(topic), Ok(hours)) => Some(change(Change::Edit {
+                        item,
+                        entry: entry.clone(),
+                        date: Some(date),
+                        topic: Some(topic),
+                        hours,
+                        evidence: Some(ev),
+                        presided: None,
+                        attended: None,
+                    })),
+                    _ => None,
+                }
+            }
             FormKind::Note => text(&values[0])
                 .ok()
                 .map(|text| change(Change::Note { item, text })),
@@ -267,6 +321,7 @@ impl Form {
             FormKind::Note => s.form_note,
             FormKind::Evidence => s.form_evidence,
             FormKind::Year => s.form_year,
+            FormKind::Edit { .. } => s.form_edit,
         }
     }
 }
@@ -417,6 +472,19 @@ mod tests {
             unclear.fields[0].error,
             Some(crate::i18n::screen::of(Lang::Zh).e_which_year)
         );
+    }
+
+    #[test]
+    fn a_long_paste_is_one_edit_and_capped() {
+        let mut field = Field::new("x", "前后");
+        field.edit(InputRequest::GoToPrevChar);
+        let big = "学".repeat(200_000);
+        assert!(!field.paste(&big), "said to be cut");
+        assert_eq!(field.value().chars().count(), MAX_FIELD_CHARS);
+        assert!(field.value().starts_with("前学") && field.value().ends_with("学后"));
+        let mut small = Field::new("x", "ab");
+        assert!(small.paste("学"));
+        assert_eq!((small.value(), small.input.cursor()), ("ab学", 3));
     }
 
     #[test]

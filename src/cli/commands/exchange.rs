@@ -40,7 +40,15 @@ pub struct View {
 }
 
 /// The local ledger, or the roll-up of `sources` when any are given.
-pub fn load_view(s: &Session, sources: &LedgerSources) -> Result<View, Failure> {
+///
+/// A command reads one view and prints from it until the process ends, so the view is
+/// leaked rather than dropped: freeing a year of records one string at a time, just before
+/// exit, costs more than printing them.
+pub fn load_view(s: &Session, sources: &LedgerSources) -> Result<&'static View, Failure> {
+    read_view(s, sources).map(|view| &*Box::leak(Box::new(view)))
+}
+
+fn read_view(s: &Session, sources: &LedgerSources) -> Result<View, Failure> {
     if sources.ledgers.is_empty() {
         return Ok(View {
             ledger: read_local(s)?,

@@ -70,7 +70,7 @@ pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdRe
     // were combined and any conflicts go to stderr, so that the document stays clean.
     let view = load_view(s, &a.sources)?;
     let mut err = Out::stderr();
-    print_rollup(s, &view, &mut err)?;
+    print_rollup(s, view, &mut err)?;
     err.finish()?;
     let input = Input {
         checklist: &s.checklist,

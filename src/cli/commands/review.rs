@@ -105,7 +105,7 @@ pub fn review(s: &Session, args: &ReviewArgs, out: &mut Out) -> CmdResult {
     for line in review::chart(&review::monthly(c, &view.ledger), lang) {
         writeln!(out, "{line}")?;
     }
-    print_rollup(s, &view, out)
+    print_rollup(s, view, out)
 }
 
 /// `  2025-03-01  年度报告报送…  67天后到期`: one next-year deadline.

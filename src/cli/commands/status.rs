@@ -65,7 +65,7 @@ pub fn status(s: &Session, args: &StatusArgs, out: &mut Out) -> CmdResult {
         return Ok(());
     }
     print_status(s, ledger, &st, out)?;
-    print_rollup(s, &view, out)
+    print_rollup(s, view, out)
 }
 
 /// The status as `duty status` prints it, for `duty` with no terminal to open the screen in.
