@@ -165,7 +165,7 @@ fn tick_log_and_undo_in_chinese_in_a_real_terminal() {
     t.wait_for(&["2/2 ", "已保存"]);
     // Undo asks first, naming the change; yes takes it back.
     t.keys(&["u"]);
-    t.wait_for(&["撤销第 3 次修改"]);
+    t.wait_for(&["撤销这次修改", "第 3 次修改"]);
     t.keys(&["y"]);
     t.wait_for(&["已撤销第 3 次修改", "1/2 "]);
     t.keys(&["q"]);
