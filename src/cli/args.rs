@@ -16,9 +16,6 @@ use crate::i18n::Lang;
     name = "duty",
     version,
     about = "法治建设第一责任人职责年度清单 / A checklist for annual rule-of-law duties",
-    long_about = "duty：记录党政主要负责人履行推进法治建设第一责任人职责的年度台账，并生成年度报告第三部分。\n\
-                  不带命令运行时打开交互界面。\n\
-                  A year-long ledger of rule-of-law duties; with no command, duty opens the interactive screen.",
     allow_negative_numbers = true
 )]
 pub struct Cli {
@@ -58,10 +55,12 @@ pub enum Command {
     Use(setup::UseArgs),
     /// 显示设置、清单、台账和修改日志的位置 / Show where settings, ledger and journal live
     Paths,
+    /// 查看或修改设置：记录人姓名、语言、边框 / Show or change the settings: your name, language, borders
+    Settings(setup::SettingsArgs),
     /// 勾选完成一项职责 / Mark a yes/no duty done
     Check(record::CheckArgs),
     /// 取消勾选 / Mark a yes/no duty not done
-    Uncheck(record::ItemArg),
+    Uncheck(record::UncheckArgs),
     /// 登记一次活动（会议、学习）/ Log an occurrence (meeting, study session)
     Log(record::LogArgs),
     /// 删除一条登记 / Remove a logged entry
@@ -117,6 +116,17 @@ pub enum Command {
     ExportLedger(exchange::ExportArgs),
     /// 校验并合并导出的台账（不覆盖）/ Validate and merge an exported ledger (never overwrites)
     ImportLedger(exchange::ImportArgs),
+    /// 输出命令补全脚本：bash、zsh、fish、powershell / Print a shell completion script
+    Completions(CompletionsArgs),
+    /// 输出使用手册（man 格式，如 duty man > duty.1）/ Print the manual page (man format)
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// shell 类型 / the shell
+    #[arg(value_enum)]
+    pub shell: super::manual::Shell,
 }
 
 #[cfg(test)]

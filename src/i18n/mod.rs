@@ -8,6 +8,7 @@
 mod change;
 pub mod clap_zh;
 mod evidence;
+pub mod help;
 mod record;
 mod review;
 pub mod screen;
@@ -16,6 +17,7 @@ mod store;
 mod usage;
 
 pub use record::Total;
+pub use review::Surface;
 pub use status::Kinds;
 
 use std::fmt;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::exchange::{LedgerSources, load_view, print_rollup};
+use super::exchange::{LedgerSources, Scope, load_view, print_rollup};
 use super::spreadsheet::{self, ExportFormat};
 use crate::cli::error::{CmdResult, Failure};
 use crate::cli::output::{Mode, Out};
@@ -33,12 +33,15 @@ pub struct ExportArgs {
     pub bom: bool,
     #[command(flatten)]
     pub sources: LedgerSources,
+    #[command(flatten)]
+    pub scope: Scope,
 }
 
 /// Formats a file name may ask for that `duty` does not write.
 const NOT_WRITTEN: [&str; 7] = ["doc", "pdf", "xls", "xlsx", "wps", "rtf", "odt"];
 
 pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdResult {
+    let s = &*super::scoped(s, a.scope.owner.as_deref())?;
     let w = s.words();
     // xlsx is written by the spreadsheet module; the report's own formats go on below.
     let by_name = a.output.as_deref().and_then(ExportFormat::from_extension);
@@ -69,11 +72,16 @@ pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdRe
     if format == Format::Docx && a.output.is_none() {
         return Err(Failure::Usage(w.docx_needs_output().into()));
     }
+    // A byte-order mark is for spreadsheets reading CSV; anywhere else it would be a
+    // stray character at the top of the document.
+    if a.bom && format != Format::Csv {
+        return Err(Failure::Usage(w.bom_only_csv().into()));
+    }
     // With --ledger, the document is made from the roll-up of several ledgers; which files
     // were combined and any conflicts go to stderr, so that the document stays clean.
     let view = load_view(s, &a.sources)?;
     let mut err = Out::stderr();
-    print_rollup(s, &view, &mut err)?;
+    print_rollup(s, view, &mut err)?;
     err.finish()?;
     let input = Input {
         checklist: &s.checklist,

@@ -98,55 +98,6 @@ fn bar(fraction: f64, cells: usize) -> (String, String) {
     ("#".repeat(filled), "-".repeat(cells - filled))
 }
 
-/// Split `text` into lines of at most `width` cells (by display width, never inside a char).
-/// Chinese breaks anywhere; a run of ASCII letters, digits and `-_./` (a command, an item id,
-/// a file name) moves whole to the next line when it fits there, so `duty log study-hours`
-/// is never cut inside `study-hours`.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(2);
-    let is_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/');
-    let mut out = Vec::new();
-    for para in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        // Where the ASCII word being written began in `line`, and its width so far.
-        let mut word: Option<(usize, usize)> = None;
-        for c in para.chars() {
-            // ratatui drops control characters but not bidi overrides, which a hand-edited
-            // ledger could carry; neither belongs on screen.
-            if crate::text::is_unsafe(c) {
-                continue;
-            }
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w > width && !line.is_empty() {
-                match word {
-                    // Carry the word over whole if it fits on a line of its own.
-                    Some((start, word_w)) if is_word(c) && start > 0 && word_w + w <= width => {
-                        let carried = line.split_off(start);
-                        out.push(line.trim_end().to_string());
-                        line = carried;
-                        used = word_w;
-                    }
-                    _ => {
-                        out.push(std::mem::take(&mut line));
-                        used = 0;
-                        word = word.map(|_| (0, 0));
-                    }
-                }
-            }
-            if is_word(c) {
-                word = Some(word.map_or((line.len(), w), |(start, ww)| (start, ww + w)));
-            } else {
-                word = None;
-            }
-            line.push(c);
-            used += w;
-        }
-        out.push(line);
-    }
-    out
-}
-
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Some(areas) = layout_in(area) else {
@@ -202,39 +153,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wrap_counts_cells_not_bytes() {
-        assert_eq!(wrap("学法考试ab", 4), vec!["学法", "考试", "ab"]);
-        assert_eq!(wrap("", 4), vec![""]);
-        assert_eq!(wrap("学\u{202E}法\u{1b}", 4), vec!["学法"]);
-    }
-
-    #[test]
     fn too_small_has_no_layout() {
         assert!(layout(39, 24).is_none());
         assert!(layout(80, 9).is_none());
         assert!(layout(80, 24).is_some());
-    }
-
-    #[test]
-    fn wrapping_keeps_commands_and_ids_whole() {
-        let text = "还差16学时：抓紧安排并用 duty log study-hours 登记，留存学时证明";
-        for width in 8..40 {
-            let lines = wrap(text, width);
-            for line in &lines {
-                assert!(crate::text::width(line) <= width, "{width}: {lines:?}");
-            }
-            // Nothing lost but the spaces at the breaks.
-            let joined: String = lines.concat();
-            assert_eq!(joined.replace(' ', ""), text.replace(' ', ""), "{width}");
-            if width >= 11 {
-                assert!(
-                    lines.iter().any(|l| l.contains("study-hours")),
-                    "{width}: {lines:?}"
-                );
-            }
-        }
-        // A word longer than the line still breaks, by width.
-        assert_eq!(wrap("abcdefgh", 4), ["abcd", "efgh"]);
-        assert_eq!(wrap("学法考试", 4), ["学法", "考试"]);
     }
 }

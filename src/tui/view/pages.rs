@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{bar, block, wrap};
+use super::{bar, block};
 use crate::i18n::screen::of;
+use crate::text::wrap;
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Mode};
 
@@ -52,7 +53,13 @@ pub fn review(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(s.no_risks, t.dim()));
     }
     for r in &data.risks {
-        let text = format!("! {}: {}", r.title, r.advice);
+        let text = format!(
+            "! {}: {}",
+            r.title,
+            app.lang
+                .words()
+                .risk_advice(r, crate::i18n::Surface::Screen)
+        );
         for l in wrap(&text, w) {
             lines.push(Line::styled(l, t.overdue()));
         }
