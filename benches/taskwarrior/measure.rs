@@ -269,9 +269,11 @@ pub fn files_under(dir: &Path) -> (Vec<(String, u64)>, u64) {
     )
 }
 
-/// Bytes as `1.23 MB` (10⁶) or `456 kB`.
+/// Bytes as `1.23 GB` (10⁹), `1.23 MB` (10⁶) or `456 kB`.
 pub fn bytes(n: u64) -> String {
-    if n >= 1_000_000 {
+    if n >= 1_000_000_000 {
+        format!("{:.2} GB", n as f64 / 1e9)
+    } else if n >= 1_000_000 {
         format!("{:.2} MB", n as f64 / 1e6)
     } else if n >= 1_000 {
         format!("{:.0} kB", n as f64 / 1e3)
