@@ -2,8 +2,8 @@
 //! one core, interleaved in one run; reports each side's median and spread and the ratio.
 //!
 //! ```sh
-//! cargo bench --bench vs_taskwarrior                    # the two comparisons (~2 min)
-//! DUTY_BENCH_LONG=1 cargo bench --bench vs_taskwarrior  # and 10,000 `duty log`s on one item
+//! cargo bench --bench vs_taskwarrior                    # the two comparisons (~30 s)
+//! DUTY_BENCH_LONG=1 cargo bench --bench vs_taskwarrior  # + 10,000 `duty log`s (~4 min, ~17 GB today)
 //! ```
 //!
 //! `DUTY_BENCH_ROUNDS=N` (default 60) sets the measured rounds per pair; `DUTY_BENCH_KEEP=DIR`
