@@ -100,7 +100,10 @@ fn report(name: &str, target: &str, runs: &mut [(Duration, Option<u64>)]) {
 /// `len` bytes that do not compress (a scan or a photo is already compressed).
 fn generated(path: &Path, len: usize, seed: u64) {
     let mut f = std::io::BufWriter::with_capacity(1 << 20, fs::File::create(path).unwrap());
-    let mut x = seed.wrapping_mul(2).wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mut x = seed
+        .wrapping_mul(2)
+        .wrapping_add(1)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let mut buf = vec![0u8; 1 << 20];
     let mut left = len;
     while left > 0 {

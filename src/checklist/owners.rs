@@ -66,6 +66,7 @@ impl Checklist {
             year: self.year,
             year_explicit: self.year_explicit,
             report: self.report.clone(),
+            ledger_columns: self.ledger_columns.clone(),
             sections,
             index,
         }

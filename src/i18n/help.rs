@@ -132,6 +132,13 @@ impl Words {
             "SHELL" => "shell",
             "N" => "条数",
             "FRACTION" => "分子/分母",
+            "NUMBER" => "序号",
+            "SECTION" => "栏目",
+            "SHEET" => "工作表",
+            "COLUMN=FIELD" => "列=字段",
+            "ID" => "标识",
+            "TITLE" => "标题",
+            "ORG" => "单位",
             _ => return None,
         })
     }

@@ -189,11 +189,11 @@ impl Words {
             ),
             Why::BareEntries { count } => match (surface, zh) {
                 (Surface::Cli, true) => format!(
-                    "{count} 次登记没有佐证材料：补齐{what}后用 duty attach {0} --entry 编号 文件 附上，或运行 duty evidence {0} \"…\"（以后登记时加 --evidence）",
+                    "{count} 次登记没有佐证材料：补齐{what}后用 duty attach {0} --entry 登记编号 文件 附上，或运行 duty evidence {0} \"…\"（以后登记时加 --evidence）",
                     r.item
                 ),
                 (Surface::Cli, false) => format!(
-                    "{count} logged session(s) without evidence: attach {what} with duty attach {0} --entry ID FILE, or run duty evidence {0} \"…\" (and log with --evidence)",
+                    "{count} logged session(s) without evidence: attach {what} with duty attach {0} --entry ENTRY FILE, or run duty evidence {0} \"…\" (and log with --evidence)",
                     r.item
                 ),
                 (Surface::Screen, true) => format!(

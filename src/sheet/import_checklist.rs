@@ -323,6 +323,8 @@ pub fn draft(book: &Workbook, options: &Options) -> Result<Draft, ImportError> {
             evidence: non_empty(text(Field::Evidence)),
             report: None,
             carried_from: None,
+            once: false,
+            rhythm: None,
         });
     }
     if !problems.is_empty() {

@@ -12,7 +12,7 @@ use super::headings::{Field, Kind};
 use super::mapping::{MapError, Mapping, grid as grid_of, mapping};
 use super::values::one_line;
 use crate::checklist::{Checklist, KindTag};
-use crate::ledger::{Change, ChangeError, Field as TextField, Ledger, Op, Stamp, resolve};
+use crate::ledger::{Change, ChangeError, Field as TextField, Ledger, Op, People, Stamp, resolve};
 use crate::text::dates::parse_date;
 
 /// One row to record.
@@ -318,6 +318,10 @@ pub fn plan(
                         topic,
                         hours,
                         evidence,
+                        // The file has no columns for who presided or attended, nor for
+                        // other items the session counts for.
+                        people: People::default(),
+                        also: Vec::new(),
                     },
                     same,
                 )

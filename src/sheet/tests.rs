@@ -1,5 +1,5 @@
 //! Spreadsheets both ways on real files: the fixtures offices' files are modelled on
-//! (tests/fixtures/evidence, made by make_fixtures.py), and the ledger workbook read back
+//! (tests/it/fixtures/evidence, made by make_fixtures.py), and the ledger workbook read back
 //! with calamine, an independent reader.
 
 use std::io::Cursor;
@@ -16,7 +16,7 @@ use crate::ledger::{Change, Ledger, Stamp};
 
 fn fixture(name: &str) -> (Vec<u8>, String) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/evidence")
+        .join("tests/it/fixtures/evidence")
         .join(name);
     let ext = path.extension().unwrap().to_string_lossy().into_owned();
     (std::fs::read(&path).unwrap(), ext)

@@ -17,9 +17,9 @@ use sha2::{Digest, Sha256};
 
 use crate::harness::{Home, LANGS, repo, tree};
 
-/// A file under `tests/fixtures/evidence/`.
+/// A file under `tests/it/fixtures/evidence/`.
 pub(crate) fn ours(name: &str) -> PathBuf {
-    repo("tests/fixtures/evidence").join(name)
+    repo("tests/it/fixtures/evidence").join(name)
 }
 
 /// The same, as an argument.

@@ -8,13 +8,16 @@ mod harness;
 #[path = "../../benches/common/generate.rs"]
 mod generate;
 
+mod evidence;
 mod exchange;
 mod history;
+mod package;
 mod record;
 mod report;
 mod review;
 mod screen;
 mod setup;
+mod spreadsheet;
 mod status;
 mod store;
 mod terminal;

@@ -196,7 +196,7 @@ fn review_orders_risks_by_urgency_with_advice() {
         .unwrap();
     assert_eq!(
         said(bare, Lang::Zh),
-        "1 次登记没有佐证材料：补齐会议纪要编号后运行 duty evidence meetings \"…\"（以后登记时加 --evidence）"
+        "1 次登记没有佐证材料：补齐会议纪要编号后用 duty attach meetings --entry 登记编号 文件 附上，或运行 duty evidence meetings \"…\"（以后登记时加 --evidence）"
     );
     assert_eq!(
         advice["leap-task"],

@@ -9,12 +9,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
-use jiff::civil::Date;
 
 use super::{read_local, tell, title};
 use crate::cli::error::{CmdResult, Failure, exit};
 use crate::cli::output::Out;
-use crate::cli::parse;
 use crate::evidence::{Request, files_in};
 use crate::pack::index::{short_hash as short, size_text};
 use crate::session::Session;
@@ -22,22 +20,22 @@ use crate::store::evidence::{EvidenceError, launch};
 
 #[derive(Debug, Args)]
 pub struct AttachArgs {
-    /// 事项 id / item id
+    /// 事项（id、编号或标题）/ item (id, number or title)
     pub item: String,
     /// 要附上的文件（可多个；原文件不会被移动或修改）/ files to attach (the originals are only read)
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// 附到某次登记的活动（编号见 duty evidence 或 duty status --json）/ attach to a logged entry
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ENTRY")]
     pub entry: Option<String>,
     /// 证明的日期，默认为登记日期、勾选日期或今天 / the day it evidences (default: the entry's, the tick's or today)
-    #[arg(long, value_parser = parse::date)]
-    pub date: Option<Date>,
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct DetachArgs {
-    /// 事项 id / item id
+    /// 事项（id、编号或标题）/ item (id, number or title)
     pub item: String,
     /// 第几个文件（duty evidence 中的编号）、文件名或哈希前几位 / the file: its number in duty evidence, its name, or the start of its hash
     pub file: String,
@@ -45,17 +43,21 @@ pub struct DetachArgs {
 
 #[derive(Debug, Args)]
 pub struct EvidenceArgs {
-    /// 事项 id（省略时列出所有事项的附件情况）/ item id (all items when omitted)
+    /// 事项（id、编号或标题；省略时列出所有事项的附件情况）/ item (id, number or title; all items when omitted)
     pub item: Option<String>,
     /// 给出文字时：填写事项的佐证材料文字（空文本清除）/ with text: set the item's evidence text (empty clears it)
     pub text: Option<String>,
+    /// 清除文字时不再询问 / do not ask before clearing the text
+    #[arg(long, short)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// 事项 id / item id
+    /// 事项（id、编号或标题）/ item (id, number or title)
     pub item: String,
     /// 第几个文件（duty evidence 中的编号；只有一个时可省略）/ which file (its number in duty evidence; optional when there is one)
+    #[arg(value_name = "NUMBER")]
     pub n: Option<usize>,
 }
 
@@ -89,11 +91,25 @@ pub fn fail(s: &Session, e: EvidenceError) -> Failure {
     Failure::Exit(code)
 }
 
+/// The id of the item the officer named (by id, number, title or a unique part of it).
+fn item_id(s: &Session, name: &str) -> Result<String, Failure> {
+    Ok(s.find_item(name)?.id.clone())
+}
+
 pub fn attach(s: &Session, a: AttachArgs, out: &mut Out) -> CmdResult {
+    let item = item_id(s, &a.item)?;
+    // Dates as the officer writes them (3月5日, 昨天, …), as for logging.
+    let date = match a.date.as_deref() {
+        Some(text) => Some(
+            s.date(text)
+                .map_err(|e| Failure::Usage(s.words().date_error(text, &e)))?,
+        ),
+        None => None,
+    };
     let req = Request {
-        item: a.item.clone(),
+        item: item.clone(),
         entry: a.entry,
-        date: a.date,
+        date,
         files: a.files,
     };
     let attached = s.attach(&req).map_err(|e| fail(s, e))?;
@@ -101,7 +117,7 @@ pub fn attach(s: &Session, a: AttachArgs, out: &mut Out) -> CmdResult {
         tell(s, &c.notes);
     }
     let w = s.words();
-    let t = title(s, &a.item);
+    let t = title(s, &item);
     for f in &attached.files {
         writeln!(out, "{}", w.attached(&t, f))?;
         for note in &f.notes {
@@ -112,9 +128,10 @@ pub fn attach(s: &Session, a: AttachArgs, out: &mut Out) -> CmdResult {
 }
 
 pub fn detach(s: &Session, a: DetachArgs, out: &mut Out) -> CmdResult {
-    let c = s.detach(&a.item, &a.file).map_err(|e| fail(s, e))?;
+    let item = item_id(s, &a.item)?;
+    let c = s.detach(&item, &a.file).map_err(|e| fail(s, e))?;
     tell(s, &c.notes);
-    writeln!(out, "{}", s.words().detached(&title(s, &a.item), &c.value))?;
+    writeln!(out, "{}", s.words().detached(&title(s, &item), &c.value))?;
     Ok(())
 }
 
@@ -122,27 +139,23 @@ pub fn detach(s: &Session, a: DetachArgs, out: &mut Out) -> CmdResult {
 /// with an item, its files are listed; with nothing, every item's.
 pub fn evidence(s: &Session, a: EvidenceArgs, out: &mut Out) -> CmdResult {
     match (a.item, a.text) {
-        (Some(item), Some(text)) => {
-            super::record::evidence(s, super::record::TextArgs { item, text }, out)
-        }
-        (Some(item), None) => list_item(s, &item, out),
+        (Some(item), Some(text)) => super::record::evidence(
+            s,
+            super::record::TextArgs {
+                item,
+                text,
+                yes: a.yes,
+            },
+            out,
+        ),
+        (Some(item), None) => list_item(s, &item_id(s, &item)?, out),
         (None, _) => list_all(s, out),
     }
 }
 
+/// The files of `item` (an id the checklist has).
 fn list_item(s: &Session, item: &str, out: &mut Out) -> CmdResult {
-    let Some(it) = s.checklist.item(item) else {
-        return Err(crate::ledger::ChangeError::UnknownItem {
-            id: item.to_string(),
-            suggestions: s
-                .checklist
-                .suggest(item)
-                .into_iter()
-                .map(String::from)
-                .collect(),
-        }
-        .into());
-    };
+    let it = s.find_item(item)?;
     let ledger = read_local(s)?;
     let record = ledger.record(item).cloned().unwrap_or_default();
     let files = files_in(&record);
@@ -214,10 +227,9 @@ fn list_all(s: &Session, out: &mut Out) -> CmdResult {
 }
 
 pub fn open(s: &Session, a: OpenArgs, out: &mut Out) -> CmdResult {
+    let item = item_id(s, &a.item)?;
     let ledger = read_local(s)?;
-    let (copy, file) = s
-        .viewer_copy(&ledger, &a.item, a.n)
-        .map_err(|e| fail(s, e))?;
+    let (copy, file) = s.viewer_copy(&ledger, &item, a.n).map_err(|e| fail(s, e))?;
     let opener = std::env::var_os("DUTY_OPENER").filter(|v| !v.is_empty());
     launch(&copy, opener, Duration::from_secs(2)).map_err(|e| fail(s, e))?;
     writeln!(out, "{}", s.words().opened(&file.name, &copy))?;

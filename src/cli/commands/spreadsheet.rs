@@ -84,7 +84,7 @@ pub fn ledger_xlsx(
     };
     let view = load_view(s, sources)?;
     let mut err = Out::stderr();
-    print_rollup(s, &view, &mut err)?;
+    print_rollup(s, view, &mut err)?;
     err.finish()?;
     let bytes = crate::sheet::ledger_workbook(
         &s.checklist,

@@ -28,7 +28,7 @@ pub struct PackArgs {
     #[arg(long, value_name = "SECTION")]
     pub section: Vec<String>,
     /// 只打包这些责任科室的事项（可重复）/ only items of these owners (repeatable)
-    #[arg(long, value_name = "OWNER")]
+    #[arg(long, value_name = "OFFICE")]
     pub owner: Vec<String>,
     /// 只打包这些事项（可重复）/ only these items (repeatable)
     #[arg(long, value_name = "ITEM")]
@@ -39,6 +39,18 @@ pub struct PackArgs {
 }
 
 pub fn pack(s: &Session, a: PackArgs, out: &mut Out) -> CmdResult {
+    let mut a = a;
+    // Offices and items as the officer names them elsewhere: part of an office's name, an
+    // item's id, number or title. An office named by nothing is left for the filter to refuse
+    // with the list of offices.
+    for owner in &mut a.owner {
+        if let Ok(full) = s.checklist.owner(owner) {
+            *owner = full.to_string();
+        }
+    }
+    for item in &mut a.item {
+        *item = s.find_item(item)?.id.clone();
+    }
     let ledger = read_local(s)?;
     let zip = a
         .output
