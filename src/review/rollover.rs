@@ -12,9 +12,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::checklist::{
-    Checklist, DueSpec, Item, Kind, RawChecklist, RawItem, RawKind, RawReport, RawSection,
-};
+use crate::checklist::{Checklist, DueSpec, Item, Kind, RawChecklist, RawItem, RawKind};
 use crate::ledger::Ledger;
 use crate::progress;
 
@@ -118,11 +116,7 @@ pub fn rollover(
                 next_year,
             });
         }
-        sections.push(RawSection {
-            id: section.id.clone(),
-            title: section.title.clone(),
-            items,
-        });
+        sections.push(section.to_raw(items));
     }
     let report = &checklist.report;
     let raw = RawChecklist {
@@ -130,11 +124,7 @@ pub fn rollover(
         title: checklist.title.clone(),
         organization: checklist.organization.clone(),
         year: Some(i64::from(to)),
-        report: RawReport {
-            heading: Some(report.heading.source().to_string()),
-            opening: Some(report.opening.source().to_string()),
-            closing: Some(report.closing.source().to_string()),
-        },
+        report: report.to_raw(),
         sections,
     };
     Ok(Rollover { raw, unfinished })
@@ -187,6 +177,7 @@ fn raw_item(item: &Item, shift: i16, carried: Option<(String, i16)>) -> RawItem 
         evidence: non_empty(&item.evidence),
         report: non_empty(item.report.source()),
         carried_from,
+        ..item.to_raw()
     }
 }
 
