@@ -8,6 +8,7 @@
 mod change;
 pub mod clap_zh;
 mod record;
+mod report;
 mod review;
 pub mod screen;
 mod status;
