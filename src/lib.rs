@@ -23,6 +23,7 @@ pub mod ledger;
 pub mod progress;
 pub mod report;
 pub mod review;
+mod ron_fast;
 pub mod session;
 pub mod store;
 pub mod template;

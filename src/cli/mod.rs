@@ -51,7 +51,7 @@ pub enum Outcome {
     /// Exit with this code.
     Done(u8),
     /// `duty` with no command, in a terminal: open the screen on this session.
-    Screen(Session),
+    Screen(Box<Session>),
 }
 
 /// Run `duty` with the process's arguments and environment.
@@ -82,7 +82,7 @@ pub fn main() -> Outcome {
         Ok(screen)
     });
     match result {
-        Ok(Some(session)) => Outcome::Screen(session),
+        Ok(Some(session)) => Outcome::Screen(Box::new(session)),
         Ok(None) => Outcome::Done(exit::OK),
         Err(failure) => Outcome::Done(error::report(failure, lang)),
     }
@@ -117,6 +117,9 @@ fn run(cli: Cli, env: Environment, out: &mut Out) -> Result<Option<Session>, Fai
     if cli.command.is_none() && can_draw(env.term.as_deref()) {
         return Ok(Some(session));
     }
-    commands::run(&session, cli.command, out)?;
-    Ok(None)
+    let result = commands::run(&session, cli.command, out);
+    // The process ends here: freeing a large checklist piece by piece would cost more
+    // than the command did, and the operating system takes it back at once.
+    std::mem::forget(session);
+    result.map(|()| None)
 }

@@ -65,6 +65,16 @@ impl Out {
         if upto == 0 {
             return Ok(());
         }
+        // Most output has nothing to escape: a byte scan (see `text::has_unsafe`) proves it,
+        // and the bytes go out as they are.
+        let clean = !self.pending[..upto].iter().fold(false, |seen, &b| {
+            seen | ((b < 0x20) & (b != b'\n')) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+        });
+        if clean {
+            self.inner.write_all(&self.pending[..upto])?;
+            self.pending.drain(..upto);
+            return Ok(());
+        }
         let chunk: Vec<u8> = self.pending.drain(..upto).collect();
         let s = String::from_utf8_lossy(&chunk);
         match self.mode {

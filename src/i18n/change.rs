@@ -29,6 +29,7 @@ impl Words {
             Field::Topic => self.pick("主题", "topic"),
             Field::Evidence => self.pick("佐证材料", "evidence"),
             Field::Note => self.pick("备注", "note"),
+            Field::FileName => self.pick("文件名", "file name"),
         }
     }
 
@@ -184,6 +185,33 @@ impl Words {
             }
             ChangeError::AlreadyClosed { year } => {
                 if zh { format!("{year} 年度已经关账") } else { format!("the year {year} is already closed") }
+            }
+            ChangeError::EmptyFileName => self.pick("文件名不能为空", "the file name must not be empty").into(),
+            ChangeError::AlreadyAttached { item, name } => {
+                if zh {
+                    format!("事项 '{item}' 已附有同一文件（{name}），未重复添加")
+                } else {
+                    format!("item '{item}' already keeps this file ({name}); it was not added twice")
+                }
+            }
+            ChangeError::NoSuchFile { item, file, known } => {
+                let known = if known.is_empty() {
+                    self.pick("（无附件）", "(none)").to_string()
+                } else {
+                    known.join(", ")
+                };
+                if zh {
+                    format!("事项 '{item}' 没有哈希以 '{file}' 开头的附件；现有附件：{known}")
+                } else {
+                    format!("item '{item}' has no file whose hash starts with '{file}'; its files: {known}")
+                }
+            }
+            ChangeError::AmbiguousFile { item, file } => {
+                if zh {
+                    format!("事项 '{item}' 有多个附件的哈希以 '{file}' 开头；请多写几位")
+                } else {
+                    format!("several files of '{item}' have hashes starting with '{file}'; give more of it")
+                }
             }
             ChangeError::NothingToUndo => self.pick("没有可以撤销的修改", "there is nothing to undo").into(),
             ChangeError::NothingToRedo => self.pick("没有可以重做的修改（撤销之后又做了新的修改，或从未撤销）", "there is nothing to redo (nothing was undone, or a new change was made since)").into(),

@@ -373,6 +373,32 @@ impl Words {
                     format!("evidence of '{}': {a} → {b}", title(item))
                 }
             }
+            Op::Attach { item, file } => {
+                if zh {
+                    format!(
+                        "附上“{}”的佐证文件 {}（{}，{} 字节）",
+                        title(item),
+                        file.name,
+                        self.date(file.date),
+                        file.size
+                    )
+                } else {
+                    format!(
+                        "attach {} to '{}' ({}, {} bytes)",
+                        file.name,
+                        title(item),
+                        self.date(file.date),
+                        file.size
+                    )
+                }
+            }
+            Op::Detach { item, file } => {
+                if zh {
+                    format!("取下“{}”的佐证文件 {}", title(item), file.name)
+                } else {
+                    format!("detach {} from '{}'", file.name, title(item))
+                }
+            }
             Op::Close => self
                 .pick(
                     "关账（台账变为只读）",
@@ -427,7 +453,10 @@ impl Words {
                 }
             }
             Op::Legacy { item, was, now } => {
-                let (a, b) = (self.summarize(was.as_ref()), self.summarize(now.as_ref()));
+                let (a, b) = (
+                    self.summarize(was.as_deref()),
+                    self.summarize(now.as_deref()),
+                );
                 if zh {
                     format!("修改“{}”：{a} → {b}", title(item))
                 } else {

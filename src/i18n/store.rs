@@ -454,6 +454,13 @@ impl Words {
                     "an entry without hours on an hours item",
                 )
                 .into(),
+            Flaw::BadFile { name } => {
+                if zh {
+                    format!("附件“{name}”的哈希或所属登记不对")
+                } else {
+                    format!("the kept file '{name}' has a bad hash or belongs to no entry")
+                }
+            }
             Flaw::ControlCharacter { field, ch } => {
                 let field = self.text_field(*field);
                 if zh {

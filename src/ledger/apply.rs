@@ -136,12 +136,26 @@ impl Ledger {
                     rate.evidence = text.clone();
                 }
             }
-            Op::Legacy { was, now, .. } => {
-                let current = self.items.get(id);
-                if current != was.as_ref() {
+            Op::Attach { file, .. } => {
+                if record.files.contains(file) {
                     return Err(changed());
                 }
-                record = now.clone().unwrap_or_default();
+                record.files.push(file.clone());
+            }
+            Op::Detach { file, .. } => {
+                let pos = record
+                    .files
+                    .iter()
+                    .position(|f| f == file)
+                    .ok_or_else(changed)?;
+                record.files.remove(pos);
+            }
+            Op::Legacy { was, now, .. } => {
+                let current = self.items.get(id);
+                if current != was.as_deref() {
+                    return Err(changed());
+                }
+                record = now.as_deref().cloned().unwrap_or_default();
             }
             Op::Close
             | Op::Reopen

@@ -20,13 +20,23 @@ pub struct Problem {
 pub enum Flaw {
     TickOnNonTask,
     RateOnNonRate,
-    InvalidRate { numerator: u64, denominator: u64 },
+    InvalidRate {
+        numerator: u64,
+        denominator: u64,
+    },
     OutsideYear(Date),
     EntriesOnNonLogging,
     EntryWithoutIdOrTopic,
     InvalidHours(f64),
     MissingHours,
-    ControlCharacter { field: TextField, ch: char },
+    ControlCharacter {
+        field: TextField,
+        ch: char,
+    },
+    /// A kept file whose hash is not a SHA-256 in hex, or that belongs to no entry here.
+    BadFile {
+        name: String,
+    },
 }
 
 /// Where in a record a piece of text sits.
@@ -113,6 +123,25 @@ impl Ledger {
                     (TextField::Text(Field::Topic), e.topic.as_str()),
                     (TextField::Text(Field::Evidence), e.evidence.as_str()),
                     (TextField::By, e.by.as_str()),
+                ]);
+            }
+            for f in &r.files {
+                let hash_ok = f.sha256.len() == 64
+                    && f.sha256
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+                let entry_ok = f.entry.as_ref().is_none_or(|e| r.entry(e).is_some());
+                if !hash_ok || !entry_ok {
+                    return at(Flaw::BadFile {
+                        name: f.name.clone(),
+                    });
+                }
+                if !in_year(f.date) {
+                    return at(Flaw::OutsideYear(f.date));
+                }
+                texts.extend([
+                    (TextField::Text(Field::FileName), f.name.as_str()),
+                    (TextField::By, f.by.as_str()),
                 ]);
             }
             for (field, value) in texts {

@@ -10,6 +10,7 @@ pub enum Field {
     Topic,
     Evidence,
     Note,
+    FileName,
 }
 
 /// Why a change was refused. Nothing is changed when one is returned.
@@ -73,6 +74,22 @@ pub enum ChangeError {
     },
     AlreadyClosed {
         year: i16,
+    },
+    EmptyFileName,
+    /// The same file is already kept for the item (or entry).
+    AlreadyAttached {
+        item: String,
+        name: String,
+    },
+    NoSuchFile {
+        item: String,
+        file: String,
+        known: Vec<String>,
+    },
+    /// The hash prefix given matches several files.
+    AmbiguousFile {
+        item: String,
+        file: String,
     },
     NothingToUndo,
     NothingToRedo,

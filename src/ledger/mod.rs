@@ -16,8 +16,8 @@ mod undo;
 
 pub use audit::{Flaw, Problem, TextField};
 pub use error::{ChangeError, Field};
-pub use model::{Done, Entry, ItemRecord, Ledger, RateRecord};
-pub use op::{Change, EvidenceSet, Op, Stamp, resolve};
+pub use model::{Attachment, Done, Entry, ItemRecord, Ledger, RateRecord};
+pub use op::{Change, EvidenceSet, FileFacts, Op, Stamp, resolve};
 pub use undo::{Recorded, Step, redo_step, undo_step};
 
 #[cfg(test)]

@@ -46,6 +46,28 @@ pub struct ItemRecord {
     /// Evidence kept for the item as a whole (a folder, a file number).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
+    /// Files kept as evidence (scans, sign-in sheets, photos), for the item or one entry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<Attachment>,
+}
+
+/// A file kept as evidence. The file itself is stored once, under its SHA-256, in the
+/// evidence store beside the ledgers; the ledger records what it is and what it proves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// The file's name where it came from (`2025-03-28 党组会纪要.pdf`).
+    pub name: String,
+    pub size: u64,
+    /// SHA-256 of the content, lower-case hex.
+    pub sha256: String,
+    /// The day it evidences: the entry's, the tick's, or the one given.
+    pub date: Date,
+    /// The entry it belongs to (`None`: the item as a whole).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<String>,
+    #[serde(default)]
+    pub by: String,
 }
 
 impl ItemRecord {
@@ -55,6 +77,16 @@ impl ItemRecord {
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// The files kept for the entry `entry` (or, with `None`, for the item as a whole).
+    pub fn files_of<'a>(
+        &'a self,
+        entry: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Attachment> + 'a {
+        self.files
+            .iter()
+            .filter(move |f| f.entry.as_deref() == entry)
     }
 }
 

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::error::{ChangeError, Field};
-use super::model::{Done, Entry, ItemRecord, Ledger, RateRecord};
+use super::model::{Attachment, Done, Entry, ItemRecord, Ledger, RateRecord};
 use super::rules;
 use crate::checklist::{Checklist, Item, KindTag};
 
@@ -57,8 +57,30 @@ pub enum Change {
         item: String,
         text: String,
     },
+    /// Keep a file (already stored, as `file` describes it) as evidence of the item or of
+    /// one of its entries; `date` defaults to the entry's or the tick's day.
+    Attach {
+        item: String,
+        entry: Option<String>,
+        file: FileFacts,
+        date: Option<Date>,
+    },
+    /// Take a file off the item (or entry): the one whose SHA-256 starts with `sha256`.
+    Detach {
+        item: String,
+        entry: Option<String>,
+        sha256: String,
+    },
     Close,
     Reopen,
+}
+
+/// What the store found out about a file before it is attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileFacts {
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
 }
 
 /// The evidence texts an item carries: its own, and those of its tick and its rate.
@@ -130,6 +152,14 @@ pub enum Op {
         now: EvidenceSet,
         was: EvidenceSet,
     },
+    Attach {
+        item: String,
+        file: Attachment,
+    },
+    Detach {
+        item: String,
+        file: Attachment,
+    },
     Close,
     Reopen,
     /// Undoes operation `target` by applying `step`, its inverse.
@@ -155,9 +185,9 @@ pub enum Op {
     Legacy {
         item: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        was: Option<ItemRecord>,
+        was: Option<Box<ItemRecord>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        now: Option<ItemRecord>,
+        now: Option<Box<ItemRecord>>,
     },
 }
 
@@ -182,6 +212,8 @@ impl Op {
             | Op::Unrate { item, .. }
             | Op::Note { item, .. }
             | Op::Evidence { item, .. }
+            | Op::Attach { item, .. }
+            | Op::Detach { item, .. }
             | Op::Legacy { item, .. } => Some(item),
             Op::Undo { step, .. } | Op::Redo { step, .. } => step.item(),
             Op::Close | Op::Reopen | Op::Batch { .. } | Op::Checkpoint { .. } => None,
@@ -270,6 +302,14 @@ impl Op {
                 item: item(i),
                 now: was.clone(),
                 was: now.clone(),
+            },
+            Op::Attach { item: i, file } => Op::Detach {
+                item: item(i),
+                file: file.clone(),
+            },
+            Op::Detach { item: i, file } => Op::Attach {
+                item: item(i),
+                file: file.clone(),
             },
             Op::Close => Op::Reopen,
             Op::Reopen => Op::Close,
@@ -501,6 +541,83 @@ pub fn resolve(
                 was,
             }
         }
+        Change::Attach {
+            entry, file, date, ..
+        } => {
+            let target = match entry {
+                Some(e) => {
+                    need(&[KindTag::Count, KindTag::Hours])?;
+                    Some(find_entry(&record, id, e)?)
+                }
+                None => None,
+            };
+            rules::clean(Field::FileName, &file.name)?;
+            if file.name.trim().is_empty() {
+                return Err(ChangeError::EmptyFileName);
+            }
+            if record
+                .files
+                .iter()
+                .any(|f| f.sha256 == file.sha256 && f.entry.as_deref() == entry.as_deref())
+            {
+                return Err(ChangeError::AlreadyAttached {
+                    item: item_id,
+                    name: file.name.clone(),
+                });
+            }
+            // The day it proves: the one given, else the entry's, the tick's, the rate's.
+            let date = match date {
+                Some(d) => {
+                    rules::date_allowed(year, *d, stamp.today)?;
+                    *d
+                }
+                None => target
+                    .map(|e| e.date)
+                    .or(record.done.as_ref().map(|d| d.date))
+                    .or(record.rate.as_ref().map(|r| r.date))
+                    .unwrap_or(stamp.today),
+            };
+            Op::Attach {
+                item: item_id,
+                file: Attachment {
+                    name: file.name.clone(),
+                    size: file.size,
+                    sha256: file.sha256.clone(),
+                    date,
+                    entry: entry.clone(),
+                    by: by(),
+                },
+            }
+        }
+        Change::Detach { entry, sha256, .. } => {
+            let wanted = sha256.to_ascii_lowercase();
+            let matching: Vec<&Attachment> = record
+                .files_of(entry.as_deref())
+                .filter(|f| !wanted.is_empty() && f.sha256.starts_with(&wanted))
+                .collect();
+            match matching.as_slice() {
+                [one] => Op::Detach {
+                    item: item_id,
+                    file: (*one).clone(),
+                },
+                [] => {
+                    return Err(ChangeError::NoSuchFile {
+                        item: item_id,
+                        file: sha256.clone(),
+                        known: record
+                            .files_of(entry.as_deref())
+                            .map(|f| f.name.clone())
+                            .collect(),
+                    });
+                }
+                _ => {
+                    return Err(ChangeError::AmbiguousFile {
+                        item: item_id,
+                        file: sha256.clone(),
+                    });
+                }
+            }
+        }
         Change::Close | Change::Reopen => unreachable!("resolved above"),
     })
 }
@@ -514,7 +631,9 @@ fn change_item(change: &Change) -> &str {
         | Change::Edit { item, .. }
         | Change::Rate { item, .. }
         | Change::Note { item, .. }
-        | Change::Evidence { item, .. } => item,
+        | Change::Evidence { item, .. }
+        | Change::Attach { item, .. }
+        | Change::Detach { item, .. } => item,
         Change::Close | Change::Reopen => "",
     }
 }

@@ -655,3 +655,61 @@ fn the_audit_finds_what_the_commands_would_refuse() {
         None
     );
 }
+
+#[test]
+fn files_are_kept_once_dated_by_what_they_prove_and_taken_off_again() {
+    let (c, mut l, ctx) = setup();
+    let logged = l
+        .change(
+            &c,
+            &log("center-group", date(2024, 3, 28), "传达学习", None),
+            &ctx,
+        )
+        .unwrap();
+    let entry = logged.entry_id().unwrap().to_string();
+    let file = FileFacts {
+        name: "2024-03-28 会议纪要.pdf".into(),
+        size: 12_345,
+        sha256: "ab".repeat(32),
+    };
+    let attach = |entry: Option<&str>| Change::Attach {
+        item: "center-group".into(),
+        entry: entry.map(String::from),
+        file: file.clone(),
+        date: None,
+    };
+    l.change(&c, &attach(Some(&entry)), &ctx).unwrap();
+    let kept = l.record("center-group").unwrap().files[0].clone();
+    assert_eq!(
+        (kept.date, kept.entry.as_deref(), kept.by.as_str()),
+        (date(2024, 3, 28), Some(entry.as_str()), "tester")
+    );
+    assert!(matches!(
+        l.change(&c, &attach(Some(&entry)), &ctx),
+        Err(ChangeError::AlreadyAttached { .. })
+    ));
+    assert_eq!(l.problem(&c), None);
+    let detach = |sha: &str| Change::Detach {
+        item: "center-group".into(),
+        entry: Some(entry.clone()),
+        sha256: sha.into(),
+    };
+    assert!(matches!(
+        l.change(&c, &detach("ff"), &ctx),
+        Err(ChangeError::NoSuchFile { .. })
+    ));
+    let op = l.change(&c, &detach("ABAB"), &ctx).unwrap();
+    assert!(l.record("center-group").unwrap().files.is_empty());
+    l.apply(&op.inverse().unwrap()).unwrap();
+    assert_eq!(l.record("center-group").unwrap().files, vec![kept]);
+    let bad = Change::Attach {
+        item: "center-group".into(),
+        entry: Some("nope".into()),
+        file: file.clone(),
+        date: None,
+    };
+    assert!(matches!(
+        l.change(&c, &bad, &ctx),
+        Err(ChangeError::NoSuchEntry { .. })
+    ));
+}

@@ -216,7 +216,9 @@ pub fn files_for_year(path: &Path, from: i16, to: i16) -> Vec<PathBuf> {
 pub fn to_ron(r: &Rollover, from: i16) -> String {
     // Optional fields written bare (`owner: "办公室"`), as people write them; the loader reads
     // them that way by default.
+    // One line ending on every system, so that the same ledger is the same file everywhere.
     let pretty = ron::ser::PrettyConfig::new()
+        .new_line("\n")
         .indentor("    ".to_string())
         .struct_names(false)
         // Deep enough for one item per block, shallow enough to keep `kind: Count(target: 4)`

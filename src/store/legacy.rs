@@ -70,8 +70,8 @@ pub fn history(path: &Path, ledger_seq: u64) -> Result<Vec<Recorded>, StoreError
         renumbered.insert(r.seq, seq);
         let state = || Op::Legacy {
             item: r.item.clone().unwrap_or_default(),
-            was: r.before.clone(),
-            now: r.after.clone(),
+            was: r.before.clone().map(Box::new),
+            now: r.after.clone().map(Box::new),
         };
         let op = match &r.change {
             serde_json::Value::String(s) if s == "Close" => Op::Close,

@@ -60,7 +60,7 @@ pub fn write(path: &Path, settings: &Settings) -> Result<(), StoreError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(StoreError::io(IoOp::Create, dir))?;
     }
-    let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::new())
+    let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::new().new_line("\n"))
         .unwrap_or_else(|e| unreachable!("settings always serialise: {e}"));
     files::replace(path, format!("{text}\n").as_bytes(), Durability::Synced)
 }

@@ -91,7 +91,7 @@ pub fn parse(bytes: &[u8]) -> Result<Snapshot, Unparsed> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(damaged(Damage::Empty, None));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    let text = crate::text::utf8(bytes).map_err(|e| {
         // Place the first bad byte like a parse error: line and character column.
         let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let line = good.matches('\n').count() + 1;
@@ -104,9 +104,12 @@ pub fn parse(bytes: &[u8]) -> Result<Snapshot, Unparsed> {
         )
     })?;
     let options = ron::Options::default().with_recursion_limit(64);
-    // One full parse in the common case; the format probe runs only when that fails, to tell
-    // a newer ledger (with fields this build does not know) from a damaged one.
-    let file = match options.from_str::<File>(text) {
+    // The fast reader reads what duty writes; ron reads anything else, or says what is
+    // wrong with it. The format probe runs only when both fail, to tell a newer ledger
+    // (with fields this build does not know) from a damaged one.
+    let file = match crate::ron_fast::from_str::<File>(text, false)
+        .map_or_else(|| options.from_str::<File>(text), Ok)
+    {
         Ok(file) => file,
         Err(e) => {
             return Err(match options.from_str::<FormatProbe>(text) {
@@ -146,7 +149,9 @@ pub fn parse(bytes: &[u8]) -> Result<Snapshot, Unparsed> {
 /// file may have one) is written with escapes, so none lands in the file raw.
 /// `mark` is `None` for a copy that leaves this machine (`duty export-ledger`).
 pub fn serialize(ledger: &Ledger, mark: Option<&Mark>) -> String {
+    // One line ending on every system, so that the same ledger is the same file everywhere.
     let pretty = ron::ser::PrettyConfig::new()
+        .new_line("\n")
         .depth_limit(4)
         .indentor("  ".to_string())
         .struct_names(false)

@@ -15,6 +15,16 @@ pub mod numbers;
 pub use cells::{pad, truncate, width, write_padded};
 pub use numbers::number;
 
+/// `bytes` as text, if they are UTF-8: checked with SIMD (a ledger or checklist is mostly
+/// Chinese, where the plain check is slowest), and with the standard library for the
+/// details of an error.
+pub fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(_) => std::str::from_utf8(bytes),
+    }
+}
+
 /// True for characters that must never reach a terminal raw.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')

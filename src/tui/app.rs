@@ -175,7 +175,7 @@ pub enum Effect {
     None,
     /// Resolve this change (against `base`, the item as a form found it when it opened,
     /// else against what the screen shows), show it, and save it.
-    Propose(Change, Option<Base>),
+    Propose(Box<(Change, Option<Base>)>),
     /// Save the pending changes.
     Flush,
     /// Find out what undo (or redo) would do, to ask before doing it.
@@ -542,7 +542,7 @@ impl App {
             self.warn(refusal);
             return Effect::None;
         }
-        Effect::Propose(change, base)
+        Effect::Propose(Box::new((change, base)))
     }
 
     /// Show a change the runner resolved, and keep it to save. `false` when it no longer

@@ -189,7 +189,8 @@ pub fn perform(app: &mut App, session: &mut Session, effect: Effect) {
     let w = session.words();
     match effect {
         Effect::None | Effect::Quit => {}
-        Effect::Propose(change, base) => {
+        Effect::Propose(proposed) => {
+            let (change, base) = *proposed;
             let view = app.view_with(base.as_ref());
             match session.resolve(&view, &change) {
                 Err(e) => app.warn(w.change_error(&e)),

@@ -103,11 +103,10 @@ pub fn print_status(s: &Session, ledger: &Ledger, st: &Status<'_>, out: &mut Out
             let pace = crate::review::pace(s, c.year, today)
                 .filter(|_| !s.complete)
                 .map(|p| p.label(s.item.kind, lang));
-            let state = match pace {
+            match pace {
                 Some(pace) => format!("{state}{}{pace}", lang.pick("，", ", ")),
                 None => state,
-            };
-            state
+            }
         })
         .collect();
     let state_w = states
