@@ -1,6 +1,6 @@
 //! .docx in the style of Chinese official documents (GB/T 9704), written as
-//! WordprocessingML into a zip: A4 with the standard margins and a document grid of 22
-//! lines × 28 characters; the title in 方正小标宋简体 二号; first-level headings in 黑体,
+//! WordprocessingML into a zip: A4 with the standard margins, 22 lines of 28 characters
+//! (a grid of lines; 三号 condensed to 28 a line, see `parts`); the title in 方正小标宋简体 二号; first-level headings in 黑体,
 //! second-level in 楷体, body in 仿宋_GB2312, all 三号 with a two-character indent; page
 //! numbers `— 1 —` in 四号半角宋体, outside right on odd pages and outside left on even
 //! ones. Tables repeat their header on every page and let tall rows break across pages.
@@ -146,8 +146,9 @@ fn evidence_lines(evidence: &str) -> Vec<String> {
 }
 
 fn summary_table(body: &mut Body, rows: &[Row<'_>], lang: Lang) {
-    // 序号 narrow; the 佐证 column fits a 文号 such as 河政数〔2024〕12号 on one line of 小四.
-    let fixed = [560, 2500, 1100, 2100];
+    // 序号 and 责任科室 just wide enough for their headers; the 佐证 column fits a 文号 of
+    // eleven characters (党组会议纪要〔2024〕16号) on one line of 小四.
+    let fixed = [640, 2000, 1200, 1700];
     let widths = [
         fixed[0],
         fixed[1],
@@ -177,9 +178,10 @@ fn summary_table(body: &mut Body, rows: &[Row<'_>], lang: Lang) {
     body.table(&widths, &header, &cells);
 }
 
-/// The ledger's table on a landscape page: a Chinese date needs about 1 700 twips at 小四.
+/// The ledger's table on a landscape page: a Chinese date (2024年12月10日) needs 2 200 twips
+/// at 小四.
 fn ledger_table(body: &mut Body, rows: &[Row<'_>], lang: Lang) {
-    let fixed = [620, 1400, 2800, 1200, 2600, 1800];
+    let fixed = [640, 1400, 2600, 1200, 2600, 2200];
     let widths: Vec<usize> = fixed
         .into_iter()
         .chain([TEXT_WIDTH_LANDSCAPE - fixed.iter().sum::<usize>()])

@@ -17,11 +17,14 @@ pub(super) const MARGIN_RIGHT: usize = 1474;
 pub(super) const TEXT_WIDTH: usize = A4.0 - MARGIN_LEFT - MARGIN_RIGHT;
 pub(super) const TEXT_WIDTH_LANDSCAPE: usize = A4.1 - MARGIN_LEFT - MARGIN_RIGHT;
 
-/// The document grid of GB/T 9704: 22 lines of 28 characters. The text area is 12 756
-/// twips high (22 lines of 579.8) and 8 844 wide: 28 characters of 315.9 twips, which is
-/// 三号 (16 pt) less 0.207 pt, written as -849/4096 pt of extra spacing.
+/// The page of GB/T 9704: 22 lines of 28 characters. The text area is 12 756 twips high,
+/// 22 lines of 579.8, the grid's line pitch; it is 8 844 twips wide, 28 characters of
+/// 315.9 twips, which is 三号 (16 pt) less 0.21 pt. The lines are a document grid; the
+/// characters are 三号 condensed by 0.25 pt (`w:spacing w:val="-5"` in the body style), which
+/// puts exactly 28 on a line in Word, WPS and LibreOffice alike. (A character grid of
+/// 15.79 pt does the same in Word, but LibreOffice gives each 16 pt character two cells
+/// of it — 14 a line — so the grid is of lines only.)
 const LINE_PITCH: usize = 579;
-const CHAR_SPACE: i32 = -849;
 
 /// The page number sits 7 mm below the text area: the footer's bottom edge 22 mm above the
 /// page's (35 mm margin, less 7 mm, less one 四号 line).
@@ -55,9 +58,7 @@ pub(super) fn document(body: &str, landscape: bool) -> String {
             A4.0,
             A4.1,
             "",
-            format!(
-                "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"{LINE_PITCH}\" w:charSpace=\"{CHAR_SPACE}\"/>"
-            ),
+            format!("<w:docGrid w:type=\"lines\" w:linePitch=\"{LINE_PITCH}\"/>"),
         )
     };
     out.push_str(&format!(
@@ -124,10 +125,11 @@ const STYLES: &str = "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/word
 <w:kern w:val=\"2\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/>\
 </w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>\
-<w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/></w:pPr></w:style>\
+<w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/></w:pPr>\
+<w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"仿宋_GB2312\"/><w:spacing w:val=\"-5\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>\
-<w:pPr><w:keepNext/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr>\
-<w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"方正小标宋简体\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr></w:style>\
+<w:pPr><w:keepNext/><w:spacing w:line=\"579\" w:lineRule=\"exact\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr>\
+<w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"方正小标宋简体\"/><w:spacing w:val=\"0\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>\
 <w:pPr><w:keepNext/><w:outlineLvl w:val=\"0\"/></w:pPr>\
 <w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"黑体\"/></w:rPr></w:style>\
@@ -138,7 +140,7 @@ const STYLES: &str = "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/word
 <w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Cell\"><w:name w:val=\"Cell\"/><w:basedOn w:val=\"Normal\"/>\
 <w:pPr><w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"300\" w:lineRule=\"auto\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"left\"/></w:pPr>\
-<w:rPr><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>\
+<w:rPr><w:spacing w:val=\"0\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"CellHead\"><w:name w:val=\"CellHead\"/><w:basedOn w:val=\"Cell\"/>\
 <w:pPr><w:keepNext/><w:jc w:val=\"center\"/></w:pPr>\
 <w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"黑体\"/></w:rPr></w:style>\
@@ -146,7 +148,7 @@ const STYLES: &str = "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/word
 <w:pPr><w:jc w:val=\"center\"/></w:pPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>\
 <w:pPr><w:snapToGrid w:val=\"0\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/></w:pPr>\
-<w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\" w:cs=\"宋体\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>\
+<w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\" w:cs=\"宋体\"/><w:spacing w:val=\"0\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>\
 <w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>\
 <w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>\
 <w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\

@@ -160,8 +160,13 @@ impl Body {
     fn cell(&mut self, width: usize, style: Style, lines: &[String]) {
         self.out.push_str("<w:tc><w:tcPr><w:tcW w:w=\"");
         self.out.push_str(&width.to_string());
-        self.out
-            .push_str("\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>");
+        // Body cells align to the top: LibreOffice never breaks a row whose cells are
+        // centred vertically, and would move a tall row whole to the next page.
+        self.out.push_str(if style == Style::CellHead {
+            "\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
+        } else {
+            "\" w:type=\"dxa\"/></w:tcPr>"
+        });
         if lines.is_empty() {
             self.para(style, "");
         }
