@@ -5,7 +5,9 @@
 //! A section's clauses may name any item's figures (`{party-meetings.count}`), so that
 //! several facts share one clause. Every item with something to say is stated exactly once:
 //! by the first clause whose phrase naming it survives, or else by its own sentence in its
-//! own section. A clause that names items but states none of them is left out.
+//! own section. A clause is written only when every item it names has something to state
+//! (so that `召开厅党组会{a.count}次、厅长办公会{b.count}次` never loses half its list and
+//! its verb); otherwise those items state themselves.
 
 use serde::Serialize;
 
@@ -53,6 +55,10 @@ pub(crate) fn groups(scene: &Scene<'_>) -> Vec<Group> {
     for section in &c.sections {
         let mut clauses = Vec::new();
         for t in &section.clauses {
+            // A clause about several items is written only when each has its figures.
+            if !t.refs().all(|(id, var)| scene.can_state(id, var)) {
+                continue;
+            }
             let f = scene.fill(t, None, &section.title);
             let fresh: Vec<usize> = f.stated.iter().copied().filter(|&i| !stated[i]).collect();
             if f.text.is_empty() || (f.refs > 0 && fresh.is_empty()) {

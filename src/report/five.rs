@@ -129,6 +129,12 @@ fn default_point(s: &ItemStatus<'_>, person: Person) -> String {
             (n, false) => format!("{title}全年开展{n}次，未达到{target}次的年度目标"),
         },
         Kind::Rate { target } => match s.record.and_then(|r| r.rate.as_ref()) {
+            // Not one case of the year met it: said as the figures, never as `0%`.
+            Some(r) if r.numerator == 0 => format!(
+                "{title}尚未达标（0/{}），年度目标为{}%",
+                r.denominator,
+                figure(target)
+            ),
             Some(r) => format!(
                 "{title}为{}%（{}/{}），未达到{}%的目标",
                 percent(r.numerator, r.denominator),

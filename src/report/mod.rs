@@ -195,3 +195,6 @@ pub fn render_with(
         (Format::Docx, _) => docx::docx(doc, input, &st, options),
     }
 }
+
+#[cfg(test)]
+mod tests;

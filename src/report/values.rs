@@ -86,6 +86,23 @@ impl<'a> Scene<'a> {
         self.index.get(id).copied()
     }
 
+    /// Whether the item `id` has what `var` asks of it: something to state, and for its
+    /// rate's figures a rate with cases.
+    pub fn can_state(&self, id: &str, var: &Var) -> bool {
+        let Some(i) = self.find(id) else {
+            return false;
+        };
+        let rate = matches!(
+            var.slot,
+            Slot::Value(Placeholder::Rate | Placeholder::Numerator | Placeholder::Denominator)
+        );
+        match self.says[i] {
+            Say::Nothing => false,
+            Say::NoCases => !rate,
+            Say::Fact => true,
+        }
+    }
+
     /// The item's own sentence, or `None` when it has nothing to state.
     pub fn sentence(&self, i: usize) -> Option<String> {
         let s = &self.st.items[i];
