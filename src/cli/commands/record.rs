@@ -173,6 +173,16 @@ pub fn log(s: &Session, a: LogArgs, out: &mut Out) -> CmdResult {
     };
     let w = s.words();
     writeln!(out, "{}", w.logged(&title(s, &a.item), entry, total))?;
+    // Text that would read wrong in the report, said now while it is easy to fix.
+    for (field, text) in [
+        (w.field_topic(), &entry.topic),
+        (w.field_evidence(), &entry.evidence),
+    ] {
+        for f in crate::checklist::lint::lint_text(text) {
+            let at = text[..f.offset].chars().count() + 1;
+            writeln!(out, "{}", w.lint_recorded(field, &f, at))?;
+        }
+    }
     // The same session logged twice is kept (two meetings can share a topic), but pointed out.
     if let Some(twin) = entries
         .iter()
