@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use super::prose::{bracketed_numeral, enumerate, tidy};
-use super::values::{Say, Scene};
+use super::values::{Person, Say, Scene};
 
 /// The facts of one checklist section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -87,7 +87,13 @@ pub(crate) fn groups(scene: &Scene<'_>) -> Vec<Group> {
         if all.is_empty() {
             continue;
         }
-        let lead = section.lead_in.as_ref().unwrap_or(&c.report.lead_in);
+        // A section's own lead-in is section three's (it often carries the unit's opening);
+        // the 述法 report has its own opening, and opens the section with the default.
+        let lead = match (&section.lead_in, scene.person) {
+            (Some(own), Person::First) if !own.is_empty() => &c.report.lead_in,
+            (Some(own), _) => own,
+            (None, _) => &c.report.lead_in,
+        };
         let mut lead_in = scene.fill(lead, None, &section.title).text;
         if !lead_in.is_empty() {
             lead_in.push('，');

@@ -148,7 +148,7 @@ fn evidence_lines(evidence: &str) -> Vec<String> {
 fn summary_table(body: &mut Body, rows: &[Row<'_>], lang: Lang) {
     // 序号 and 责任科室 just wide enough for their headers; the 佐证 column fits a 文号 of
     // eleven characters (党组会议纪要〔2024〕16号) on one line of 小四.
-    let fixed = [640, 2000, 1200, 1700];
+    let fixed = [640, 1900, 1200, 1900];
     let widths = [
         fixed[0],
         fixed[1],

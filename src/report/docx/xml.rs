@@ -72,7 +72,15 @@ impl Body {
         if let Some(id) = style.id() {
             self.out.push_str("<w:pPr><w:pStyle w:val=\"");
             self.out.push_str(id);
-            self.out.push_str("\"/></w:pPr>");
+            self.out.push_str("\"/>");
+            // The title's 二号 lines are one grid line each. LibreOffice reads this off the
+            // paragraph only (not its style), and would give each line two.
+            if style == Style::Title {
+                self.out.push_str(
+                    "<w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"579\" w:lineRule=\"exact\"/>",
+                );
+            }
+            self.out.push_str("</w:pPr>");
         }
     }
 
