@@ -152,6 +152,31 @@ pub(super) fn shape_error(
         }
         E::NoSuchEnumVariant {
             expected, found, ..
+        } if path.ends_with("if_short") => {
+            let message = match lang {
+                Lang::Zh => format!(
+                    "if_short 的值 '{}' 无效，应为 {} 之一",
+                    text::for_terminal(found),
+                    list(expected)
+                ),
+                Lang::En => format!(
+                    "if_short '{}' is invalid; expected one of {}",
+                    text::for_terminal(found),
+                    list(expected)
+                ),
+            };
+            let mut d = at_parser(path, message, found.chars().count());
+            d.help = Some(
+                lang.pick(
+                    "State：未达目标时仍按实际数字写入第三部分；Omit：未达目标时不写入第三部分（第五部分照常列出）",
+                    "State: an item short of its target is still stated with its real figures; Omit: it is left out of section three (section five still lists it)",
+                )
+                .to_string(),
+            );
+            d
+        }
+        E::NoSuchEnumVariant {
+            expected, found, ..
         } => {
             let message = match lang {
                 Lang::Zh => format!(
@@ -238,6 +263,14 @@ fn expected_at(path: &str, src: &str, locations: &Locations, lang: Lang) -> Stri
             "a quoted ASCII id such as \"annual-plan\"",
         ),
         "year" | "carried_from" => l("年份，如 2024", "a year such as 2024"),
+        "follows_report" | "numbered" => l("true 或 false", "true or false"),
+        "clauses" | "general" | "plans" => l(
+            "字符串列表，如 [ \"……\", \"……\" ]",
+            "a list of strings such as [ \"…\", \"…\" ]",
+        ),
+        "section_five" | "shufa" if path.starts_with("report.") && !path.contains("items") => {
+            l("一组 ( … )", "a group ( … )")
+        }
         "kind" => l(
             "Task、Count(target: 次数)、Rate(target: 百分数) 或 Hours(target: 学时)",
             "Task, Count(target: N), Rate(target: P) or Hours(target: H)",

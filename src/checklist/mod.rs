@@ -11,6 +11,8 @@ mod load;
 mod locate;
 mod raw;
 mod text;
+#[cfg(test)]
+mod text_tests;
 mod texts;
 mod to_raw;
 mod validate;

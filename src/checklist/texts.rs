@@ -174,7 +174,12 @@ impl Validator<'_> {
                     if let Slot::Value(p) = var.slot
                         && !p.allowed_in(Context::Item(kind))
                     {
-                        let names = Placeholder::names_in(Context::Item(kind)).join(" ");
+                        let names = Placeholder::names_in(Context::Item(kind))
+                            .iter()
+                            .filter(|n| !matches!(**n, "year" | "org" | "leader"))
+                            .map(|n| format!("{{{id}.{n}}}"))
+                            .collect::<Vec<_>>()
+                            .join(" ");
                         let m = self.msg(
                             format!(
                                 "事项 '{id}' 是 {} 类事项，'{{{id}.{}}}' 没有取值，应为 {names} 之一",
@@ -188,9 +193,10 @@ impl Validator<'_> {
                             ),
                         );
                         let help = self.msg(
-                            "占位符按所指事项的类型取值".into(),
-                            "a placeholder takes its value from the kind of the item it names"
-                                .into(),
+                            format!("占位符按所指事项的类型取值；写 {{{id}}} 则引用该事项的整句"),
+                            format!(
+                                "a placeholder takes its value from the kind of the item it names; {{{id}}} gives the item's whole sentence"
+                            ),
                         );
                         self.template_error(path.as_str(), offset, len, m, help);
                     }
@@ -350,10 +356,16 @@ impl Validator<'_> {
                 ),
             },
             (TemplateErrorKind::RefNotHere(_), true) => format!(
-                "'{bad}' 指向另一事项，只能用在栏目的 clauses 中；事项自己的句子写 {allowed}"
+                "'{bad}' 指向另一事项，只有栏目的 clauses 能这样写；{place}应为 {allowed} 之一"
             ),
             (TemplateErrorKind::RefNotHere(_), false) => format!(
-                "'{bad}' names another item, which only a section's clauses may; an item's own sentence uses {allowed}"
+                "'{bad}' names another item, which only a section's clauses may; {place} expected one of {allowed}"
+            ),
+            (TemplateErrorKind::SentenceSpec(id), true) => format!(
+                "'{bad}' 是事项 '{id}' 的整句，不带格式；应写作 '{{{id}}}'，或写 '{{{id}.占位符:格式}}'"
+            ),
+            (TemplateErrorKind::SentenceSpec(id), false) => format!(
+                "'{bad}' is item '{id}''s whole sentence, which takes no format; write '{{{id}}}', or '{{{id}.placeholder:format}}'"
             ),
             (TemplateErrorKind::Unclosed, true) => {
                 format!("模板中 '{bad}' 的 '{{' 没有对应的 '}}'")
@@ -372,8 +384,8 @@ impl Validator<'_> {
                 closest(name, &names).map(|best| did_you_mean(self.lang, &format!("{{{best}}}")))
             }
             TemplateErrorKind::BadSpec(Placeholder::Topics, _) => Some(self.msg(
-                "{topics:3} 表示最多列出 3 个主题，其余以“等”概括".into(),
-                "{topics:3} lists at most three topics, then 等".into(),
+                "{topics:3} 表示最多列出 3 个主题，其余以“等”概括；".into(),
+                "{topics:3} lists at most three topics, then 等;".into(),
             )),
             _ => None,
         };

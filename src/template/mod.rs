@@ -68,6 +68,8 @@ pub enum TemplateErrorKind {
     BadSpec(Placeholder, String),
     /// `{item.name}` outside a section's clauses, where other items cannot be named.
     RefNotHere(String),
+    /// `{item:spec}`: an item's whole sentence takes no format.
+    SentenceSpec(String),
     /// A `{` with no closing `}`.
     Unclosed,
     /// A `}` with no opening `{` (write `}}` for a literal brace).
@@ -226,11 +228,10 @@ fn parse_var(inner: &str, at: (usize, usize), context: Context) -> Result<Var, T
         (Some(s), Slot::Value(p)) => p
             .parse_spec(s)
             .ok_or_else(|| err(TemplateErrorKind::BadSpec(p, s.to_string())))?,
-        (Some(s), Slot::Sentence) => {
-            return Err(err(TemplateErrorKind::Unknown(format!(
-                "{}:{s}",
-                item.unwrap_or("")
-            ))));
+        (Some(_), Slot::Sentence) => {
+            return Err(err(TemplateErrorKind::SentenceSpec(
+                item.unwrap_or("").to_string(),
+            )));
         }
     };
     Ok(Var {
@@ -250,6 +251,9 @@ impl fmt::Display for TemplateErrorKind {
             }
             TemplateErrorKind::BadSpec(p, s) => {
                 write!(f, "placeholder '{{{}}}' takes no format '{s}'", p.name())
+            }
+            TemplateErrorKind::SentenceSpec(id) => {
+                write!(f, "'{{{id}}}' is an item's sentence, which takes no format")
             }
             TemplateErrorKind::RefNotHere(id) => {
                 write!(
