@@ -66,28 +66,61 @@ pub fn draft(input: &Input<'_>) -> Draft {
 /// The draft from a status already computed for `input` (formats that also print the
 /// completion table compute it once).
 pub fn draft_from(input: &Input<'_>, st: &Status<'_>) -> Draft {
+    draft_parts(input, st, Parts::ALL)
+}
+
+/// Which parts of the draft a document prints; the others are left empty.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Parts {
+    pub three: bool,
+    pub five: bool,
+    pub todo: bool,
+}
+
+impl Parts {
+    pub const ALL: Parts = Parts {
+        three: true,
+        five: true,
+        todo: true,
+    };
+}
+
+/// The draft with only `parts` filled in (a 10 000-item section three need not word
+/// 10 000 shortfalls nobody prints).
+pub(crate) fn draft_parts(input: &Input<'_>, st: &Status<'_>, parts: Parts) -> Draft {
     let c = input.checklist;
     let scene = Scene::new(c, st, Person::Third);
     let fixed = |t| scene.fill(t, None, &c.title).text;
-    let shortfalls = st
-        .items
-        .iter()
-        .filter(|s| !s.complete)
-        .map(|s| Shortfall {
-            item: s.item.id.clone(),
-            title: clean(&s.item.title),
-            owner: clean(&s.item.owner),
-            missing: missing(s, input.lang),
-            follows_report: s.item.follows_report,
-        })
-        .collect();
+    let shortfalls = match parts.todo {
+        false => Vec::new(),
+        true => st
+            .items
+            .iter()
+            .filter(|s| !s.complete)
+            .map(|s| Shortfall {
+                item: s.item.id.clone(),
+                title: clean(&s.item.title),
+                owner: clean(&s.item.owner),
+                missing: missing(s, input.lang),
+                follows_report: s.item.follows_report,
+            })
+            .collect(),
+    };
     Draft {
         title: tidy(&fixed(&c.report.title)),
         heading: fixed(&c.report.heading),
         opening: sentence(&fixed(&c.report.opening)),
-        groups: groups(&scene),
+        groups: if parts.three {
+            groups(&scene)
+        } else {
+            Vec::new()
+        },
         closing: sentence(&fixed(&c.report.closing)),
-        five: section_five(&scene),
+        five: if parts.five {
+            section_five(&scene)
+        } else {
+            Five::default()
+        },
         shortfalls,
     }
 }

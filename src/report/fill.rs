@@ -102,11 +102,23 @@ pub fn join_unique<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
 
 /// A text without the marks that would dangle once it is joined to others.
 fn trimmed(t: &str) -> String {
+    trim_marks(t).to_string()
+}
+
+fn trim_marks(t: &str) -> &str {
     t.trim_end_matches(is_separator)
         .trim_end_matches(is_terminal)
         .trim_start_matches(is_separator)
         .trim()
-        .to_string()
+}
+
+/// [`clean`] without a copy when the text needs none (most do not).
+pub(super) fn cleaned(s: &str) -> std::borrow::Cow<'_, str> {
+    if needs_cleaning(s) {
+        std::borrow::Cow::Owned(clean(s))
+    } else {
+        std::borrow::Cow::Borrowed(s.trim())
+    }
 }
 
 fn is_separator(c: char) -> bool {
@@ -147,31 +159,37 @@ pub fn topics<'a>(
     cap: Option<u8>,
     titles: bool,
 ) -> String {
-    let key = |t: &str| t.replace(['《', '》'], "");
+    // Entries repeat their topic (twelve sessions of 习近平法治思想): each text is looked at
+    // once, and copied only when it is kept.
     let mut seen: Vec<String> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     let mut more = false;
-    for t in texts {
-        let t = trimmed(&clean(t));
-        if t.is_empty() || !has_chinese(&t) {
+    for raw in texts {
+        let c = cleaned(raw);
+        let t = trim_marks(&c);
+        if t.is_empty() {
             continue;
         }
-        let k = key(&t);
-        if keys.contains(&k) {
+        let k: std::borrow::Cow<'_, str> = if t.contains(['《', '》']) {
+            t.replace(['《', '》'], "").into()
+        } else {
+            t.into()
+        };
+        if keys.iter().any(|seen| *seen == *k) || !has_chinese(t) {
             continue;
         }
         if cap.is_some_and(|c| seen.len() >= usize::from(c)) {
             more = true;
             break;
         }
-        keys.push(k.clone());
         // A law's name is a title wherever it stands (GB/T 15834): `民法典` → `《民法典》`.
-        let law = crate::checklist::lint::is_law_name(&t);
+        let law = crate::checklist::lint::is_law_name(t);
         seen.push(if titles || law {
             format!("《{k}》")
         } else {
-            t
+            t.to_string()
         });
+        keys.push(k.into_owned());
     }
     let mut out = join_titles(&seen);
     if more {

@@ -18,7 +18,7 @@ use crate::template::Template;
 use crate::text::numbers::percent;
 
 /// Section five, or part two of the 述法 report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Five {
     pub heading: String,
     pub opening: String,

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::draft::Draft;
+use super::draft::{Draft, Parts};
 use super::plain::{date_text, entry_text, ledger_title, summary_text, todo_lines, todo_title};
 use super::table::{Row, kind_label, rows};
 use super::{Document, Input, Options, Part};
@@ -51,12 +51,18 @@ fn table_row(out: &mut String, cells: &[&str]) {
 
 /// The report's draft (section three, five, and on request the to-do list and the completion
 /// table), the 述法 report, or the full ledger.
-pub fn markdown(doc: Document, input: &Input<'_>, st: &Status<'_>, options: Options<'_>) -> String {
+pub fn markdown(
+    doc: Document,
+    input: &Input<'_>,
+    st: &Status<'_>,
+    options: Options<'_>,
+    parts: Parts,
+) -> String {
     let lang = input.lang;
     let mut out = String::new();
     match (doc, lang) {
         (Document::Summary, Lang::Zh) => {
-            let d = super::draft::draft_from(input, st);
+            let d = super::draft::draft_parts(input, st, parts);
             let _ = writeln!(out, "# {}\n", md_text(&d.title));
             if options.part != Part::Five {
                 let _ = writeln!(out, "## {}\n", md_text(&d.heading));
@@ -72,7 +78,7 @@ pub fn markdown(doc: Document, input: &Input<'_>, st: &Status<'_>, options: Opti
             todo_md(&mut out, &d, input, st, options);
         }
         (Document::Summary, Lang::En) => {
-            let d = super::draft::draft_from(input, st);
+            let d = super::draft::draft_parts(input, st, parts);
             fenced(
                 &mut out,
                 &summary_text(

@@ -180,19 +180,24 @@ pub fn render_with(
     options: Options<'_>,
 ) -> Vec<u8> {
     let st = progress::status(input.checklist, input.ledger, input.today);
+    let parts = draft::Parts {
+        three: options.part != Part::Five,
+        five: options.part != Part::Three,
+        todo: options.todo,
+    };
     match (format, doc) {
         (Format::Text, Document::Summary) => {
-            plain::summary_text(&draft::draft_from(input, &st), input, options).into_bytes()
+            plain::summary_text(&draft::draft_parts(input, &st, parts), input, options).into_bytes()
         }
         (Format::Text, Document::Shufa) => {
             let scene = values::Scene::new(input.checklist, &st, values::Person::First);
             plain::shufa_text(&shufa::shufa(&scene), input).into_bytes()
         }
         (Format::Text, Document::Ledger) => plain::ledger_text(input, &st).into_bytes(),
-        (Format::Md, _) => markdown::markdown(doc, input, &st, options).into_bytes(),
+        (Format::Md, _) => markdown::markdown(doc, input, &st, options, parts).into_bytes(),
         (Format::Csv, _) => sheet::csv(input, &st, options),
         (Format::Json, _) => json::json(doc, input, &st),
-        (Format::Docx, _) => docx::docx(doc, input, &st, options),
+        (Format::Docx, _) => docx::docx(doc, input, &st, options, parts),
     }
 }
 

@@ -50,6 +50,24 @@ fn boundary(t: Tok) -> bool {
 /// sits alone inside brackets (`（{evidence}）`). Returns the text and, for each `{…}`,
 /// whether it survived.
 pub(crate) fn drop_missing(toks: &[Tok], vars: usize) -> (String, Vec<bool>) {
+    let mut kept = vec![false; vars];
+    // Most sentences have every value: nothing to drop.
+    if !toks.iter().any(|t| matches!(t, Tok::Missing(_))) {
+        let mut out = String::with_capacity(toks.len() * 3);
+        for t in toks {
+            match *t {
+                Tok::Literal(c) => out.push(c),
+                Tok::Value(c, var) => {
+                    out.push(c);
+                    if let Some(k) = kept.get_mut(var) {
+                        *k = true;
+                    }
+                }
+                Tok::Missing(_) => {}
+            }
+        }
+        return (out, kept);
+    }
     let mut gone = vec![false; toks.len()];
     for (p, t) in toks.iter().enumerate() {
         if !matches!(t, Tok::Missing(_)) {
@@ -72,7 +90,6 @@ pub(crate) fn drop_missing(toks: &[Tok], vars: usize) -> (String, Vec<bool>) {
             *g = true;
         }
     }
-    let mut kept = vec![false; vars];
     let mut out = String::with_capacity(toks.len() * 3);
     for (t, g) in toks.iter().zip(&gone) {
         match (t, g) {
@@ -133,9 +150,9 @@ fn phrase_around(toks: &[Tok], p: usize) -> (usize, usize) {
 
 /// ASCII punctuation next to Chinese text becomes its full-width form (`召开会议,研究` →
 /// `召开会议，研究`); punctuation between ASCII characters (`12.5`, `a,b`) is left alone.
-fn full_width(s: &str) -> String {
+fn full_width(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains([',', ';', ':', '(', ')', '!', '?']) {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let chars: Vec<char> = s.chars().collect();
     let wide = |i: Option<&char>| i.is_some_and(|c| !c.is_ascii());
@@ -155,49 +172,35 @@ fn full_width(s: &str) -> String {
         };
         out.push(mapped);
     }
-    out
+    out.into()
 }
 
-/// Doubled marks a filled template can produce (`《《宪法》》`, `%%`, `等等`, `方面方面`),
-/// each written once.
-fn undouble(s: &str) -> String {
-    const PAIRS: [(&str, &str); 9] = [
-        ("《《", "《"),
-        ("》》", "》"),
-        ("““", "“"),
-        ("””", "”"),
-        ("（（", "（"),
-        ("））", "）"),
-        ("%%", "%"),
-        ("等等", "等"),
-        ("方面方面", "方面"),
-    ];
-    let mut s = s.to_string();
-    for (from, to) in PAIRS {
-        while s.contains(from) {
-            s = s.replace(from, to);
-        }
-    }
-    s
+/// The opening bracket a closing one pairs with.
+fn opener_of(close: char) -> Option<char> {
+    CLOSERS.iter().position(|&c| c == close).map(|i| OPENERS[i])
 }
 
-/// A filled clause made tidy: Chinese punctuation, no empty brackets left by an empty value,
-/// no doubled marks, no run of marks (`、，` keeps the stronger `，`), no mark just inside a
+/// A filled clause made tidy, in one pass: Chinese punctuation; doubled marks a filled
+/// template can produce (`《《宪法》》`, `%%`, `等等`) written once; brackets left empty by an
+/// empty value removed; no run of marks (`、，` keeps the stronger `，`), no mark just inside a
 /// bracket, and no mark at either end (the caller adds the right one when joining clauses).
 pub(crate) fn tidy(s: &str) -> String {
-    let s = undouble(&full_width(&super::fill::clean(s)));
-    let mut s = s;
-    for empty in ["（）", "()", "《》", "“”", "【】"] {
-        if s.contains(empty) {
-            s = s.replace(empty, "");
-        }
-    }
-    let mut out: Vec<char> = Vec::with_capacity(s.len());
+    let cleaned = super::fill::cleaned(s);
+    let s = full_width(&cleaned);
+    let mut out = String::with_capacity(s.len());
+    let mut prev: Option<char> = None;
     for c in s.chars() {
+        let doubled =
+            prev == Some(c) && matches!(c, '《' | '》' | '“' | '”' | '（' | '）' | '%' | '等');
+        prev = Some(c);
+        if doubled {
+            continue;
+        }
+        let last = out.chars().next_back();
         if is_separator(c) || is_terminal(c) {
-            match out.last().copied() {
+            match last {
                 // Nothing yet, or just after an opening bracket: the mark has nothing to join.
-                None | Some('（' | '《' | '“' | '【') => continue,
+                None | Some('（' | '《' | '“' | '【' | '(') => continue,
                 Some(p) if is_separator(p) || is_terminal(p) => {
                     if strength(c) > strength(p) {
                         out.pop();
@@ -208,17 +211,30 @@ pub(crate) fn tidy(s: &str) -> String {
                 _ => {}
             }
         }
-        if matches!(c, '）' | '》' | '”' | '】') {
-            while out.last().is_some_and(|&p| is_separator(p)) {
+        if let Some(open) = opener_of(c) {
+            while out.ends_with(is_separator) {
                 out.pop();
+            }
+            // A pair left empty by an empty value goes altogether.
+            if out.ends_with(open) {
+                out.pop();
+                continue;
             }
         }
         out.push(c);
     }
-    while out.last().is_some_and(|&p| is_separator(p)) {
+    while out.ends_with(is_separator) {
         out.pop();
     }
-    out.into_iter().collect::<String>().trim().to_string()
+    if out.contains("方面方面") {
+        out = out.replace("方面方面", "方面");
+    }
+    let trimmed = out.trim();
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// A sentence that ends properly: a trailing `，、；：` becomes `。`, a missing end mark is added.

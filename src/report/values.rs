@@ -155,7 +155,8 @@ impl<'a> Scene<'a> {
                     vars.push(var.item.as_ref().and(target));
                     match self.value(target, var, title, titled) {
                         Some(v) if !v.is_empty() => {
-                            toks.extend(clean(&v).chars().map(|c| Tok::Value(c, n)));
+                            // Every value is cleaned where it is made.
+                            toks.extend(v.chars().map(|c| Tok::Value(c, n)));
                         }
                         _ => toks.push(Tok::Missing(n)),
                     }
@@ -220,11 +221,15 @@ impl<'a> Scene<'a> {
         let rate = record
             .and_then(|r| r.rate.as_ref())
             .filter(|r| !r.no_cases());
-        let mut entries: Vec<_> = record
-            .map(|r| r.entries.iter().collect())
-            .unwrap_or_default();
-        // Stable: entries logged on the same day keep the order they were logged in.
-        entries.sort_by_key(|e| e.date);
+        // In date order, only for the placeholders that list them. Stable: entries logged on
+        // the same day keep the order they were logged in.
+        let entries = || {
+            let mut e: Vec<_> = record
+                .map(|r| r.entries.iter().collect())
+                .unwrap_or_default();
+            e.sort_by_key(|e: &&crate::ledger::Entry| e.date);
+            e
+        };
         let number = |n: u64| match spec {
             Spec::Numerals => chinese_numeral(n),
             _ => n.to_string(),
@@ -237,9 +242,11 @@ impl<'a> Scene<'a> {
                 o => o,
             }),
             Placeholder::Date => done_date(record).map(|d| one_date(d, spec)),
-            Placeholder::Dates => Some(date_list(entries.iter().map(|e| e.date), spec)),
-            Placeholder::FirstDate => entries.first().map(|e| one_date(e.date, spec)),
-            Placeholder::Count => nonzero(entries.len() as u64),
+            Placeholder::Dates => Some(date_list(entries().iter().map(|e| e.date), spec)),
+            Placeholder::FirstDate => record
+                .and_then(|r| r.entries.iter().map(|e| e.date).min())
+                .map(|d| one_date(d, spec)),
+            Placeholder::Count => nonzero(s.entry_count() as u64),
             Placeholder::Target => match s.item.kind {
                 Kind::Task => None,
                 Kind::Count { target } => Some(number(u64::from(target))),
@@ -252,7 +259,7 @@ impl<'a> Scene<'a> {
                     _ => None,
                 };
                 Some(topics(
-                    entries.iter().map(|e| e.topic.as_str()),
+                    entries().iter().map(|e| e.topic.as_str()),
                     cap,
                     titled,
                 ))

@@ -16,7 +16,7 @@ mod xml;
 use parts::{Package, TEXT_WIDTH, TEXT_WIDTH_LANDSCAPE};
 use xml::{Body, Style};
 
-use super::draft::draft_from;
+use super::draft::{Parts, draft_parts};
 use super::fill::clean;
 use super::plain::{ledger_title_parts, todo_lines, todo_title};
 use super::shufa::shufa;
@@ -30,10 +30,16 @@ use crate::text::dates as date;
 /// Characters of 二号 that fit on one line of the title.
 const TITLE_LINE: usize = 20;
 
-pub fn docx(doc: Document, input: &Input<'_>, st: &Status<'_>, options: Options<'_>) -> Vec<u8> {
+pub fn docx(
+    doc: Document,
+    input: &Input<'_>,
+    st: &Status<'_>,
+    options: Options<'_>,
+    parts: Parts,
+) -> Vec<u8> {
     let mut body = Body::new(64 * 1024);
     let (title, landscape) = match doc {
-        Document::Summary => (summary(&mut body, input, st, options), false),
+        Document::Summary => (summary(&mut body, input, st, options, parts), false),
         Document::Shufa => (shufa_doc(&mut body, input, st), false),
         Document::Ledger => (ledger(&mut body, input, st), true),
     };
@@ -58,9 +64,15 @@ fn title(body: &mut Body, text: &str, org: &str) {
     body.blank();
 }
 
-fn summary(body: &mut Body, input: &Input<'_>, st: &Status<'_>, options: Options<'_>) -> String {
+fn summary(
+    body: &mut Body,
+    input: &Input<'_>,
+    st: &Status<'_>,
+    options: Options<'_>,
+    parts: Parts,
+) -> String {
     let lang = input.lang;
-    let d = draft_from(input, st);
+    let d = draft_parts(input, st, parts);
     title(body, &d.title, &input.checklist.organization);
     if lang == Lang::En {
         body.para(
