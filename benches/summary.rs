@@ -148,7 +148,7 @@ fn process(c: &mut Criterion) {
         c,
         "summary_process_10k",
         checklist_source(),
-        |c| ledger(c),
+        ledger,
         &FORMATS,
     );
 }
