@@ -83,7 +83,8 @@ pub struct Item {
     /// The sentence for a rate recorded as 0/0 (no cases this year).
     pub no_cases: Option<Template>,
     /// A duty of the reporting process that follows the report (approving, submitting,
-    /// publishing it; the next year's 述法): never in that year's report.
+    /// publishing it; the next year's 述法): never in that year's report. By default, any
+    /// item due in the next year.
     pub follows_report: bool,
     /// The section-five sentence when the item falls short; `None` for the default by kind.
     pub shortfall: Option<Template>,

@@ -206,7 +206,13 @@ impl Validator<'_> {
     }
 
     /// An item's texts for section five and the 述法 report, and how section three treats it.
-    pub(super) fn item_text(&mut self, ip: &str, raw: &RawItem, kind: KindTag) -> ItemExtras {
+    pub(super) fn item_text(
+        &mut self,
+        ip: &str,
+        raw: &RawItem,
+        kind: KindTag,
+        due_next_year: bool,
+    ) -> ItemExtras {
         let no_cases = match (&raw.no_cases, kind) {
             (None, _) => None,
             (Some(t), KindTag::Rate) => Some(self.template(
@@ -249,7 +255,9 @@ impl Validator<'_> {
                 _ => IfShort::State,
             },
             no_cases,
-            follows_report: raw.follows_report.unwrap_or(false),
+            // A duty due in the next year belongs to the reporting process (approving,
+            // submitting, publishing the report, the 述法), unless the checklist says not.
+            follows_report: raw.follows_report.unwrap_or(due_next_year),
             shortfall,
             shufa,
         }

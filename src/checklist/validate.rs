@@ -383,7 +383,8 @@ impl Validator<'_> {
             default_report,
             Context::Item(kind.tag()),
         );
-        let extras = self.item_text(ip, &raw, kind.tag());
+        let due_next_year = due.is_some_and(|d| d.resolve(year).year() > year);
+        let extras = self.item_text(ip, &raw, kind.tag(), due_next_year);
         if let Some(from) = raw.carried_from
             && !(2000..i64::from(year)).contains(&from)
         {

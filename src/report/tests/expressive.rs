@@ -32,7 +32,7 @@ const SAY: &str = r#"(
           ]),
         ( id: "assess", title: "考核", lead_in: "在法治政府建设考核中",
           items: [
-            ( id: "score", title: "法治政府建设考核", kind: Task, due: "next-03-31",
+            ( id: "score", title: "上年度法治政府建设考核结果", kind: Task, due: "06-30",
               report: "获得{note}" ),
           ]),
     ],

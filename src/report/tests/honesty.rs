@@ -125,6 +125,27 @@ fn duties_that_follow_the_report_are_never_in_it() {
 }
 
 #[test]
+fn an_item_due_next_year_follows_the_report_unless_the_checklist_says_not() {
+    let src = r#"(
+        id: "next", title: "清单", organization: "某局", year: 2025,
+        sections: [ ( id: "s", title: "年度报告", lead_in: "", items: [
+            ( id: "approve", title: "审定年度报告", kind: Task, due: "next-02-25",
+              report: "于{date}主持审定年度报告" ),
+            ( id: "kept", title: "年终述法", kind: Task, due: "next-01-31",
+              report: "于{date}开展年终述法", follows_report: false ),
+        ]) ],
+    )"#;
+    let mut b = Book::new(src);
+    assert!(b.c.item("approve").unwrap().follows_report);
+    assert!(!b.c.item("kept").unwrap().follows_report);
+    b.check("approve", day(2026, 2, 18))
+        .check("kept", day(2026, 1, 20));
+    let text = b.three(day(2026, 2, 27));
+    assert!(!text.contains("审定"), "{text}");
+    assert!(text.contains("于2026年1月20日开展年终述法"), "{text}");
+}
+
+#[test]
 fn section_five_states_the_real_shortfalls_in_order() {
     let b = short_year();
     let five = b.five(day(2025, 12, 20));
