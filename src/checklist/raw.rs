@@ -121,6 +121,15 @@ pub struct RawItem {
     pub shufa: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_from: Option<i64>,
+    /// A one-off duty of this year only: next year's checklist does not repeat it (it is
+    /// carried over only if unfinished and carrying is asked for).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub once: bool,
+    /// For a counted item, how often it falls due within the year: `"monthly"` (每月) or
+    /// `"quarterly"` (每季度); the review then points out a month or quarter that passed
+    /// without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rhythm: Option<String>,
 }
 
 /// `State` (the default): an item short of its target is stated with its real figures;

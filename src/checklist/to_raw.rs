@@ -101,6 +101,8 @@ impl Item {
             shortfall: self.shortfall.as_ref().map(|t| t.source().to_string()),
             shufa: self.shufa.as_ref().map(|t| t.source().to_string()),
             carried_from: self.carried_from.map(i64::from),
+            once: self.once,
+            rhythm: self.rhythm.map(|r| r.to_source().to_string()),
         }
     }
 }

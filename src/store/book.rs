@@ -505,22 +505,26 @@ impl Book {
     ) -> Result<Committed<T>, StoreError> {
         let ledger_path = &self.paths.ledger;
         let _lock = lock::lock(&self.paths).map_err(|e| e.not_saved(ledger_path))?;
-        let opened = self.open()?;
-        if let Journal::Blocked(blocker) = &opened.journal {
+        let Opened {
+            mut ledger,
+            journal: standing,
+            snapshot_damaged,
+            ..
+        } = self.open()?;
+        if let Journal::Blocked(blocker) = &standing {
             return Err(blocker.error());
         }
         // A ledger without a journal starts one: an earlier duty's history, then the ledger
         // as it stands, so that undo and history reach back and nothing is lost.
         let mut prelude = Vec::new();
-        let mut ledger = opened.ledger.clone();
-        if let Journal::None { format } = opened.journal {
+        if let Journal::None { format } = standing {
             if format < snapshot::FORMAT {
                 prelude = legacy::history(&self.paths.legacy_history, ledger.seq)?;
             }
-            ledger = checkpointed(&opened.ledger, &mut prelude);
+            ledger = checkpointed(&ledger, &mut prelude);
         }
         let history = || -> Result<History, StoreError> {
-            if matches!(opened.journal, Journal::None { .. }) {
+            if matches!(standing, Journal::None { .. }) {
                 return Ok(History {
                     records: prelude.clone(),
                     bad: None,
@@ -551,7 +555,7 @@ impl Book {
         let mut text: String = prelude.iter().map(journal::line).collect();
         text.push_str(&journal::line(&recorded));
         let not_saved = |e: StoreError| e.not_saved(ledger_path);
-        let (id, end) = match &opened.journal {
+        let (id, end) = match &standing {
             Journal::Open { header, end } => (
                 header.journal.clone(),
                 journal::append(&self.paths.journal, *end, &text).map_err(not_saved)?,
@@ -567,7 +571,7 @@ impl Book {
         // Committed. What follows only keeps the snapshot readable for people; a failure is
         // reported, and the next open catches up from the journal.
         let mut notes = Vec::new();
-        if let Err(e) = self.write_snapshot(&ledger, &Mark { id, end }, opened.snapshot_damaged) {
+        if let Err(e) = self.write_snapshot(&ledger, &Mark { id, end }, snapshot_damaged) {
             notes.push(Note::SnapshotNotWritten {
                 ledger: ledger_path.clone(),
                 reason: e.to_string(),

@@ -5,7 +5,7 @@
 use std::io::Read;
 
 use super::seed::seed;
-use super::{Book, day, flaw};
+use super::{Book, blank_entry, day, flaw};
 use crate::i18n::Lang;
 use crate::report::{Document, Format, Options, Part, render_with};
 
@@ -24,6 +24,7 @@ fn partly_done() -> Book {
         hours: None,
         evidence: "=HYPERLINK(\"http://example.invalid\")".into(),
         by: "法规科".into(),
+        ..blank_entry()
     });
     b.l.items.entry("annual-plan".into()).or_default().note = "计划|待印发".into();
     b

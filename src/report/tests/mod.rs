@@ -66,6 +66,8 @@ impl Book {
             topic: topic.into(),
             hours: None,
             evidence: String::new(),
+            people: Default::default(),
+            also: Vec::new(),
         })
     }
 
@@ -85,6 +87,8 @@ impl Book {
             topic: topic.into(),
             hours: Some(hours),
             evidence: String::new(),
+            people: Default::default(),
+            also: Vec::new(),
         })
     }
 
@@ -148,6 +152,21 @@ impl Book {
     /// The 述法 report as text.
     pub fn shufa(&self, today: Date) -> String {
         self.render(Document::Shufa, Format::Text, today, Options::default())
+    }
+}
+
+/// An entry with nothing in it, for tests that write entries straight into a ledger.
+pub(super) fn blank_entry() -> crate::ledger::Entry {
+    crate::ledger::Entry {
+        id: String::new(),
+        date: day(2024, 1, 1),
+        topic: String::new(),
+        hours: None,
+        evidence: String::new(),
+        by: String::new(),
+        presided: String::new(),
+        attended: String::new(),
+        linked: Vec::new(),
     }
 }
 

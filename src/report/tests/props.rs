@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 
 use super::documents::{paragraphs, part};
-use super::{Book, day, flaw};
+use super::{Book, blank_entry, day, flaw};
 use crate::checklist::{BUILTIN_DEFAULT, Kind};
 use crate::i18n::Lang;
 use crate::report::{Document, Format, Options, Part, render_with};
@@ -53,6 +53,7 @@ fn raw_log(b: &mut Book, id: &str, on: jiff::civil::Date, topic: &str, hours: Op
         hours,
         evidence: topic.to_string(),
         by: "法规科".into(),
+        ..blank_entry()
     });
 }
 
