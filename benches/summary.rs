@@ -97,6 +97,9 @@ fn ledger_of(c: &Checklist, entries: usize, each: usize) -> Ledger {
                         hours: (n % 4 == 3).then_some(8.0),
                         evidence: "签到表".into(),
                         by: "u".into(),
+                        presided: String::new(),
+                        attended: String::new(),
+                        linked: Vec::new(),
                     });
                 }
                 left -= r.entries.len();
