@@ -78,7 +78,9 @@ pub fn summary_text(d: &Draft, input: &Input<'_>, options: Options<'_>) -> Strin
                      persons first responsible for the rule of law"
                 );
                 let _ = writeln!(out, "Heading: {}", d.heading);
-                let _ = writeln!(out, "Opening: {}", d.opening);
+                if !d.opening.is_empty() {
+                    let _ = writeln!(out, "Opening: {}", d.opening);
+                }
                 out.push_str("Facts:\n");
                 if d.groups.is_empty() {
                     out.push_str("  (none recorded yet)\n");
@@ -89,7 +91,9 @@ pub fn summary_text(d: &Draft, input: &Input<'_>, options: Options<'_>) -> Strin
                         let _ = writeln!(out, "    {}. {}", c.number, c.text);
                     }
                 }
-                let _ = writeln!(out, "Closing: {}", d.closing);
+                if !d.closing.is_empty() {
+                    let _ = writeln!(out, "Closing: {}", d.closing);
+                }
             }
             if five {
                 let _ = writeln!(out, "\nSection five: shortcomings and their causes");
