@@ -2,8 +2,8 @@
 //! principal leader's 述法 report, and the completion ledger for inspectors.
 //!
 //! Pure: the checklist, the ledger and "today" come in through [`Input`]; bytes go out.
-//! [`draft`] builds the report as data, [`shufa`](Document::Shufa) the 述法 report, [`table`]
-//! the completion table; the format modules only lay those out, so text, Markdown, CSV,
+//! [`draft`] builds the report as data, [`Shufa`] the 述法 report, the table module the
+//! completion table; the format modules only lay those out, so text, Markdown, CSV,
 //! JSON and .docx always agree. The officer's to-do list (every item not complete) is data
 //! of the draft too, but it enters a document only when asked for ([`Options::todo`]).
 //!
@@ -13,19 +13,22 @@
 //! state: its lead-in (`在学法方面，`, or the section's own, or none), then its clauses
 //! enumerated 一是……；二是……。 A section's clauses are the unit's own sentences and may
 //! name any item's figures (`累计召开党组会{party-meetings.count}次和党组理论学习中心组
-//! {center-group.count}次`); every item no clause states adds its own sentence. With
-//! `numbered: true` each section gets a （一）（二） sub-heading. Then the closing sentence.
+//! {center-group.count}次`); a clause is written only when every item it names has something
+//! to state, and every item no clause states adds its own sentence, so each item is stated
+//! once. With `numbered: true` each section gets a （一）（二） sub-heading. Then the closing
+//! sentence.
 //!
 //! What an item states (true by default):
 //!
 //! * a duty done, or an item with progress, with its real figures — short of its target
 //!   too (`组织中心组学习11次`), unless the item says `if_short: Omit`;
 //! * a rate recorded as 0/0 with its `no_cases` sentence (`本年度无此类案件` by default);
-//! * never a duty that follows the report (`follows_report: true`: approving, submitting,
-//!   publishing it, the next year's 述法), never an item with nothing done (no `0次`).
+//! * never a duty that follows the report (`follows_report`, by default any item due in the
+//!   next year: approving, submitting, publishing it, the next year's 述法), never an item
+//!   with nothing done (no `0次`).
 //!
-//! Section five states the real shortfalls in 不足 sentences (see [`five`]); the 述法
-//! report states the same facts in the first person (see [`shufa`]).
+//! Section five states the real shortfalls in 不足 sentences (see [`Five`]); the 述法
+//! report states the same facts in the first person (see [`Shufa`]).
 //!
 //! # Placeholder rendering rules
 //!
