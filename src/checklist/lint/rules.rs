@@ -255,13 +255,15 @@ fn numeric(s: &Seen<'_>, i: usize) -> bool {
     }
 }
 
-/// The unit word that ends just before token `i`, or starts at it.
+/// The unit word that ends just before token `i`. A one-character unit counts only where it
+/// stands alone: in `事项289项` the first 项 belongs to 事项.
 fn unit_before(s: &Seen<'_>, i: usize) -> Option<(&'static str, usize)> {
     UNITS.iter().find_map(|u| {
         let n = u.chars().count();
         let from = i.checked_sub(n)?;
         let word: Option<String> = (from..i).map(|k| s.char_at(k)).collect();
-        (word.as_deref() == Some(u)).then_some((*u, from))
+        let alone = n > 1 || from == 0 || !s.char_at(from - 1).is_some_and(is_han);
+        (word.as_deref() == Some(u) && alone).then_some((*u, from))
     })
 }
 
@@ -404,6 +406,7 @@ mod tests {
         );
         let r = rules("聘请法律顾问1次");
         assert_eq!(r, [(Rule::PeopleInTimes, "次".into(), "名".into())]);
+        assert!(rules("下放乡镇事项289项").is_empty());
         let r = rules("学时12.3学时");
         assert_eq!(
             r,
