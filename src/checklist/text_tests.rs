@@ -1,5 +1,5 @@
 //! The report's texts refused as they should be: every file in
-//! `tests/fixtures/report-invalid/` gives one error at the file, line and column listed,
+//! `tests/it/fixtures/report-invalid/` gives one error at the file, line and column listed,
 //! on the field, quoting the bad value, with the fix; and the text linter's warnings on a
 //! checklist that loads, placed the same way.
 
@@ -56,7 +56,7 @@ const BAD: &[Bad] = &[
 
 fn fixture(name: &str) -> String {
     let path = format!(
-        "{}/tests/fixtures/report-invalid/{name}",
+        "{}/tests/it/fixtures/report-invalid/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -64,7 +64,10 @@ fn fixture(name: &str) -> String {
 
 #[test]
 fn every_bad_report_text_is_refused_where_it_is_written() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/report-invalid");
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/it/fixtures/report-invalid"
+    );
     let files = std::fs::read_dir(dir).unwrap().count();
     assert_eq!(files, BAD.len(), "every fixture has a row");
     for b in BAD {

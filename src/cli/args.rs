@@ -14,9 +14,6 @@ use crate::i18n::Lang;
     name = "duty",
     version,
     about = "法治建设第一责任人职责年度清单 / A checklist for annual rule-of-law duties",
-    long_about = "duty：记录党政主要负责人履行推进法治建设第一责任人职责的年度台账，并生成年度报告第三部分。\n\
-                  不带命令运行时打开交互界面。\n\
-                  A year-long ledger of rule-of-law duties; with no command, duty opens the interactive screen.",
     allow_negative_numbers = true
 )]
 pub struct Cli {
@@ -87,7 +84,7 @@ pub enum Command {
     Summary(report::ExportArgs),
     /// 导出完成情况台账 / Export the completion ledger for inspectors
     Ledger(report::ExportArgs),
-    /// 生成主要负责人年度述法报告草稿 / Draft the principal leader's annual 述法 report
+    /// 生成主要负责人年度述法报告草稿 / Draft the principal leader's annual report on rule-of-law duties
     #[command(alias = "leader-report")]
     Shufa(report::ExportArgs),
     /// 年终风险检查：逾期、落后、将到期、缺佐证、未达标 / What is at risk before the year closes
@@ -104,6 +101,17 @@ pub enum Command {
     ExportLedger(exchange::ExportArgs),
     /// 校验并合并导出的台账（不覆盖）/ Validate and merge an exported ledger (never overwrites)
     ImportLedger(exchange::ImportArgs),
+    /// 输出命令补全脚本：bash、zsh、fish、powershell / Print a shell completion script
+    Completions(CompletionsArgs),
+    /// 输出使用手册（man 格式，如 duty man > duty.1）/ Print the manual page (man format)
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// 终端类型 / the shell
+    #[arg(value_enum)]
+    pub shell: super::manual::Shell,
 }
 
 #[cfg(test)]

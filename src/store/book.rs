@@ -523,6 +523,17 @@ impl Book {
             }
             ledger = checkpointed(&ledger, &mut prelude);
         }
+        // Opening reads only the lines after the snapshot; a change checks the others too (for
+        // shape, cheaply), so that nothing is ever appended after a damaged line: every later
+        // replay, undo and history would stop there.
+        if let Journal::Open { header, end } = &standing
+            && let Some(bad) = journal::first_bad(&self.paths.journal, header, *end)?
+        {
+            return Err(StoreError::JournalDamaged {
+                path: self.paths.journal.clone(),
+                bad,
+            });
+        }
         let history = || -> Result<History, StoreError> {
             if matches!(standing, Journal::None { .. }) {
                 return Ok(History {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use super::book::{Book, Journal, Note, checkpointed};
+use super::book::{Book, Journal, Note, Opened, checkpointed};
 use super::error::{IoOp, StoreError};
 use super::journal;
 use super::layout::LedgerPaths;
@@ -80,7 +80,10 @@ impl Book {
         let _lock = lock::lock(&self.paths)?;
         match self.open() {
             Ok(opened) => match opened.journal.clone() {
-                Journal::Blocked(_) => {
+                // A damaged line the snapshot already holds (opening does not read it).
+                Journal::Blocked(_) | Journal::Open { .. }
+                    if self.blocked_by_damage(&opened)? =>
+                {
                     let aside = LedgerPaths::aside(&self.paths.journal);
                     std::fs::rename(&self.paths.journal, &aside)
                         .map_err(StoreError::io(IoOp::Rename, &self.paths.journal))?;
@@ -157,6 +160,16 @@ impl Book {
 
     /// A new journal: `prelude` (an earlier duty's history), then a checkpoint of `ledger`
     /// dated `at`; and the snapshot written from it.
+    /// Whether `opened` may not take changes: its journal is blocked, or damaged in the lines
+    /// before the snapshot's place, which opening does not read.
+    fn blocked_by_damage(&self, opened: &Opened) -> Result<bool, StoreError> {
+        Ok(match opened.journal {
+            Journal::Blocked(_) => true,
+            Journal::Open { .. } => self.history()?.bad.is_some(),
+            _ => false,
+        })
+    }
+
     fn restart_journal(
         &self,
         ledger: &Ledger,

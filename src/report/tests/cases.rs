@@ -1,5 +1,5 @@
 //! Real published reports of other units, their facts recorded as ledgers against
-//! checklists written in this project's own sentences (`tests/fixtures/report-cases/`):
+//! checklists written in this project's own sentences (`tests/it/fixtures/report-cases/`):
 //! each draft states every countable fact, in as many points as the real report makes,
 //! with no clause an officer would delete.
 
@@ -9,7 +9,7 @@ use super::{Book, body, day, flaw, in_order, points};
 #[test]
 fn xuchang_ecology_2023_in_its_four_points() {
     let mut b = Book::new(include_str!(
-        "../../../tests/fixtures/report-cases/xuchang-sthjj-2023.ron"
+        "../../../tests/it/fixtures/report-cases/xuchang-sthjj-2023.ron"
     ));
     b.check("leading-group", day(2023, 2, 10))
         .check("annual-plan", day(2023, 2, 20))
@@ -65,7 +65,7 @@ fn xuchang_ecology_2023_in_its_four_points() {
 #[test]
 fn weihai_ecology_2023_numbered_with_figures_in_one_clause() {
     let mut b = Book::new(include_str!(
-        "../../../tests/fixtures/report-cases/weihai-sthjj-2023.ron"
+        "../../../tests/it/fixtures/report-cases/weihai-sthjj-2023.ron"
     ));
     for month in [3, 7, 11] {
         b.log("party-research", day(2023, month, 16), "研究部署法治工作");
@@ -114,7 +114,7 @@ fn weihai_ecology_2023_numbered_with_figures_in_one_clause() {
 #[test]
 fn zhejiang_transport_2024_a_departments_duties() {
     let mut b = Book::new(include_str!(
-        "../../../tests/fixtures/report-cases/zhejiang-jtyst-2024.ron"
+        "../../../tests/it/fixtures/report-cases/zhejiang-jtyst-2024.ron"
     ));
     b.check("first-topic", day(2024, 1, 8))
         .log_n("party", 12, "学习习近平总书记重要讲话精神")

@@ -32,10 +32,10 @@ const NOTES: [&str; 5] = ["", "93分、优秀等次", "第14次", "%%", "{note}"
 
 const SOURCES: [&str; 5] = [
     BUILTIN_DEFAULT,
-    include_str!("../../../tests/fixtures/report/heyuan-2024.ron"),
-    include_str!("../../../tests/fixtures/report-cases/xuchang-sthjj-2023.ron"),
-    include_str!("../../../tests/fixtures/report-cases/weihai-sthjj-2023.ron"),
-    include_str!("../../../tests/fixtures/report-cases/zhejiang-jtyst-2024.ron"),
+    include_str!("../../../tests/it/fixtures/report/heyuan-2024.ron"),
+    include_str!("../../../tests/it/fixtures/report-cases/xuchang-sthjj-2023.ron"),
+    include_str!("../../../tests/it/fixtures/report-cases/weihai-sthjj-2023.ron"),
+    include_str!("../../../tests/it/fixtures/report-cases/zhejiang-jtyst-2024.ron"),
 ];
 
 /// One thing recorded: which item (by position), how much, which text, which day.

@@ -5,7 +5,7 @@
 
 use super::{Book, body, day, in_order, points};
 
-const FIXTURE: &str = include_str!("../../../tests/fixtures/report/heyuan-2024.ron");
+const FIXTURE: &str = include_str!("../../../tests/it/fixtures/report/heyuan-2024.ron");
 
 /// The 2024 facts as an officer would have logged them, and the report's own paperwork
 /// in early 2025.
