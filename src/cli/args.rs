@@ -109,7 +109,7 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
-    /// 终端类型 / the shell
+    /// shell 类型 / the shell
     #[arg(value_enum)]
     pub shell: super::manual::Shell,
 }

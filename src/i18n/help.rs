@@ -130,7 +130,7 @@ impl Words {
             "LEDGERS" => "台账",
             "OUTPUT" => "输出文件",
             "COMMAND" => "命令",
-            "SHELL" => "终端",
+            "SHELL" => "shell",
             "N" => "条数",
             "FRACTION" => "分子/分母",
             _ => return None,

@@ -197,6 +197,22 @@ pub fn first_bad(path: &Path, header: &Header, end: u64) -> Result<Option<BadLin
     Ok(None)
 }
 
+/// The records on the lines after line `line` (1-based, the header being line 1), each
+/// `None` where it cannot be read: what a repair tries to carry over past a damaged line.
+/// A cut-off last line was never acknowledged and is not among them.
+pub fn after_line(path: &Path, line: usize) -> Result<Vec<Option<Recorded>>, StoreError> {
+    let bytes = std::fs::read(path).map_err(StoreError::io(IoOp::Read, path))?;
+    let whole = match bytes.iter().rposition(|&b| b == b'\n') {
+        Some(last) => &bytes[..last],
+        None => return Ok(Vec::new()),
+    };
+    Ok(whole
+        .split(|&b| b == b'\n')
+        .skip(line)
+        .map(|l| serde_json::from_slice::<Recorded>(l).ok())
+        .collect())
+}
+
 /// The 1-based number of the line starting at byte `offset`.
 pub fn line_number(path: &Path, offset: u64) -> Result<usize, StoreError> {
     let file = File::open(path).map_err(StoreError::io(IoOp::Read, path))?;

@@ -739,31 +739,64 @@ fn usage_errors_exit_2_in_the_language_asked_for() {
 }
 
 #[test]
-fn every_command_has_help() {
-    let h = Home::new();
-    let help = h.duty(&["--help"]);
-    help.ok();
-    let commands: Vec<String> = help
-        .stdout
-        .lines()
-        .skip_while(|l| !l.starts_with("Commands:"))
-        .skip(1)
-        .take_while(|l| l.starts_with("  "))
-        .filter_map(|l| l.split_whitespace().next())
-        .filter(|c| *c != "help")
-        .map(String::from)
-        .collect();
-    assert!(commands.len() >= 25, "{commands:?}");
-    for c in &commands {
-        let out = h.run(&[c.as_str(), "--help"]);
-        out.ok();
-        assert!(out.stdout.contains("Usage: duty"), "{c}: {}", out.stdout);
+fn every_command_has_help_in_one_language() {
+    for (lang, commands_heading, usage) in [
+        (Lang::Zh, "命令：", "用法：duty"),
+        (Lang::En, "Commands:", "Usage: duty"),
+    ] {
+        let h = Home::in_lang(lang);
+        let help = h.duty(&["--help"]);
+        help.ok();
+        let commands: Vec<String> = help
+            .stdout
+            .lines()
+            .skip_while(|l| !l.starts_with(commands_heading))
+            .skip(1)
+            .take_while(|l| l.starts_with("  "))
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|c| *c != "help")
+            .map(String::from)
+            .collect();
+        assert!(commands.len() >= 25, "{commands:?}");
+        let has_chinese = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        for c in &commands {
+            let out = h.run(&[c.as_str(), "--help"]);
+            out.ok();
+            assert!(out.stdout.contains(usage), "{c}: {}", out.stdout);
+            match lang {
+                Lang::Zh => {
+                    for english in ["Usage", "Options", "Arguments", "Print help", "[default"] {
+                        assert!(!out.stdout.contains(english), "{c}: {}", out.stdout);
+                    }
+                }
+                Lang::En => assert!(!has_chinese(&out.stdout), "{c}: {}", out.stdout),
+            }
+            // `duty help COMMAND` says the same.
+            assert_eq!(h.run(&["help", c.as_str()]).stdout, out.stdout, "{c}");
+        }
+        h.duty(&["log", "--help"]).ok();
+        h.duty(&["due", "--help"]).ok();
+        h.duty(&["--version"]).ok();
+        snap!("every_command_has_help", h);
     }
-    h.duty(&["due", "--help"]).ok();
-    h.duty(&["--version"]).ok();
-    insta::with_settings!({ omit_expression => true }, {
-        insta::assert_snapshot!(h.transcript());
-    });
+}
+
+#[test]
+fn the_manual_and_completions_are_written_in_the_language() {
+    let h = Home::new();
+    let page = h.run(&["man"]);
+    page.ok();
+    assert!(page.stdout.starts_with(".TH DUTY 1"), "{}", page.stdout);
+    assert!(page.stdout.contains(".SH \"命令\""), "{}", page.stdout);
+    let en = h.run(&["--lang", "en", "man"]);
+    assert!(en.stdout.contains(".SH \"COMMANDS\""), "{}", en.stdout);
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = h.run(&["completions", shell]);
+        script.ok();
+        assert!(script.stdout.contains("summary"), "{shell}");
+    }
+    h.duty(&["completions", "tcsh"]).code(2);
+    snap!(h);
 }
 
 #[test]

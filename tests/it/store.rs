@@ -517,6 +517,62 @@ fn a_damaged_journal_line_in_the_middle_is_named_and_blocks_changes_until_repair
 }
 
 #[test]
+fn a_damaged_journal_without_its_snapshot_shows_what_it_can_and_repair_carries_on_past_the_damage()
+{
+    for lang in LANGS {
+        for snapshot in ["missing", "damaged"] {
+            let h = three_sessions(lang);
+            h.ok(&[
+                "log",
+                "center-group",
+                "--topic",
+                "四",
+                "--date",
+                "2024-03-23",
+            ]);
+            let paths = h.paths(2024);
+            match snapshot {
+                "missing" => fs::remove_file(&paths.ledger).unwrap(),
+                _ => fs::write(&paths.ledger, "(format: 2, items: {").unwrap(),
+            }
+            // Line 3 is the second change; the snapshot that held it is gone.
+            damage_line(&h, 3);
+            let before = tree(&h.data());
+            h.say(&format!(
+                "the snapshot {snapshot}, line 3 of the journal damaged"
+            ));
+            let status = h.duty(&["status"]);
+            status.ok();
+            assert!(status.stderr.contains("repair"), "{}", status.stderr);
+            h.duty(&["log", "center-group", "--topic", "五"]).code(4);
+            assert_eq!(tree(&h.data()), before, "nothing written before the repair");
+            h.duty(&["repair"]).ok();
+            // 一 before the damage, 三 and 四 after it; 二 was on the damaged line.
+            assert_eq!(topics(&h), ["一", "三", "四"], "{snapshot}");
+            assert!(paths.dir.join("2024.journal.damaged-1").exists());
+            assert_eq!(
+                paths.dir.join("2024.ron.damaged-1").exists(),
+                snapshot == "damaged",
+                "an unreadable snapshot is kept, never overwritten"
+            );
+            h.duty(&[
+                "log",
+                "center-group",
+                "--topic",
+                "二（补登）",
+                "--date",
+                "2024-03-09",
+            ])
+            .ok();
+            assert_eq!(topics(&h).len(), 4);
+            if snapshot == "missing" {
+                snap!(h);
+            }
+        }
+    }
+}
+
+#[test]
 fn a_damaged_line_the_snapshot_does_not_hold_yet_blocks_changes_too() {
     let h = three_sessions(Lang::Zh);
     // The snapshot of the first change, as a crash can leave it; lines 3 and 4 are after it.
