@@ -223,8 +223,8 @@ impl Words {
                 m.push('\n');
                 m.push_str(if *backup_ok {
                     self.pick(
-                        "旧版 duty 留下的备份完好：运行 duty repair 用备份和修改历史恢复（原文件另存为 .damaged-N，不会删除）。",
-                        "The backup an earlier duty kept is good: run 'duty repair' to restore from it and its history (the damaged file is kept aside as .damaged-N, not deleted).",
+                        "旧版 duty 留下的备份和修改历史可以恢复它：运行 duty repair（原文件另存为 .damaged-N，不会删除）。",
+                        "The backup and history an earlier duty kept can restore it: run 'duty repair' (the damaged file is kept aside as .damaged-N, not deleted).",
                     )
                 } else {
                     self.pick(

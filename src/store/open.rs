@@ -5,9 +5,9 @@ use std::path::Path;
 
 use super::book::{Blocker, Book, Fingerprint, Journal, Note, Opened};
 use super::error::{BadLine, Damage, IoOp, LineFault, StoreError};
-use super::files;
 use super::journal::{self, Header, Lines};
 use super::snapshot::{self, Snapshot, Unparsed};
+use super::{files, legacy};
 use crate::ledger::{Ledger, Op};
 
 impl Book {
@@ -158,7 +158,7 @@ impl Book {
                 path: self.paths.ledger.clone(),
                 damage,
                 at,
-                backup_ok: self.legacy_backup_ok(),
+                backup_ok: self.legacy_rebuildable(),
             }),
             (Err(Unparsed::TooNew(found)), None) => Err(StoreError::TooNew {
                 path: self.paths.ledger.clone(),
@@ -283,12 +283,18 @@ impl Book {
         })
     }
 
-    pub(super) fn legacy_backup_ok(&self) -> bool {
-        let ours =
-            |s: &Snapshot| s.ledger.checklist == self.checklist && s.ledger.year == self.year;
+    /// Whether an earlier duty's backup and history (or its history alone, when it goes
+    /// back to the first change) can rebuild this ledger.
+    pub(super) fn legacy_rebuildable(&self) -> bool {
         matches!(
-            files::read_capped(&self.paths.legacy_backup, snapshot::MAX_BYTES),
-            Ok(Some(Ok(bytes))) if snapshot::parse(&bytes).is_ok_and(|s| ours(&s))
+            legacy::rebuild(
+                &self.paths.legacy_backup,
+                &self.paths.legacy_history,
+                &self.checklist,
+                self.year,
+                None,
+            ),
+            Ok(Some(_))
         )
     }
 

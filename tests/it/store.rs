@@ -870,20 +870,23 @@ fn a_lost_or_damaged_old_ledger_is_put_back_from_its_backup_and_history() {
             "a_lost_old_ledger_is_put_back_from_its_backup_and_history",
             h2
         );
-        // With its backup unreadable too, the message says so, and repair changes nothing
-        // (it rebuilds from the history alone only when there is no backup at all).
+        // With its backup unreadable too, the history alone rebuilds it: it goes back to the
+        // first change, and each line holds the item's whole state.
         let h3 = format1(lang);
         let paths = h3.paths(2024);
         fs::write(
             &paths.ledger,
-            fs::read(fixture("ledgers/truncated.ron")).unwrap(),
+            fs::read(fixture("ledgers/garbage.ron")).unwrap(),
         )
         .unwrap();
         fs::write(&paths.legacy_backup, "").unwrap();
         let before = tree(&h3.data());
         h3.duty(&["status"]).code(4);
-        h3.duty(&["repair"]).code(4);
         assert_eq!(tree(&h3.data()), before);
+        h3.duty(&["repair"]).ok();
+        assert_eq!(h3.ledger(2024).items, old.items, "the history alone");
+        assert!(paths.dir.join("2024.ron.damaged-1").exists());
+        h3.duty(&["status"]).ok();
         snap!("an_old_ledger_with_its_backup_unreadable_too", h3);
     }
 }
