@@ -40,7 +40,6 @@ fn make_duty_ledger(case: &Case, checklist: &Checklist, entries: usize) {
     common::save_ledger(&case.data, &ledger);
 }
 
-
 /// One data set: a checklist file, duty's settings and data directories, and a pristine copy
 /// of the data to start each mutating run from.
 struct Case {

@@ -12,7 +12,7 @@ mod place;
 mod rules;
 
 pub use place::lint_file;
-pub use rules::{Finding, Rule, lint_template, lint_text};
+pub use rules::{Finding, Rule, lint_template, lint_text, lint_topic};
 
 /// Whether `c` is a Chinese character (the CJK ideographs and extension A).
 pub(crate) fn is_han(c: char) -> bool {

@@ -229,12 +229,39 @@ pub(crate) fn tidy(s: &str) -> String {
     if out.contains("方面方面") {
         out = out.replace("方面方面", "方面");
     }
+    for unit in ["学时", "人次"] {
+        if out.matches(unit).count() > 1 {
+            out = unit_once(&out, unit);
+        }
+    }
     let trimmed = out.trim();
     if trimmed.len() == out.len() {
         out
     } else {
         trimmed.to_string()
     }
+}
+
+/// `学时12.5学时` → `12.5学时`: a unit written before a number as well as after it (a title
+/// ending in 学时 before `{hours}学时`) is written once, after.
+fn unit_once(s: &str, unit: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find(unit) {
+        let after = &rest[at + unit.len()..];
+        let digits = after
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+            .map_or(after.len(), |(i, _)| i);
+        let repeated = digits > 0 && after[digits..].starts_with(unit);
+        out.push_str(&rest[..at]);
+        if !repeated {
+            out.push_str(unit);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A sentence that ends properly: a trailing `，、；：` becomes `。`, a missing end mark is added.
@@ -437,6 +464,8 @@ mod tests {
         assert_eq!(tidy("参考率98%%"), "参考率98%");
         assert_eq!(tidy("《宪法》等等"), "《宪法》等");
         assert_eq!(tidy("在学法方面方面"), "在学法方面");
+        assert_eq!(tidy("个人年度学法学时7学时"), "个人年度学法7学时");
+        assert_eq!(tidy("学时共7学时"), "学时共7学时");
     }
 
     #[test]

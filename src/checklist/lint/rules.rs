@@ -93,6 +93,16 @@ pub fn lint_text(text: &str) -> Vec<Finding> {
     lint(&Seen { src: text, toks })
 }
 
+/// Findings in a logged topic. A topic that is a law's name and nothing else (`宪法`) is no
+/// finding: the report writes it as a title (`《宪法》`) wherever it lists it.
+pub fn lint_topic(text: &str) -> Vec<Finding> {
+    let whole = is_law_name(text.trim());
+    lint_text(text)
+        .into_iter()
+        .filter(|f| !(whole && f.rule == Rule::LawName))
+        .collect()
+}
+
 /// Findings in a template, placed in its source; a placeholder counts as a word of Chinese
 /// text with the value it will have.
 pub fn lint_template(t: &Template) -> Vec<Finding> {
@@ -443,6 +453,12 @@ mod tests {
                 String::new()
             )]
         );
+    }
+
+    #[test]
+    fn a_topic_that_is_a_law_name_is_fine() {
+        assert!(lint_topic("宪法").is_empty());
+        assert_eq!(lint_topic("学习《宪法》、民法典").len(), 1);
     }
 
     #[test]
