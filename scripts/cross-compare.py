@@ -275,6 +275,8 @@ def main():
     if not native or not Path(native).is_file():
         print("cross-compare: no native binary; build one or set DUTY_NATIVE_BIN", file=sys.stderr)
         return 2
+    # The commands run in a scratch directory, so a relative path would point nowhere.
+    native = str(Path(native).resolve())
 
     runners = []
     for name in opts.runner or sorted(TRIPLES):
