@@ -125,6 +125,7 @@ impl Words {
             "NAME" => "姓名",
             "LANG" | "LANGUAGE" => "语言",
             "FORMAT" => "格式",
+            "PART" => "部分",
             "LEDGER" => "台账",
             "LEDGERS" => "台账",
             "OUTPUT" => "输出文件",

@@ -10,6 +10,7 @@ pub mod clap_zh;
 mod evidence;
 pub mod help;
 mod record;
+mod report;
 mod review;
 pub mod screen;
 mod status;

@@ -322,6 +322,13 @@ pub fn draft(book: &Workbook, options: &Options) -> Result<Draft, ImportError> {
             due,
             evidence: non_empty(text(Field::Evidence)),
             report: None,
+            // The report's own texts are the checklist writer's to add; by default an
+            // item is stated with its figures, and one due next year follows the report.
+            if_short: None,
+            no_cases: None,
+            follows_report: None,
+            shortfall: None,
+            shufa: None,
             carried_from: None,
             once: false,
             rhythm: None,
@@ -356,6 +363,9 @@ pub fn draft(book: &Workbook, options: &Options) -> Result<Draft, ImportError> {
         .map(|(si, (title, _, items))| RawSection {
             id: format!("s{:02}", si + 1),
             title,
+            heading: None,
+            lead_in: None,
+            clauses: Vec::new(),
             items: items
                 .into_iter()
                 .enumerate()

@@ -1,5 +1,6 @@
-//! The documents: `summary` (section three of the annual report) and `ledger` (the
-//! completion ledger for inspectors), printed or written to a file.
+//! The documents: `summary` (the annual report's draft: section three, and section five),
+//! `shufa` (the principal leader's 述法 report) and `ledger` (the completion ledger for
+//! inspectors), printed or written to a file.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,7 +11,7 @@ use super::exchange::{LedgerSources, Scope, load_view, print_rollup};
 use super::spreadsheet::{self, ExportFormat};
 use crate::cli::error::{CmdResult, Failure};
 use crate::cli::output::{Mode, Out};
-use crate::report::{self, Document, Format, Input, Options};
+use crate::report::{self, Document, Format, Input, Options, Part};
 use crate::session::Session;
 use crate::store;
 
@@ -31,6 +32,15 @@ pub struct ExportArgs {
     /// CSV：写入 BOM，便于 Excel 识别 UTF-8 / CSV: write a byte-order mark for Excel
     #[arg(long)]
     pub bom: bool,
+    /// summary：起草第三部分（three）、第五部分“存在的不足”（five）或两者（both）/ summary: draft section three, five or both
+    #[arg(long, value_enum)]
+    pub part: Option<Part>,
+    /// summary：附上待办事项（未完成事项，不属于报告正文）/ summary: add the officer's to-do list (not part of the report)
+    #[arg(long)]
+    pub todo: bool,
+    /// summary：附上完成情况表（md、docx）/ summary: add the completion table (md, docx)
+    #[arg(long)]
+    pub table: bool,
     #[command(flatten)]
     pub sources: LedgerSources,
     #[command(flatten)]
@@ -43,6 +53,17 @@ const NOT_WRITTEN: [&str; 7] = ["doc", "pdf", "xls", "xlsx", "wps", "rtf", "odt"
 pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdResult {
     let s = &*super::scoped(s, a.scope.owner.as_deref())?;
     let w = s.words();
+    if doc != Document::Summary {
+        for (given, flag) in [
+            (a.part.is_some(), "--part"),
+            (a.todo, "--todo"),
+            (a.table, "--table"),
+        ] {
+            if given {
+                return Err(Failure::Usage(w.summary_only(flag)));
+            }
+        }
+    }
     // xlsx is written by the spreadsheet module; the report's own formats go on below.
     let by_name = a.output.as_deref().and_then(ExportFormat::from_extension);
     let format = match a.format.or(by_name) {
@@ -92,6 +113,12 @@ pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdRe
     let options = Options {
         entries: a.entries,
         bom: a.bom,
+        part: a.part.unwrap_or_default(),
+        todo: a.todo,
+        table: a.table,
+        // The officer's name from the settings (or the computer's account): the author the
+        // .docx properties show.
+        author: &s.user,
     };
     let bytes = report::render_with(doc, format, &input, options);
     match a.output {
