@@ -183,6 +183,11 @@ impl Words {
                 "已记录但未登记佐证材料：补齐{what}后{}",
                 self.add_evidence(&r.item, surface)
             ),
+            // On the command line, "attach X with duty attach …" (as for sessions below).
+            Why::NoEvidence if surface == Surface::Cli => format!(
+                "recorded but no evidence kept: attach {what} with duty attach {0} FILE, or run duty evidence {0} \"…\"",
+                r.item
+            ),
             Why::NoEvidence => format!(
                 "recorded but no evidence kept: file {what}, then {}",
                 self.add_evidence(&r.item, surface)

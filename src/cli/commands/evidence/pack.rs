@@ -27,10 +27,10 @@ pub struct PackArgs {
     /// 只打包这些栏目（id 或名称，可重复）/ only these sections (id or title; repeatable)
     #[arg(long, value_name = "SECTION")]
     pub section: Vec<String>,
-    /// 只打包这些责任科室的事项（可重复）/ only items of these owners (repeatable)
+    /// 只打包这些责任科室的事项（可写科室名的一部分，可重复）/ only these offices' items (part of a name will do; repeatable)
     #[arg(long, value_name = "OFFICE")]
     pub owner: Vec<String>,
-    /// 只打包这些事项（可重复）/ only these items (repeatable)
+    /// 只打包这些事项（id、编号或标题，可重复）/ only these items (id, number or title; repeatable)
     #[arg(long, value_name = "ITEM")]
     pub item: Vec<String>,
     /// 覆盖已有的 zip / replace an existing zip
