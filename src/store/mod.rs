@@ -13,6 +13,7 @@ mod legacy;
 mod lock;
 pub mod settings;
 mod snapshot;
+pub mod unit_file;
 
 pub use book::{
     Blocker, Book, Committed, Fingerprint, History, Journal, Note, Opened, Proposal, Repaired,
