@@ -48,7 +48,7 @@ pub fn table(o: &Overview, view: View, ctx: &Context<'_>) -> (Vec<String>, Vec<V
                     cells.push(o.file_of(row).map(|f| f.path.clone()).unwrap_or_default());
                     match &row.header {
                         Some(h) => {
-                            cells.push(iso((ctx.day)(h.exported_at)));
+                            cells.push((ctx.minute)(h.exported_at));
                             cells.push(h.exported_by.clone());
                             cells.push(
                                 match row.checksum {

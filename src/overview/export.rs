@@ -42,6 +42,8 @@ pub struct Context<'a> {
     pub lang: Lang,
     /// The local day of a moment (the clock's time zone).
     pub day: &'a dyn Fn(Timestamp) -> Date,
+    /// The local minute of a moment, `2025-11-19 10:00`.
+    pub minute: &'a dyn Fn(Timestamp) -> String,
     /// The rows to show (indexes into the overview's rows), in order.
     pub rows: &'a [usize],
     /// Whether `rows` is a filtered selection (said in the document).

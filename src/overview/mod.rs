@@ -187,6 +187,13 @@ pub struct Browse {
     pub sort: Sort,
 }
 
+/// The local day of `t` on `clock`'s time zone (the clock is not read for the time).
+pub fn local_day(clock: &crate::clock::Clock, t: Timestamp) -> jiff::civil::Date {
+    let minute = clock.local_minute(t);
+    crate::text::dates::parse_date(minute.get(..10).unwrap_or(""))
+        .unwrap_or_else(|| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+}
+
 /// The key units are told apart by: the name with runs of spaces made one and ends
 /// trimmed (full-width spaces too), letters in lower case.
 pub fn unit_key(name: &str) -> String {

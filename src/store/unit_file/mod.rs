@@ -31,7 +31,7 @@
 mod inputs;
 mod split;
 
-pub use inputs::{Input, for_each_input, input_exists};
+pub use inputs::{Input, for_each_input, input_exists, read_one};
 
 use std::fmt::Write as _;
 
