@@ -2,12 +2,15 @@
 //! would run as a formula neutralised with a leading `'`) and JSON (everything in one
 //! document, with keys in English whatever the language).
 
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
 use super::collect::{FileState, Overview, TemplateSource};
 use super::export::{Context, Totals, View, cell_figure, file_cells, last_change_day, unit_cells};
+use super::figures::CellState;
 use super::figures::{WEIGHT_BEHIND, WEIGHT_BELOW, WEIGHT_NO_EVIDENCE, WEIGHT_OVERDUE};
-use super::matrix::{MatrixCell, matrix};
+use super::matrix::{Matrix, MatrixCell, matrix};
 use super::{Checksum, FileProblem};
 use crate::checklist::Kind;
 use crate::text::dates::iso;
@@ -195,41 +198,26 @@ pub fn json(o: &Overview, ctx: &Context<'_>) -> String {
             })
         })
         .collect();
-    let matrix = matrix(o, ctx.rows).map(|m| {
-        let cells: Vec<Vec<Value>> = m
-            .cells
+    let matrix = matrix(o, ctx.rows);
+    let matrix = matrix.as_ref().map(|m| MatrixDoc {
+        items: m
+            .items
             .iter()
-            .map(|row| {
-                row.iter()
-                    .zip(&m.units)
-                    .map(|(c, &r)| match c {
-                        MatrixCell::Dropped => json!("dropped"),
-                        MatrixCell::Item {
-                            cell,
-                            own,
-                            renamed,
-                            changed,
-                        } => {
-                            let figure = o
-                                .skeleton(&o.rows[r])
-                                .map(|sk| cell_figure(sk.items[*own].kind, cell));
-                            json!({ "state": cell.state, "value": cell.value, "figure": figure,
-                                    "renamed": renamed, "changed": changed })
-                        }
-                    })
-                    .collect()
+            .map(|i| {
+                json!({
+                    "id": i.id, "title": i.title, "section": i.section,
+                    "kind": kind_json(i.kind), "due": iso(i.due),
+                })
             })
-            .collect();
-        json!({
-            "items": m.items.iter().map(|i| json!({
-                "id": i.id, "title": i.title, "section": i.section,
-                "kind": kind_json(i.kind), "due": iso(i.due),
-            })).collect::<Vec<_>>(),
-            "units": m.units.iter().map(|&r| o.rows[r].name.clone()).collect::<Vec<_>>(),
-            "cells": cells,
-            "added": m.extra,
-            "left_out": m.left_out.iter().map(|(r, _)| o.rows[*r].name.clone()).collect::<Vec<_>>(),
-        })
+            .collect(),
+        units: m.units.iter().map(|&r| o.rows[r].name.as_str()).collect(),
+        cells: Cells { o, m },
+        added: &m.extra,
+        left_out: m
+            .left_out
+            .iter()
+            .map(|(r, _)| o.rows[*r].name.as_str())
+            .collect(),
     });
     let files: Vec<Value> = (0..o.files.len())
         .map(|i| {
@@ -247,18 +235,93 @@ pub fn json(o: &Overview, ctx: &Context<'_>) -> String {
             })
         })
         .collect();
-    let doc = json!({
-        "year": o.year,
-        "today": iso(o.today),
-        "template": template,
-        "score": { "overdue": WEIGHT_OVERDUE, "behind": WEIGHT_BEHIND,
-                   "below": WEIGHT_BELOW, "no_evidence": WEIGHT_NO_EVIDENCE },
-        "totals": Totals::of(o, ctx.rows),
-        "units": units,
-        "matrix": matrix,
-        "files": files,
-    });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    let doc = Doc {
+        year: o.year,
+        today: iso(o.today),
+        template,
+        score: json!({ "overdue": WEIGHT_OVERDUE, "behind": WEIGHT_BEHIND,
+                       "below": WEIGHT_BELOW, "no_evidence": WEIGHT_NO_EVIDENCE }),
+        totals: Totals::of(o, ctx.rows),
+        units,
+        matrix,
+        files,
+    };
+    let mut out = Vec::with_capacity(1024 + 400 * o.rows.len());
+    // Writing into memory cannot fail.
+    let _ = serde_json::to_writer_pretty(&mut out, &doc);
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The document, serialised as it is written: the matrix's cells (items × units, the bulk
+/// of a province's document) are made one at a time, never held as a JSON tree.
+#[derive(Serialize)]
+struct Doc<'a> {
+    year: i16,
+    today: String,
+    template: Option<Value>,
+    score: Value,
+    totals: Totals,
+    units: Vec<Value>,
+    matrix: Option<MatrixDoc<'a>>,
+    files: Vec<Value>,
+}
+
+#[derive(Serialize)]
+struct MatrixDoc<'a> {
+    items: Vec<Value>,
+    units: Vec<&'a str>,
+    cells: Cells<'a>,
+    added: &'a [Vec<&'a str>],
+    left_out: Vec<&'a str>,
+}
+
+struct Cells<'a> {
+    o: &'a Overview,
+    m: &'a Matrix<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum CellDoc {
+    Dropped(&'static str),
+    Item {
+        state: CellState,
+        value: f64,
+        figure: Option<String>,
+        renamed: bool,
+        changed: bool,
+    },
+}
+
+impl Serialize for Cells<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (o, m) = (self.o, self.m);
+        let mut items = s.serialize_seq(Some(m.cells.len()))?;
+        for row in &m.cells {
+            let cells: Vec<CellDoc> = row
+                .iter()
+                .zip(&m.units)
+                .map(|(c, &r)| match c {
+                    MatrixCell::Dropped => CellDoc::Dropped("dropped"),
+                    MatrixCell::Item {
+                        cell,
+                        own,
+                        renamed,
+                        changed,
+                    } => CellDoc::Item {
+                        state: cell.state,
+                        value: cell.value,
+                        figure: o
+                            .skeleton(&o.rows[r])
+                            .map(|sk| cell_figure(sk.items[*own].kind, cell)),
+                        renamed: *renamed,
+                        changed: *changed,
+                    },
+                })
+                .collect();
+            items.serialize_element(&cells)?;
+        }
+        items.end()
+    }
 }

@@ -254,6 +254,9 @@ fn name_hint(text: &str, fields: &[split::Field<'_>]) -> Option<String> {
     ron::from_str::<String>(literal).ok()
 }
 
+/// The parts of a unit file, in the order `duty` writes them.
+const KNOWN: [&str; 5] = ["duty_unit_file", "unit", "checklist", "ledger", "sha256"];
+
 /// Read the unit file `bytes` (from `origin`, named in diagnostics), in `lang`.
 pub fn parse(bytes: &[u8], origin: &str, lang: Lang) -> Result<Submission, Failed> {
     let bare = |p: FileProblem| (p, None);
@@ -284,6 +287,13 @@ pub fn parse(bytes: &[u8], origin: &str, lang: Lang) -> Result<Submission, Faile
             looks_like: lookalike(text),
         }));
     }
+    // The layout duty writes is found by searching for its lines; anything else (or a part
+    // that does not read that way) is walked byte by byte, which also places any damage.
+    if let Some(fast) = split::fast_fields(text, &KNOWN)
+        && let Ok(s) = read_fields(text, &fast, origin, lang)
+    {
+        return Ok(s);
+    }
     let (fields, shape) = split::fields(text);
     let hint = || name_hint(text, &fields);
     if let Err(offset) = shape {
@@ -309,7 +319,6 @@ fn read_fields(
     origin: &str,
     lang: Lang,
 ) -> Result<Submission, FileProblem> {
-    const KNOWN: [&str; 5] = ["duty_unit_file", "unit", "checklist", "ledger", "sha256"];
     let mut seen = [None; 5];
     for f in fields {
         let Some(k) = KNOWN.iter().position(|&k| k == f.key) else {
