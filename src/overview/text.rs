@@ -163,12 +163,15 @@ fn files(o: &Overview, md: bool, ctx: &Context<'_>, out: &mut String) {
         return;
     }
     let _ = writeln!(out, "{head}");
-    let tag_cells = (0..o.files.len())
-        .map(|i| width(w.file_tag(file_cells(o, i, ctx.lang).0)))
+    let lines: Vec<_> = (0..o.files.len())
+        .map(|i| file_cells(o, i, ctx.lang))
+        .collect();
+    let tag_cells = lines
+        .iter()
+        .map(|(tag, _, _)| width(w.file_tag(*tag)))
         .max()
         .unwrap_or(0);
-    for i in 0..o.files.len() {
-        let (tag, path, detail) = file_cells(o, i, ctx.lang);
+    for (tag, path, detail) in lines {
         let tag = w.file_tag(tag);
         let pad = " ".repeat(tag_cells.saturating_sub(width(tag)));
         let _ = writeln!(out, "  {tag}{pad}  {path}  {detail}");
@@ -182,7 +185,12 @@ fn matrix_view(o: &Overview, md: bool, ctx: &Context<'_>, out: &mut String) {
         let _ = writeln!(out, "{}", w.no_template());
         return;
     };
-    let number = |r: usize| ctx.rows.iter().position(|&x| x == r).map_or(0, |p| p + 1);
+    // Each unit's number in the unit table (its place among the rows shown).
+    let mut numbers = vec![0; o.rows.len()];
+    for (n, &r) in ctx.rows.iter().enumerate() {
+        numbers[r] = n + 1;
+    }
+    let number = |r: usize| numbers[r];
     let _ = writeln!(out, "{}", w.matrix_heading(m.items.len(), m.units.len()));
     if md {
         out.push('\n');
@@ -195,6 +203,12 @@ fn matrix_view(o: &Overview, md: bool, ctx: &Context<'_>, out: &mut String) {
         .to_string();
     let added = ctx.lang.pick("另增事项", "Added items").to_string();
     let chunk = if md { m.units.len().max(1) } else { BLOCK };
+    let tallies: Vec<String> = (0..m.items.len())
+        .map(|i| {
+            let t = m.tally(i);
+            format!("{}/{}/{}", t.done, t.overdue, t.dropped)
+        })
+        .collect();
     for (b, block) in m.units.chunks(chunk).enumerate() {
         let first = b * chunk;
         if !md {
@@ -229,8 +243,7 @@ fn matrix_view(o: &Overview, md: bool, ctx: &Context<'_>, out: &mut String) {
                     true,
                 ));
             }
-            let t = m.tally(i);
-            cells.push(format!("{}/{}/{}", t.done, t.overdue, t.dropped));
+            cells.push(tallies[i].clone());
             rows.push(cells);
         }
         let mut extra = vec![added.clone()];
