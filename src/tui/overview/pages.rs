@@ -19,6 +19,27 @@ use crate::text::dates::iso;
 use crate::text::numbers::percent;
 use crate::text::width;
 
+/// Write a cell padded with spaces: the spaces in `base`, the text itself in `style` (so an
+/// underline or a colour marks the figure, not the padding).
+fn padded(
+    buf: &mut Buffer,
+    area: Rect,
+    x: u16,
+    y: u16,
+    cell: &str,
+    base: Style,
+    style: Style,
+) -> u16 {
+    let text = cell.trim_start_matches(' ');
+    let lead = cell.len() - text.len();
+    let core = text.trim_end_matches(' ');
+    let trail = text.len() - core.len();
+    let all = usize::from(area.width);
+    let x = put(buf, area, x, y, &" ".repeat(lead), all, base);
+    let x = put(buf, area, x, y, core, all, style);
+    put(buf, area, x, y, &" ".repeat(trail), all, base)
+}
+
 /// The first line to show so that `cursor` is on the page (`lines` per page).
 fn first_of_page(cursor: usize, lines: usize) -> usize {
     let lines = lines.max(1);
@@ -79,15 +100,7 @@ pub fn units(s: &State, area: Rect, buf: &mut Buffer) {
     let line = |cells: &[(String, Style)], y: u16, buf: &mut Buffer, base: Style| {
         let mut x = area.x;
         for (text, style) in cells {
-            x = put(
-                buf,
-                area,
-                x,
-                y,
-                text,
-                usize::from(area.width),
-                base.patch(*style),
-            );
+            x = padded(buf, area, x, y, text, base, base.patch(*style));
             x = put(buf, area, x, y, " ", 1, base);
         }
     };
@@ -351,7 +364,15 @@ pub fn matrix(s: &State, area: Rect, buf: &mut Buffer) {
                 style
             };
             let text = matrix_text(o, &o.rows[r], c, s.lang, true);
-            x = put(buf, area, x, y, &fit(&text, COLUMN - 1), COLUMN, style);
+            x = padded(
+                buf,
+                area,
+                x,
+                y,
+                &fit(&text, COLUMN - 1),
+                Style::new(),
+                style,
+            );
             x = put(buf, area, x, y, " ", 1, Style::new());
         }
     }
