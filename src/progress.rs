@@ -274,6 +274,8 @@ mod tests {
                 topic: "网课".into(),
                 hours: Some(12.5),
                 evidence: String::new(),
+                people: Default::default(),
+                also: Vec::new(),
             },
             Change::Log {
                 item: "legal-adviser".into(),
@@ -281,6 +283,8 @@ mod tests {
                 topic: "张律师".into(),
                 hours: None,
                 evidence: String::new(),
+                people: Default::default(),
+                also: Vec::new(),
             },
         ];
         for ch in &changes {

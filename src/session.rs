@@ -61,6 +61,9 @@ pub struct Session {
     /// The checklist file, or `None` for the built-in one.
     pub checklist_path: Option<PathBuf>,
     pub ascii: bool,
+    /// The 责任科室 this session is narrowed to (`--owner`): its checklist holds only that
+    /// office's items, and the ledger read only their records.
+    pub owner: Option<String>,
 }
 
 impl Session {
@@ -93,7 +96,22 @@ impl Session {
             checklist,
             checklist_path,
             ascii,
+            owner: None,
         })
+    }
+
+    /// The same session narrowed to one 责任科室 (`--owner 法规科`, or a part of the name
+    /// only one office has), for reading. `Err` lists the offices when none or several match.
+    pub fn for_owner(&self, name: &str) -> Result<Session, Vec<String>> {
+        let owner = self
+            .checklist
+            .owner(name)
+            .map_err(|all| all.into_iter().map(String::from).collect::<Vec<_>>())?
+            .to_string();
+        let mut narrowed = self.clone();
+        narrowed.checklist = self.checklist.of_owner(&owner);
+        narrowed.owner = Some(owner);
+        Ok(narrowed)
     }
 
     pub fn words(&self) -> Words {
@@ -125,12 +143,51 @@ impl Session {
             checklist,
             checklist_path,
             ascii: self.ascii,
+            owner: None,
         })
     }
 
-    /// The ledger as it stands; writes nothing.
+    /// The item an officer named: its id, its number in the list, its title, or a part of
+    /// the title only it has.
+    pub fn find_item(&self, name: &str) -> Result<&crate::checklist::Item, ChangeError> {
+        self.checklist.find(name).map_err(|e| match e {
+            checklist::NotFound::Nothing { suggestions } => ChangeError::UnknownItem {
+                id: name.to_string(),
+                suggestions,
+            },
+            checklist::NotFound::Several { matches } => ChangeError::AmbiguousItem {
+                name: name.to_string(),
+                matches: matches
+                    .into_iter()
+                    .map(|(n, id)| {
+                        let title = self
+                            .checklist
+                            .item(&id)
+                            .map(|i| i.title.clone())
+                            .unwrap_or_default();
+                        (n, id, title)
+                    })
+                    .collect(),
+            },
+        })
+    }
+
+    /// A date as the officer wrote it, for this year's records, on today.
+    pub fn date(&self, text: &str) -> Result<jiff::civil::Date, crate::text::dates::DateError> {
+        crate::text::dates::parse_in(text, self.checklist.year, self.clock.today())
+    }
+
+    /// The ledger as it stands; writes nothing. Narrowed to an office, only its items'
+    /// records.
     pub fn read(&self) -> Result<Opened, StoreError> {
-        self.book().open()
+        let mut opened = self.book().open()?;
+        if self.owner.is_some() {
+            opened
+                .ledger
+                .items
+                .retain(|id, _| self.checklist.item(id).is_some());
+        }
+        Ok(opened)
     }
 
     /// Today, now and who: fixed once for a change.

@@ -284,6 +284,9 @@ pub fn unit(n: usize, name: &str, checklist_ron: &str, rng: &mut Rng, sessions: 
                 String::new()
             },
             by: "张三".into(),
+            presided: String::new(),
+            attended: String::new(),
+            linked: Vec::new(),
         }
     };
     for (_, item) in checklist.items() {

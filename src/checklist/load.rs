@@ -1009,6 +1009,28 @@ impl Validator<'_> {
             );
             self.error(Under(ip, "carried_from"), m, None);
         }
+        let rhythm = match raw.rhythm.as_deref() {
+            None => None,
+            Some(text) => match (super::Rhythm::parse(text), kind) {
+                (Some(r), Kind::Count { .. }) => Some(r),
+                (Some(_), _) => {
+                    let m = self.msg(
+                        format!("rhythm '{text}' 只适用于计次类事项（Count）"),
+                        format!("rhythm '{text}' is for counted items (Count) only"),
+                    );
+                    self.error(Under(ip, "rhythm"), m, None);
+                    None
+                }
+                (None, _) => {
+                    let m = self.msg(
+                        format!("rhythm '{text}' 无效，应为 \"monthly\"（每月）或 \"quarterly\"（每季度）"),
+                        format!("rhythm '{text}' is invalid; expected \"monthly\" or \"quarterly\""),
+                    );
+                    self.error(Under(ip, "rhythm"), m, None);
+                    None
+                }
+            },
+        };
         if self.errors.len() > before {
             return None;
         }
@@ -1023,6 +1045,8 @@ impl Validator<'_> {
             evidence: raw.evidence.unwrap_or_default(),
             report,
             carried_from: raw.carried_from.map(|y| y as i16),
+            once: raw.once,
+            rhythm,
         })
     }
 

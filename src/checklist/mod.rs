@@ -5,11 +5,14 @@
 //! name only placeholders with a value). Nothing here touches the filesystem or the clock.
 
 mod builtin;
+mod find;
 mod load;
 mod locate;
+mod owners;
 mod raw;
 
 pub use builtin::{BUILTIN_DEFAULT, BUILTIN_ORIGIN};
+pub use find::NotFound;
 pub use load::{MAX_CHECKLIST_BYTES, load, load_sized};
 pub use raw::{RawChecklist, RawItem, RawKind, RawReport, RawSection};
 
@@ -69,6 +72,35 @@ pub struct Item {
     pub report: Template,
     /// Set on items carried over from an unfinished earlier year by `duty rollover`.
     pub carried_from: Option<i16>,
+    /// A one-off duty of this year only (see [`RawItem::once`]).
+    pub once: bool,
+    /// How often a counted item falls due within the year, if it says.
+    pub rhythm: Option<Rhythm>,
+}
+
+/// How often a counted item falls due within its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rhythm {
+    Monthly,
+    Quarterly,
+}
+
+impl Rhythm {
+    /// `monthly`, `每月`; `quarterly`, `每季度`, `每季`.
+    pub fn parse(s: &str) -> Option<Rhythm> {
+        match s.trim().to_lowercase().as_str() {
+            "monthly" | "每月" | "月" => Some(Rhythm::Monthly),
+            "quarterly" | "每季度" | "每季" | "季度" => Some(Rhythm::Quarterly),
+            _ => None,
+        }
+    }
+
+    pub fn to_source(self) -> &'static str {
+        match self {
+            Rhythm::Monthly => "monthly",
+            Rhythm::Quarterly => "quarterly",
+        }
+    }
 }
 
 /// What kind of progress an item records, with its target.

@@ -56,6 +56,15 @@ pub struct RawItem {
     pub report: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_from: Option<i64>,
+    /// A one-off duty of this year only: next year's checklist does not repeat it (it is
+    /// carried over only if unfinished and carrying is asked for).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub once: bool,
+    /// For a counted item, how often it falls due within the year: `"monthly"` (每月) or
+    /// `"quarterly"` (每季度); the review then points out a month or quarter that passed
+    /// without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rhythm: Option<String>,
 }
 
 /// Item kinds as written: `Task`, `Count(target: 4)`, `Rate(target: 100)`, `Hours(target: 20)`.

@@ -58,10 +58,12 @@ pub enum Command {
     Use(setup::UseArgs),
     /// 显示设置、清单、台账和修改日志的位置 / Show where settings, ledger and journal live
     Paths,
+    /// 查看或修改设置：记录人姓名、语言、边框 / Show or change the settings: your name, language, borders
+    Settings(setup::SettingsArgs),
     /// 勾选完成一项职责 / Mark a yes/no duty done
     Check(record::CheckArgs),
     /// 取消勾选 / Mark a yes/no duty not done
-    Uncheck(record::ItemArg),
+    Uncheck(record::UncheckArgs),
     /// 登记一次活动（会议、学习）/ Log an occurrence (meeting, study session)
     Log(record::LogArgs),
     /// 删除一条登记 / Remove a logged entry

@@ -32,6 +32,8 @@ pub enum Failure {
     Store(StoreError),
     /// Writing the output failed (a full disk behind `>`; a closed pipe is no failure).
     Output(io::Error),
+    /// A change that would throw recorded data away was not confirmed; nothing changed.
+    NotConfirmed(String),
     /// Already reported (or nothing to report); exit with this code.
     Exit(u8),
 }
@@ -86,6 +88,10 @@ pub fn report(failure: Failure, lang: Lang) -> u8 {
         Failure::Output(e) => {
             let _ = writeln!(err, "{}{}", w.error_prefix(), w.stdout_failed(&e));
             exit::IO
+        }
+        Failure::NotConfirmed(msg) => {
+            let _ = writeln!(err, "{msg}");
+            exit::REFUSED
         }
         Failure::Usage(msg) => {
             let _ = writeln!(err, "{}{msg}", w.error_prefix());

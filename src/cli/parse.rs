@@ -2,23 +2,19 @@
 //! years, dates, hours, rates and windows. A refusal is data ([`BadValue`]); `clap_zh` and
 //! clap's own English say it.
 
-use jiff::civil::Date;
-
 use crate::i18n::Lang;
-use crate::text::dates;
 
 /// Why a value on the command line was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BadValue {
     Lang,
     Year,
-    Date,
-    NoSuchDay,
     Hours,
     Fraction,
     NegativeRate,
     RateOrder,
     Within,
+    OnOff,
 }
 
 impl std::fmt::Display for BadValue {
@@ -46,15 +42,6 @@ pub fn year(s: &str) -> Result<i16, BadValue> {
         .ok_or(BadValue::Year)
 }
 
-/// `2024-03-28` or `2024年3月28日` and the other ways officers write a full date.
-pub fn date(s: &str) -> Result<Date, BadValue> {
-    dates::parse_date(s).ok_or(if dates::no_such_day(s) {
-        BadValue::NoSuchDay
-    } else {
-        BadValue::Date
-    })
-}
-
 /// Hours of one session: a finite number (its range is the ledger's rule).
 pub fn hours(s: &str) -> Result<f64, BadValue> {
     s.trim()
@@ -64,25 +51,14 @@ pub fn hours(s: &str) -> Result<f64, BadValue> {
         .ok_or(BadValue::Hours)
 }
 
-/// `46/50`: two whole numbers, the second not below the first; `0/0` (or `无`, `none`) for
-/// a year with no cases.
+/// `46/50`, or `0/0` (`无`) for a year with no cases.
 pub fn fraction(s: &str) -> Result<(u64, u64), BadValue> {
-    if matches!(
-        s.trim().to_lowercase().as_str(),
-        "无" | "none" | "n/a" | "na"
-    ) {
-        return Ok((0, 0));
-    }
-    let (n, d) = s.trim().split_once(['/', '／']).ok_or(BadValue::Fraction)?;
-    if [n, d].iter().any(|part| part.trim_start().starts_with('-')) {
-        return Err(BadValue::NegativeRate);
-    }
-    let n: u64 = n.trim().parse().map_err(|_| BadValue::Fraction)?;
-    let d: u64 = d.trim().parse().map_err(|_| BadValue::Fraction)?;
-    if n > d {
-        return Err(BadValue::RateOrder);
-    }
-    Ok((n, d))
+    use crate::text::numbers::FractionError as E;
+    crate::text::numbers::fraction(s).map_err(|e| match e {
+        E::NotAFraction => BadValue::Fraction,
+        E::Negative => BadValue::NegativeRate,
+        E::NumeratorAbove => BadValue::RateOrder,
+    })
 }
 
 /// `14d`, `2w`, `14` → days.

@@ -30,6 +30,8 @@ impl Words {
             Field::Evidence => self.pick("佐证材料", "evidence"),
             Field::Note => self.pick("备注", "note"),
             Field::FileName => self.pick("文件名", "file name"),
+            Field::Presided => self.pick("主持人", "presided by"),
+            Field::Attended => self.pick("参加人员", "attended by"),
         }
     }
 
@@ -44,6 +46,33 @@ impl Words {
             (false, d) if d < 0 => format!("{} day{} overdue", -d, plural(-d)),
             (false, 0) => "due today".to_string(),
             (false, d) => format!("due in {d} day{}", plural(d)),
+        }
+    }
+
+    /// Why a date could not be read, quoting what was written.
+    pub fn date_error(self, written: &str, e: &crate::text::dates::DateError) -> String {
+        use crate::text::dates::DateError;
+        match (e, self.zh()) {
+            (DateError::NotADate, true) => format!(
+                "“{written}”不是日期；可写作 2025-03-28、2025年3月28日、3月28日、3/28、20250328、今天、昨天"
+            ),
+            (DateError::NotADate, false) => format!(
+                "'{written}' is not a date; write e.g. 2025-03-28, 2025年3月28日, 3/28, 20250328, today or yesterday"
+            ),
+            (DateError::NoSuchDay, true) => format!("“{written}”：没有这一天，请核对月和日"),
+            (DateError::NoSuchDay, false) => {
+                format!("'{written}': that day does not exist; check the month and day")
+            }
+            (DateError::WhichYear { first, second }, true) => format!(
+                "“{written}”可能是 {} 或 {}（两天都已过去）；请写明年份",
+                self.date(*first),
+                self.date(*second)
+            ),
+            (DateError::WhichYear { first, second }, false) => format!(
+                "'{written}' could be {} or {} (both have passed); give the year",
+                self.date(*first),
+                self.date(*second)
+            ),
         }
     }
 
@@ -65,6 +94,18 @@ impl Words {
                     });
                 }
                 m
+            }
+            ChangeError::AmbiguousItem { name, matches } => {
+                let list = matches
+                    .iter()
+                    .map(|(n, id, title)| format!("{n} {title}（{id}）"))
+                    .collect::<Vec<_>>()
+                    .join(self.pick("；", "; "));
+                if zh {
+                    format!("“{name}”对应多个事项：{list}；请写得更完整，或用编号、id")
+                } else {
+                    format!("'{name}' matches several items: {list}; say more, or use the number or id")
+                }
             }
             ChangeError::WrongKind { item, kind, wanted } => {
                 let wanted: Vec<_> = wanted.iter().map(|k| self.kind(*k)).collect();

@@ -16,6 +16,7 @@ mod store;
 mod usage;
 
 pub use record::Total;
+pub use review::Surface;
 pub use status::Kinds;
 
 use std::fmt;

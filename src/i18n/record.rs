@@ -423,6 +423,27 @@ impl Words {
                 }
             }
             Op::Batch { ops } => {
+                // One session counted for several items: said once, with the others named.
+                let same = ops.first().and_then(Op::entry_id).filter(|id| {
+                    ops.iter().all(|o| {
+                        o.entry_id() == Some(*id)
+                            && std::mem::discriminant(o) == std::mem::discriminant(&ops[0])
+                    })
+                });
+                if same.is_some() && ops.len() > 1 {
+                    let others = ops[1..]
+                        .iter()
+                        .filter_map(Op::item)
+                        .map(|i| format!("“{}”", title(i)))
+                        .collect::<Vec<_>>()
+                        .join(self.pick("、", ", "));
+                    let first = self.describe(&ops[0], title);
+                    return if zh {
+                        format!("{first}（同时计入{others}）")
+                    } else {
+                        format!("{first} (also counted for {others})")
+                    };
+                }
                 let items: std::collections::BTreeSet<_> =
                     ops.iter().filter_map(Op::item).collect();
                 if zh {
@@ -562,11 +583,11 @@ impl Words {
     /// The screen's question before an undo or redo.
     pub fn undo_question(self, seq: u64, what: &str, by: &str, when: &str, redo: bool) -> String {
         let by = if by.is_empty() { "-" } else { by };
-        match (self.zh(), redo) {
-            (true, false) => format!("撤销第 {seq} 次修改（{by} {when}）：{what}？"),
-            (true, true) => format!("重做第 {seq} 次修改（{by} {when}）：{what}？"),
-            (false, false) => format!("Undo change {seq} (by {by}, {when}): {what}?"),
-            (false, true) => format!("Redo change {seq} (by {by}, {when}): {what}?"),
+        let _ = redo;
+        if self.zh() {
+            format!("第 {seq} 次修改（{by}，{when}）：{what}")
+        } else {
+            format!("change {seq} (by {by}, {when}): {what}")
         }
     }
 
@@ -583,6 +604,57 @@ impl Words {
             format!("已重做第 {seq} 次修改")
         } else {
             format!("redid change {seq}")
+        }
+    }
+}
+
+impl Words {
+    pub fn confirm_uncheck(self, title: &str, date: Date, evidence: &str) -> String {
+        if self.zh() {
+            format!(
+                "取消勾选“{title}”将清除完成日期（{}）和佐证材料（{evidence}）。确定吗？",
+                self.date(date)
+            )
+        } else {
+            format!(
+                "Unticking '{title}' drops its date ({}) and its evidence ({evidence}). Go ahead?",
+                self.date(date)
+            )
+        }
+    }
+
+    pub fn confirm_clear_evidence(self, title: &str, texts: &[&str]) -> String {
+        let list = texts.join(self.pick("；", "; "));
+        if self.zh() {
+            format!("将清除“{title}”的全部佐证材料（{list}）。确定吗？")
+        } else {
+            format!("This clears all evidence of '{title}' ({list}). Go ahead?")
+        }
+    }
+
+    pub fn yes_no(self) -> &'static str {
+        self.pick("[y/N] ", "[y/N] ")
+    }
+
+    pub fn is_yes(self, answer: &str) -> bool {
+        matches!(
+            answer.trim().to_lowercase().as_str(),
+            "y" | "yes" | "是" | "确定" | "好"
+        )
+    }
+
+    pub fn nothing_changed(self) -> &'static str {
+        self.pick("未作改动。", "Nothing was changed.")
+    }
+
+    /// A question that could not be asked (no terminal): how to say yes on the command line.
+    pub fn not_confirmed(self, question: &str) -> String {
+        if self.zh() {
+            format!("{question}\n未作改动：无法在此询问；如确定，请加 --yes 重新运行。")
+        } else {
+            format!(
+                "{question}\nNothing was changed: there is no terminal to ask on; to go ahead, run it again with --yes."
+            )
         }
     }
 }

@@ -4,10 +4,264 @@
 use jiff::civil::Date;
 
 use super::Words;
+use crate::checklist::Kind;
+use crate::review::{Left, Period, Risk, RiskKind, Why};
+use crate::text::number;
+use crate::text::numbers::percent;
+
+/// Where advice is read: on the command line it names commands, on the screen keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    Cli,
+    Screen,
+}
 use crate::ledger::Ledger;
 use crate::text::dates::iso;
 
 impl Words {
+    /// A short tag for lists: `逾期`, `落后`, `将到期`, `缺佐证`, `未达标`, `漏登`.
+    pub fn risk_tag(self, kind: RiskKind) -> &'static str {
+        match kind {
+            RiskKind::Overdue => self.pick("逾期", "overdue"),
+            RiskKind::BehindPace => self.pick("落后", "behind"),
+            RiskKind::DueSoon => self.pick("将到期", "due soon"),
+            RiskKind::NoEvidence => self.pick("缺佐证", "no evidence"),
+            RiskKind::RateBelow => self.pick("未达标", "below target"),
+            RiskKind::MissedPeriod => self.pick("漏登", "missed"),
+        }
+    }
+
+    /// What is still missing: `还差2次`, `还差3.5学时`, `尚未完成`, `现为92%，目标100%`.
+    fn left(self, left: Left) -> String {
+        let zh = self.zh();
+        match left {
+            Left::Task => self.pick("尚未完成", "not done yet").into(),
+            Left::Count(n) if zh => format!("还差{}次", number(n)),
+            Left::Count(n) => format!("{} more to go", number(n)),
+            Left::Hours(h) if zh => format!("还差{}学时", number(h)),
+            Left::Hours(h) => format!("{} more hours to go", number(h)),
+            Left::RateUnrecorded { target } if zh => format!("尚未填报（目标{}%）", number(target)),
+            Left::RateUnrecorded { target } => format!("not recorded (target {}%)", number(target)),
+            Left::Rate {
+                numerator,
+                denominator,
+                target,
+            } if zh => {
+                format!(
+                    "现为{}%，目标{}%",
+                    percent(numerator, denominator),
+                    number(target)
+                )
+            }
+            Left::Rate {
+                numerator,
+                denominator,
+                target,
+            } => {
+                format!(
+                    "now {}%, target {}%",
+                    percent(numerator, denominator),
+                    number(target)
+                )
+            }
+        }
+    }
+
+    /// What to do about `r`: on the command line the command, on the screen the key; and
+    /// the evidence to keep.
+    fn action(self, r: &Risk, surface: Surface) -> String {
+        let id = &r.item;
+        let keep = match (r.evidence.is_empty(), self.zh()) {
+            (true, _) => String::new(),
+            (false, true) => format!("，留存{}", r.evidence),
+            (false, false) => format!(", keep {}", r.evidence),
+        };
+        let zh = self.zh();
+        match (r.item_kind, surface) {
+            (Kind::Task, Surface::Cli) if zh => format!("办结后运行 duty check {id}{keep}"),
+            (Kind::Task, Surface::Cli) => format!("when done run duty check {id}{keep}"),
+            (Kind::Task, Surface::Screen) if zh => format!("办结后选中它按回车勾选{keep}"),
+            (Kind::Task, Surface::Screen) => format!("when done select it and press Enter{keep}"),
+            (Kind::Count { .. } | Kind::Hours { .. }, Surface::Cli) if zh => {
+                format!("抓紧安排并用 duty log {id} 登记{keep}")
+            }
+            (Kind::Count { .. } | Kind::Hours { .. }, Surface::Cli) => {
+                format!("schedule them and log each with duty log {id}{keep}")
+            }
+            (Kind::Count { .. } | Kind::Hours { .. }, Surface::Screen) if zh => {
+                format!("抓紧安排，每次选中它按 a 登记{keep}")
+            }
+            (Kind::Count { .. } | Kind::Hours { .. }, Surface::Screen) => {
+                format!("schedule them and log each with a{keep}")
+            }
+            (Kind::Rate { .. }, Surface::Cli) if zh => {
+                format!("统计后用 duty rate {id} 填报{keep}")
+            }
+            (Kind::Rate { .. }, Surface::Cli) => {
+                format!("count it and record it with duty rate {id}{keep}")
+            }
+            (Kind::Rate { .. }, Surface::Screen) if zh => format!("统计后选中它按 r 填报{keep}"),
+            (Kind::Rate { .. }, Surface::Screen) => format!("count it and record it with r{keep}"),
+        }
+    }
+
+    /// How to add evidence, on the command line or the screen.
+    fn add_evidence(self, id: &str, surface: Surface) -> String {
+        match (surface, self.zh()) {
+            (Surface::Cli, true) => format!("运行 duty evidence {id} \"…\""),
+            (Surface::Cli, false) => format!("run duty evidence {id} \"…\""),
+            (Surface::Screen, true) => "选中它按 e 填写".into(),
+            (Surface::Screen, false) => "select it and press e".into(),
+        }
+    }
+
+    /// One line for `r`: what is wrong and what to do.
+    pub fn risk_advice(self, r: &Risk, surface: Surface) -> String {
+        let zh = self.zh();
+        let what = if r.evidence.is_empty() {
+            self.pick("佐证材料", "the evidence").to_string()
+        } else {
+            r.evidence.clone()
+        };
+        let due = crate::text::dates::iso(r.due);
+        match &r.why {
+            Why::Overdue { left } if zh => format!(
+                "已逾期{}天（截止{due}），{}：{}",
+                -r.days_left,
+                self.left(*left),
+                self.action(r, surface)
+            ),
+            Why::Overdue { left } => format!(
+                "{} days overdue (due {due}), {}: {}",
+                -r.days_left,
+                self.left(*left),
+                self.action(r, surface)
+            ),
+            Why::Behind { value, pace, left } => {
+                let target = r.item_kind.target().map(number).unwrap_or_default();
+                let hours = matches!(r.item_kind, Kind::Hours { .. });
+                let state = match (hours, zh) {
+                    (true, true) => format!("{}/{target} 学时", number(*value)),
+                    (false, true) => format!("{}/{target} 次", number(*value)),
+                    (true, false) => format!("{}/{target} hours", number(*value)),
+                    (false, false) => format!("{}/{target} times", number(*value)),
+                };
+                let pace = self.pace(pace, r.item_kind).unwrap_or_default();
+                if zh {
+                    format!(
+                        "{state}，{pace}；距截止{}天，{}：{}",
+                        r.days_left,
+                        self.left(*left),
+                        self.action(r, surface)
+                    )
+                } else {
+                    format!(
+                        "{state}, {pace}; {} days to the deadline, {}: {}",
+                        r.days_left,
+                        self.left(*left),
+                        self.action(r, surface)
+                    )
+                }
+            }
+            Why::DueSoon { left } if zh => format!(
+                "{}天后到期（{due}），{}：{}",
+                r.days_left,
+                self.left(*left),
+                self.action(r, surface)
+            ),
+            Why::DueSoon { left } => format!(
+                "due in {} days ({due}), {}: {}",
+                r.days_left,
+                self.left(*left),
+                self.action(r, surface)
+            ),
+            Why::NoEvidence if zh => format!(
+                "已记录但未登记佐证材料：补齐{what}后{}",
+                self.add_evidence(&r.item, surface)
+            ),
+            Why::NoEvidence => format!(
+                "recorded but no evidence kept: file {what}, then {}",
+                self.add_evidence(&r.item, surface)
+            ),
+            Why::BareEntries { count } => match (surface, zh) {
+                (Surface::Cli, true) => format!(
+                    "{count} 次登记没有佐证材料：补齐{what}后运行 duty evidence {} \"…\"（以后登记时加 --evidence）",
+                    r.item
+                ),
+                (Surface::Cli, false) => format!(
+                    "{count} logged session(s) without evidence: file {what}, then run duty evidence {} \"…\" (and log with --evidence)",
+                    r.item
+                ),
+                (Surface::Screen, true) => format!(
+                    "{count} 次登记没有佐证材料：补齐{what}后选中它按 e 填写（以后登记时填写佐证一栏）"
+                ),
+                (Surface::Screen, false) => format!(
+                    "{count} logged session(s) without evidence: file {what}, then press e on it (and fill in the evidence when logging)"
+                ),
+            },
+            Why::RateBelow {
+                numerator,
+                denominator,
+                target,
+                missing,
+            } => {
+                let pct = percent(*numerator, *denominator);
+                let update = match (surface, zh) {
+                    (Surface::Cli, true) => "整改后用 duty rate 更新".to_string(),
+                    (Surface::Cli, false) => "then update it with duty rate".to_string(),
+                    (Surface::Screen, true) => "整改后按 r 更新".to_string(),
+                    (Surface::Screen, false) => "then update it with r".to_string(),
+                };
+                if zh {
+                    format!(
+                        "{pct}%（{numerator}/{denominator}）低于目标{}%：核实未达标的{missing}人（件），{update}",
+                        number(*target)
+                    )
+                } else {
+                    format!(
+                        "{pct}% ({numerator}/{denominator}) is below the {}% target: follow up the {missing} missing, {update}",
+                        number(*target)
+                    )
+                }
+            }
+            Why::Missed { periods } => self.missed_periods(periods, &r.item, surface),
+        }
+    }
+
+    /// `2月、4月没有登记（应每月一次）；如已开展，请补登`.
+    fn missed_periods(self, periods: &[Period], item: &str, surface: Surface) -> String {
+        let monthly = matches!(periods.first(), Some(Period::Month(..)));
+        let names: Vec<String> = periods
+            .iter()
+            .map(|p| match (p, self.zh()) {
+                (Period::Month(_, m), true) => format!("{m}月"),
+                (Period::Quarter(_, q), true) => format!("第{q}季度"),
+                (Period::Month(y, m), false) => format!("{y}-{m:02}"),
+                (Period::Quarter(y, q), false) => format!("{y} Q{q}"),
+            })
+            .collect();
+        let list = names.join(self.pick("、", ", "));
+        let every = match (monthly, self.zh()) {
+            (true, true) => "应每月一次",
+            (false, true) => "应每季度一次",
+            (true, false) => "due every month",
+            (false, false) => "due every quarter",
+        };
+        let how = match (surface, self.zh()) {
+            (Surface::Cli, true) => format!("如已开展，用 duty log {item} --date 补登"),
+            (Surface::Cli, false) => {
+                format!("if it took place, log it with duty log {item} --date")
+            }
+            (Surface::Screen, true) => "如已开展，按 a 补登并写明日期".to_string(),
+            (Surface::Screen, false) => "if it took place, log it with a and its date".to_string(),
+        };
+        if self.zh() {
+            format!("{list}没有登记（{every}）；{how}")
+        } else {
+            format!("nothing logged in {list} ({every}); {how}")
+        }
+    }
+
     pub fn review_heading(self, year: i16, today: Date, risks: usize, closed: bool) -> String {
         if self.zh() {
             format!(
@@ -114,11 +368,22 @@ impl Words {
 
     pub fn rollover_not_next(self, from: i16, to: i16) -> String {
         let next = i32::from(from) + 1;
-        if self.zh() {
+        let mut m = if self.zh() {
             format!("--to {to} 无效：只能从 {from} 年度转入下一年度 {next}")
         } else {
             format!("--to {to} is invalid: {from} rolls over to {next} only")
+        };
+        // In January the active year is already the new one: the year to roll over is
+        // the one before it, named with --year.
+        if i32::from(to) == i32::from(from) {
+            let last = from - 1;
+            m.push_str(&if self.zh() {
+                format!("。\n当前年度已是 {from}；如要由 {last} 年度生成 {to} 年度清单，请运行：duty --year {last} rollover --to {to}")
+            } else {
+                format!(".\nThe current year is already {from}; to make the {to} checklist from {last}, run: duty --year {last} rollover --to {to}")
+            });
         }
+        m
     }
 
     pub fn rolled_over(self, to: i16, file: &str, items: usize) -> String {
@@ -155,8 +420,12 @@ impl Words {
         }
     }
 
-    pub fn carried(self, as_id: Option<&str>, next_year: bool, year: i16) -> String {
+    pub fn carried(self, as_id: Option<&str>, next_year: bool, repeats: bool, year: i16) -> String {
         match (as_id, self.zh()) {
+            (None, true) if repeats && !next_year => "  （新年度清单中仍有此项）".into(),
+            (None, false) if repeats && !next_year => {
+                "  (next year's checklist has it again)".into()
+            }
             (Some(id), true) => format!("  -> 已结转为 {id}"),
             (Some(id), false) => format!("  -> carried over as {id}"),
             (None, true) if next_year => format!("  （次年截止，请在 {year} 年度台账中完成）"),
@@ -220,6 +489,13 @@ impl Words {
                 "cannot write a .{ext} file; use .docx, .md, .csv, .json or .txt (or give --format)"
             )
         }
+    }
+
+    pub fn bom_only_csv(self) -> &'static str {
+        self.pick(
+            "--bom 只用于 CSV 格式（便于 Excel 识别 UTF-8）；请去掉 --bom，或改用 --format csv",
+            "--bom is for the CSV format only (so Excel reads it as UTF-8); leave it out, or use --format csv",
+        )
     }
 
     pub fn docx_needs_output(self) -> &'static str {

@@ -53,6 +53,12 @@ pub struct Strings {
     pub form_note: &'static str,
     pub form_evidence: &'static str,
     pub form_year: &'static str,
+    pub form_edit: &'static str,
+    pub all_owners: &'static str,
+    pub owner_col: &'static str,
+    pub rate_date: &'static str,
+    pub linked: &'static str,
+    pub presided: &'static str,
     pub f_date: &'static str,
     pub f_topic: &'static str,
     pub f_hours: &'static str,
@@ -63,6 +69,7 @@ pub struct Strings {
     pub f_year: &'static str,
     pub e_date: &'static str,
     pub e_date_outside: &'static str,
+    pub e_which_year: &'static str,
     pub e_no_such_day: &'static str,
     pub e_topic: &'static str,
     pub e_hours: &'static str,
@@ -157,6 +164,12 @@ static ZH: Strings = Strings {
     form_note: "备注",
     form_evidence: "佐证材料",
     form_year: "切换年度",
+    form_edit: "修改登记",
+    all_owners: "显示全部科室的事项",
+    owner_col: "科室",
+    rate_date: "填报日期",
+    linked: "同时计入",
+    presided: "主持",
     f_date: "日期",
     f_topic: "主题",
     f_hours: "学时",
@@ -165,13 +178,14 @@ static ZH: Strings = Strings {
     f_denominator: "分母",
     f_note: "备注",
     f_year: "年度",
-    e_date: "日期格式应为 2024-03-28 或 2024年3月28日",
+    e_date: "日期可写作 2025-03-28、2025年3月28日、3月28日、3/28、今天、昨天",
     e_date_outside: "日期不在本年度台账范围内",
+    e_which_year: "本年和次年的这一天都已过去，请写明年份",
     e_no_such_day: "没有这一天，请核对月和日",
     e_topic: "主题不能为空",
     e_hours: "学时应为大于0且不超过200的数",
     e_number: "应为非负整数",
-    e_denominator: "分母应为正整数且不小于分子",
+    e_denominator: "分母应为整数且不小于分子（也可在分子一栏写 46/46）",
     e_year: "年度应为 2000 至 2100 之间的数",
     form_keys: "Tab 下一栏  Enter 保存  Esc 取消",
     confirm_remove: "删除这条登记记录？",
@@ -188,16 +202,21 @@ static ZH: Strings = Strings {
         ("Tab/S-Tab Left/Right", "切换栏目、事项、详情面板"),
         (
             "Space",
-            "勾选/取消（日期为今天）；计次、学时类登记；比率类填写",
+            "勾选（日期为今天）/ 取消勾选（先确认）；计次、学时类登记；比率类填写",
         ),
         ("Enter", "勾选并填写日期和佐证；其他类型同 Space"),
         ("a", "登记一次（日期、主题、学时、佐证）"),
         ("x/d", "删除详情栏中选中的登记（需确认）"),
+        (
+            "E / 详情栏 Enter",
+            "修改选中的登记（日期、主题、学时、佐证），编号不变",
+        ),
         ("r", "填写比率（分子/分母）"),
         ("n / e", "编辑备注 / 佐证材料"),
         ("f", "筛选：全部/未完成/已逾期/即将到期/已完成"),
-        ("/", "搜索标题、主题和备注；Esc 清除"),
-        ("u", "撤销上一次修改"),
+        ("o", "只看一个责任科室的事项（依次切换，最后回到全部）"),
+        ("/", "搜索标题、编号、科室、主题和备注；Esc 清除"),
+        ("u / U", "撤销上一次修改（先说明撤销什么）/ 重做"),
         ("s", "预览报告第三部分；其中 p 导出"),
         ("v", "年终检视：风险、进度、每月登记、次年一季度截止"),
         ("y", "切换年度"),
@@ -222,9 +241,9 @@ static ZH: Strings = Strings {
     none: "（无）",
     closed_tag: "已关闭",
     read_only_tag: "只读",
-    keys_items: "Space 勾选  a 登记  r 比率  n 备注  e 佐证  f 筛选  / 搜索  u 撤销  s 报告  v 检视  y 年度  ? 帮助  q 退出",
+    keys_items: "Space 勾选  a 登记  r 比率  n 备注  e 佐证  f 筛选  o 科室  / 搜索  u 撤销  s 报告  v 检视  y 年度  ? 帮助  q 退出",
     keys_sections: "j/k 选栏目  Tab 切换面板  f 筛选  / 搜索  ? 帮助  q 退出",
-    keys_details: "j/k 选登记  x 删除登记  a 登记  n 备注  e 佐证  Tab 切换面板  ? 帮助  q 退出",
+    keys_details: "j/k 选登记  Enter 修改  x 删除登记  a 登记  n 备注  e 佐证  Tab 切换面板  ? 帮助  q 退出",
     keys_search: "输入以搜索  Enter 保留结果  Esc 清除",
 };
 
@@ -273,6 +292,12 @@ static EN: Strings = Strings {
     form_note: "Note",
     form_evidence: "Evidence",
     form_year: "Switch year",
+    form_edit: "Edit entry",
+    all_owners: "showing every office's items",
+    owner_col: "office",
+    rate_date: "recorded on",
+    linked: "also counts for",
+    presided: "presided by",
     f_date: "Date",
     f_topic: "Topic",
     f_hours: "Hours",
@@ -281,8 +306,9 @@ static EN: Strings = Strings {
     f_denominator: "Denominator",
     f_note: "Note",
     f_year: "Year",
-    e_date: "write the date as 2024-03-28 or 2024年3月28日",
+    e_date: "write the date as 2025-03-28, 2025年3月28日, 3/28, today or yesterday",
     e_date_outside: "the date is outside this year's ledger",
+    e_which_year: "that day has passed in this year and the next; give the year",
     e_no_such_day: "that day does not exist; check the month and day",
     e_topic: "the topic is required",
     e_hours: "hours must be a number above 0 and at most 200",
@@ -307,7 +333,7 @@ static EN: Strings = Strings {
         ),
         (
             "Space",
-            "tick or untick (today); log or rate the other kinds",
+            "tick (today) or untick (asks first); log or rate the other kinds",
         ),
         ("Enter", "tick with date and evidence; otherwise as Space"),
         ("a", "log an occurrence (date, topic, hours, evidence)"),
@@ -315,11 +341,22 @@ static EN: Strings = Strings {
             "x/d",
             "remove the selected entry (details pane; asks first)",
         ),
+        (
+            "E / Enter in details",
+            "correct the selected entry, keeping its id",
+        ),
         ("r", "record a rate (numerator/denominator)"),
         ("n / e", "edit the note / the evidence"),
         ("f", "filter: all / pending / overdue / due soon / done"),
-        ("/", "search titles, topics and notes; Esc clears"),
-        ("u", "undo the last change"),
+        (
+            "o",
+            "one office's items only (the next each time, then all)",
+        ),
+        (
+            "/",
+            "search titles, ids, offices, topics and notes; Esc clears",
+        ),
+        ("u / U", "undo the last change (says what first) / redo"),
         ("s", "preview section three of the report; p exports it"),
         ("v", "review: risks, pace, entries per month, Q1 deadlines"),
         ("y", "switch year"),
@@ -347,9 +384,9 @@ static EN: Strings = Strings {
     none: "(none)",
     closed_tag: "closed",
     read_only_tag: "read-only",
-    keys_items: "Space tick  a log  r rate  n note  e evidence  f filter  / search  u undo  s report  v review  y year  ? help  q quit",
+    keys_items: "Space tick  a log  r rate  n note  e evidence  f filter  o office  / search  u undo  s report  v review  y year  ? help  q quit",
     keys_sections: "j/k section  Tab panes  f filter  / search  ? help  q quit",
-    keys_details: "j/k entry  x remove  a log  n note  e evidence  Tab panes  ? help  q quit",
+    keys_details: "j/k entry  Enter edit  x remove  a log  n note  e evidence  Tab panes  ? help  q quit",
     keys_search: "type to search  Enter keep  Esc clear",
 };
 
@@ -363,12 +400,10 @@ pub fn pace_line(
     kind: crate::checklist::Kind,
 ) -> String {
     let sep = lang.pick("，", ", ");
-    format!(
-        "{}/{}{sep}{}",
-        number(value),
-        number(target),
-        pace.label(kind, lang)
-    )
+    match lang.words().pace(&pace, kind) {
+        Some(said) => format!("{}/{}{sep}{said}", number(value), number(target)),
+        None => format!("{}/{}", number(value), number(target)),
+    }
 }
 
 /// `还剩 12 天` / `逾期 3 天` / `12 d left`.
@@ -388,6 +423,24 @@ pub fn save_failed(lang: Lang, reason: &str, pending: usize) -> String {
     match lang {
         Lang::Zh => format!("{}（{pending} 项）：{reason}", of(lang).save_failed),
         Lang::En => format!("{} ({pending} pending): {reason}", of(lang).save_failed),
+    }
+}
+
+/// A paste longer than a field holds.
+pub fn paste_cut(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("粘贴的内容过长，只保留了前 {max} 个字"),
+        Lang::En => {
+            format!("the pasted text was too long; only the first {max} characters were kept")
+        }
+    }
+}
+
+/// The status line after choosing one office's items.
+pub fn owner_shown(lang: Lang, owner: &str) -> String {
+    match lang {
+        Lang::Zh => format!("只显示“{owner}”的事项（再按 o 换下一个科室）"),
+        Lang::En => format!("showing {owner}'s items only (o again for the next office)"),
     }
 }
 

@@ -18,6 +18,33 @@ pub struct Kinds {
 }
 
 impl Words {
+    /// `按进度应为10，落后3次` / `expected 10 by now, 3 behind`; nothing while nothing is
+    /// due yet.
+    pub fn pace(self, p: &crate::review::Pace, kind: crate::checklist::Kind) -> Option<String> {
+        use crate::review::PaceState;
+        use crate::text::number;
+        if !p.says_anything() {
+            return None;
+        }
+        let hours = matches!(kind, crate::checklist::Kind::Hours { .. });
+        let unit = match (hours, self.zh()) {
+            (true, true) => "学时",
+            (false, true) => "次",
+            (true, false) => " hours",
+            (false, false) => "",
+        };
+        let expected = number(p.expected);
+        let by = number(p.behind.abs());
+        Some(match (p.state(), self.zh()) {
+            (PaceState::Behind, true) => format!("按进度应为{expected}，落后{by}{unit}"),
+            (PaceState::Ahead, true) => format!("按进度应为{expected}，超前{by}{unit}"),
+            (PaceState::OnPace, true) => format!("按进度应为{expected}，进度正常"),
+            (PaceState::Behind, false) => format!("expected {expected} by now, {by}{unit} behind"),
+            (PaceState::Ahead, false) => format!("expected {expected} by now, {by}{unit} ahead"),
+            (PaceState::OnPace, false) => format!("expected {expected} by now, on pace"),
+        })
+    }
+
     pub fn status_title(self, title: &str, org: &str, year: i16, closed: bool) -> String {
         if self.zh() {
             format!(
@@ -33,7 +60,7 @@ impl Words {
     }
 
     pub fn status_overall(self, done: usize, total: usize, overdue: usize, today: Date) -> String {
-        let pct = (done * 100).checked_div(total).unwrap_or(0);
+        let pct = crate::text::numbers::percent(done as u64, total as u64);
         if self.zh() {
             format!(
                 "总体进度 {done}/{total}（{pct}%），逾期 {overdue} 项，今天 {}",
@@ -94,6 +121,78 @@ impl Words {
             format!("已启用清单 {file}（{title}，{items} 个事项）")
         } else {
             format!("Now using {file} ({title}, {items} items)")
+        }
+    }
+
+    pub fn no_such_owner(self, name: &str, owners: &[String]) -> String {
+        let list = owners.join(self.pick("、", ", "));
+        if self.zh() {
+            format!("没有一个责任科室与“{name}”对应；清单中的科室：{list}")
+        } else {
+            format!("'{name}' names no single office; the checklist's offices: {list}")
+        }
+    }
+
+    /// `办公室 3项未完成，1项逾期` / `办公室 3 open, 1 overdue`.
+    pub fn owner_line(self, owner: &str, open: usize, overdue: usize) -> String {
+        match (self.zh(), open, overdue) {
+            (true, 0, _) => format!("{owner} 已全部完成"),
+            (true, o, 0) => format!("{owner} {o}项未完成"),
+            (true, o, d) => format!("{owner} {o}项未完成，{d}项逾期"),
+            (false, 0, _) => format!("{owner} all done"),
+            (false, o, 0) => format!("{owner} {o} open"),
+            (false, o, d) => format!("{owner} {o} open, {d} overdue"),
+        }
+    }
+
+    pub fn owners_heading(self) -> &'static str {
+        self.pick("各科室：", "By office:")
+    }
+
+    pub fn other_checklist_id(self, new: &str, old: &str, records: usize) -> String {
+        if self.zh() {
+            format!(
+                "注意：新清单的 id 是“{new}”，原清单是“{old}”；台账按清单 id 存放，原有 {records} 个事项的记录不会在新清单下显示（记录仍完整保留）。如两者是同一份清单，请把新清单的 id 改回“{old}”。"
+            )
+        } else {
+            format!(
+                "Note: the new checklist's id is '{new}' and the old one's '{old}'; ledgers are kept by checklist id, so the records of {records} item(s) do not show under the new one (they are kept intact). If both are the same list, change the new checklist's id back to '{old}'."
+            )
+        }
+    }
+
+    pub fn settings_saved(self, file: &str) -> String {
+        if self.zh() {
+            format!("已保存设置：{file}")
+        } else {
+            format!("Saved the settings: {file}")
+        }
+    }
+
+    pub fn settings_shown(self, name: &str, named: bool, lang: super::Lang, ascii: bool) -> String {
+        let lang = match lang {
+            super::Lang::Zh => self.pick("中文", "Chinese"),
+            super::Lang::En => self.pick("英文", "English"),
+        };
+        let ascii = if ascii {
+            self.pick("是", "yes")
+        } else {
+            self.pick("否", "no")
+        };
+        if self.zh() {
+            let whose = if named {
+                ""
+            } else {
+                "（电脑账户名；可用 duty settings --name 姓名 设置）"
+            };
+            format!("记录人：{name}{whose}\n界面语言：{lang}\nASCII 边框：{ascii}")
+        } else {
+            let whose = if named {
+                ""
+            } else {
+                " (the account name; set yours with duty settings --name NAME)"
+            };
+            format!("Recorded as: {name}{whose}\nLanguage: {lang}\nASCII borders: {ascii}")
         }
     }
 

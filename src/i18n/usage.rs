@@ -12,14 +12,6 @@ impl Words {
                 "应为 2000 到 2100 之间的年份",
                 "expected a year from 2000 to 2100",
             ),
-            BadValue::Date => self.pick(
-                "不是日期，应写作 2024-03-28 或 2024年3月28日",
-                "not a date; expected e.g. 2024-03-28 or 2024年3月28日",
-            ),
-            BadValue::NoSuchDay => self.pick(
-                "没有这一天，请核对月和日",
-                "that day does not exist; check the month and day",
-            ),
             BadValue::Hours => self.pick(
                 "应为学时数，如 2 或 1.5",
                 "expected a number of hours, e.g. 2 or 1.5",
@@ -36,6 +28,7 @@ impl Words {
                 "分子不能大于分母（本年度无此类情况请写 0/0）",
                 "the numerator cannot be above the denominator (for a year with no cases write 0/0)",
             ),
+            BadValue::OnOff => self.pick("应为 on（开）或 off（关）", "expected on or off"),
             BadValue::Within => self.pick(
                 "应为天数或周数，如 14d、2w 或 14（最多 800 天）",
                 "expected days or weeks, e.g. 14d, 2w or 14 (at most 800 days)",
@@ -116,6 +109,16 @@ impl Words {
 }
 
 impl Words {
+    pub fn left_unsaved(self, n: usize) -> String {
+        if self.zh() {
+            format!("注意：有 {n} 项修改未能保存到磁盘（保存失败），已放弃；请检查磁盘后重新登记")
+        } else {
+            format!(
+                "note: {n} change(s) could not be saved to disk and were dropped; check the disk and record them again"
+            )
+        }
+    }
+
     pub fn terminal_failed(self, e: &std::io::Error) -> String {
         if self.zh() {
             format!(

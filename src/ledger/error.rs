@@ -11,6 +11,8 @@ pub enum Field {
     Evidence,
     Note,
     FileName,
+    Presided,
+    Attended,
 }
 
 /// Why a change was refused. Nothing is changed when one is returned.
@@ -19,6 +21,11 @@ pub enum ChangeError {
     UnknownItem {
         id: String,
         suggestions: Vec<String>,
+    },
+    /// A name several items answer to: their numbers, ids and titles.
+    AmbiguousItem {
+        name: String,
+        matches: Vec<(usize, String, String)>,
     },
     WrongKind {
         item: String,

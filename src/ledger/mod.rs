@@ -12,12 +12,13 @@ mod error;
 mod model;
 mod op;
 pub mod rules;
+mod sessions;
 mod undo;
 
 pub use audit::{Flaw, Problem, TextField};
 pub use error::{ChangeError, Field};
 pub use model::{Attachment, Done, Entry, ItemRecord, Ledger, RateRecord};
-pub use op::{Change, EvidenceSet, FileFacts, Op, Stamp, resolve};
+pub use op::{Change, EvidenceSet, FileFacts, Op, People, Stamp, resolve};
 pub use undo::{Recorded, Step, redo_step, undo_step};
 
 #[cfg(test)]

@@ -114,6 +114,16 @@ pub struct Entry {
     pub evidence: String,
     #[serde(default)]
     pub by: String,
+    /// Who presided (inspectors check that the 主要负责人 did).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub presided: String,
+    /// Who attended, as the sign-in sheet says.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub attended: String,
+    /// The other items the same session counts for (a 中心组 study that is also the
+    /// leader's 学时): each holds an entry with this id, logged, edited and undone together.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub linked: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

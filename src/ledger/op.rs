@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{ChangeError, Field};
 use super::model::{Attachment, Done, Entry, ItemRecord, Ledger, RateRecord};
-use super::rules;
+use super::{rules, sessions};
 use crate::checklist::{Checklist, Item, KindTag};
 
 /// One change to a ledger, as asked for.
@@ -28,6 +28,10 @@ pub enum Change {
         topic: String,
         hours: Option<f64>,
         evidence: String,
+        /// Who presided and who attended (empty when not said).
+        people: People,
+        /// Other items the same session counts for.
+        also: Vec<String>,
     },
     Unlog {
         item: String,
@@ -41,6 +45,8 @@ pub enum Change {
         topic: Option<String>,
         hours: Option<f64>,
         evidence: Option<String>,
+        presided: Option<String>,
+        attended: Option<String>,
     },
     Rate {
         item: String,
@@ -73,6 +79,13 @@ pub enum Change {
     },
     Close,
     Reopen,
+}
+
+/// Who presided over a session and who attended it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct People {
+    pub presided: String,
+    pub attended: String,
 }
 
 /// What the store found out about a file before it is attached.
@@ -396,86 +409,9 @@ pub fn resolve(
             })?;
             Op::Uncheck { item: item_id, was }
         }
-        Change::Log {
-            date,
-            topic,
-            hours,
-            evidence,
-            ..
-        } => {
+        Change::Log { .. } | Change::Unlog { .. } | Change::Edit { .. } => {
             need(&[KindTag::Count, KindTag::Hours])?;
-            rules::date_allowed(year, *date, stamp.today)?;
-            check_topic(topic)?;
-            rules::clean(Field::Evidence, evidence)?;
-            check_hours(item, *hours)?;
-            let entry = Entry {
-                id: rules::entry_id(stamp.at.as_nanosecond(), &stamp.by, id, topic, |taken| {
-                    record.entry(taken).is_some()
-                }),
-                date: *date,
-                topic: topic.clone(),
-                hours: *hours,
-                evidence: evidence.clone(),
-                by: by(),
-            };
-            Op::Log {
-                item: item_id,
-                entry,
-                at: None,
-            }
-        }
-        Change::Unlog { entry, .. } => {
-            need(&[KindTag::Count, KindTag::Hours])?;
-            let found = find_entry(&record, id, entry)?;
-            let at = record
-                .entries
-                .iter()
-                .position(|e| e.id == found.id)
-                .unwrap_or(0);
-            Op::Unlog {
-                item: item_id,
-                entry: found.clone(),
-                at,
-            }
-        }
-        Change::Edit {
-            entry,
-            date,
-            topic,
-            hours,
-            evidence,
-            ..
-        } => {
-            need(&[KindTag::Count, KindTag::Hours])?;
-            let was = find_entry(&record, id, entry)?.clone();
-            let mut now = was.clone();
-            if let Some(date) = date {
-                rules::date_allowed(year, *date, stamp.today)?;
-                now.date = *date;
-            }
-            if let Some(topic) = topic {
-                check_topic(topic)?;
-                now.topic = topic.clone();
-            }
-            if let Some(hours) = hours {
-                check_hours(item, Some(*hours))?;
-                now.hours = Some(*hours);
-            }
-            if let Some(evidence) = evidence {
-                rules::clean(Field::Evidence, evidence)?;
-                now.evidence = evidence.clone();
-            }
-            if now == was {
-                return Err(ChangeError::NothingToEdit {
-                    item: item_id,
-                    entry: entry.clone(),
-                });
-            }
-            Op::Edit {
-                item: item_id,
-                was,
-                now,
-            }
+            return sessions::resolve(checklist, ledger, change, stamp);
         }
         Change::Rate {
             numerator,
@@ -648,14 +584,14 @@ fn kept(given: &str, before: Option<&String>) -> String {
     }
 }
 
-fn check_topic(topic: &str) -> Result<(), ChangeError> {
+pub(super) fn check_topic(topic: &str) -> Result<(), ChangeError> {
     if topic.trim().is_empty() {
         return Err(ChangeError::EmptyTopic);
     }
     rules::clean(Field::Topic, topic)
 }
 
-fn check_hours(item: &Item, hours: Option<f64>) -> Result<(), ChangeError> {
+pub(super) fn check_hours(item: &Item, hours: Option<f64>) -> Result<(), ChangeError> {
     let counts_hours = item.kind.tag() == KindTag::Hours;
     match hours {
         None if counts_hours => Err(ChangeError::HoursRequired {
@@ -669,7 +605,7 @@ fn check_hours(item: &Item, hours: Option<f64>) -> Result<(), ChangeError> {
     }
 }
 
-fn find_entry<'r>(
+pub(super) fn find_entry<'r>(
     record: &'r ItemRecord,
     item: &str,
     entry: &str,

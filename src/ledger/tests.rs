@@ -27,6 +27,8 @@ fn log(item: &str, d: Date, topic: &str, hours: Option<f64>) -> Change {
         topic: topic.into(),
         hours,
         evidence: String::new(),
+        people: Default::default(),
+        also: Vec::new(),
     }
 }
 
@@ -206,6 +208,8 @@ fn an_entry_is_edited_in_place_and_keeps_its_id() {
         topic: Some("《宪法》学习".into()),
         hours: Some(40.0),
         evidence: Some("培训证书".into()),
+        presided: None,
+        attended: None,
     };
     let op = l.change(&c, &edit, &ctx).unwrap();
     let e = &l.record("study-hours").unwrap().entries[0];
@@ -225,6 +229,8 @@ fn an_entry_is_edited_in_place_and_keeps_its_id() {
         topic: Some("宪法学习".into()),
         hours: None,
         evidence: None,
+        presided: None,
+        attended: None,
     };
     assert!(matches!(
         l.change(&c, &same, &ctx),

@@ -219,6 +219,8 @@ mod tests {
                 topic: "宪法".into(),
                 hours: None,
                 evidence: String::new(),
+                people: Default::default(),
+                also: Vec::new(),
             },
         ];
         for ch in &changes {
@@ -258,6 +260,8 @@ mod tests {
             topic: "宪法".into(),
             hours: None,
             evidence: String::new(),
+            people: Default::default(),
+            also: Vec::new(),
         };
         l.change(&c, &log, &ctx).unwrap();
         let r = l.items.get_mut("center-group").unwrap();

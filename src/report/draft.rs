@@ -192,7 +192,7 @@ pub fn missing(s: &ItemStatus<'_>, lang: Lang) -> String {
         ),
     };
     let when = match lang {
-        _ if s.overdue => crate::text::dates::due_in(s.days_left, lang),
+        _ if s.overdue => lang.words().due_in(s.days_left),
         Lang::Zh => format!("{}到期", crate::text::dates::chinese(s.due)),
         Lang::En => format!("due {}", crate::text::dates::iso(s.due)),
     };

@@ -80,7 +80,7 @@ pub fn rows<'a>(input: &Input<'a>, st: &Status<'a>) -> Vec<Row<'a>> {
             } else if s.complete {
                 lang.pick("已完成", "done").to_string()
             } else if s.overdue {
-                crate::text::dates::due_in(s.days_left, lang)
+                lang.words().due_in(s.days_left)
             } else if has_progress(&s) {
                 lang.pick("进行中", "in progress").to_string()
             } else {

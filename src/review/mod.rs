@@ -13,10 +13,12 @@
 
 mod monthly;
 mod pace;
+mod rhythm;
 mod risk;
 pub mod rollover;
 pub mod rollup;
 
 pub use monthly::{Monthly, chart, monthly};
 pub use pace::{Pace, PaceState, elapsed_share, pace, window};
-pub use risk::{Deadline, Risk, RiskKind, next_year_deadlines, review};
+pub use rhythm::{Period, missed};
+pub use risk::{Deadline, Left, Risk, RiskKind, Why, next_year_deadlines, review};

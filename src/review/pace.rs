@@ -7,10 +7,8 @@
 use jiff::civil::Date;
 
 use crate::checklist::{Item, Kind};
-use crate::i18n::Lang;
 use crate::progress::ItemStatus;
 use crate::text::dates::days_between;
-use crate::text::number;
 
 /// How a counted or hours item keeps pace with its target.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -30,40 +28,23 @@ pub enum PaceState {
     Behind,
 }
 
-/// Hours closer than this to the expected value count as on pace (rounding in the display).
-const HOURS_SLACK: f64 = 0.05;
-
 impl Pace {
+    /// Ahead, on or behind pace, as the figures are shown (to one decimal): no difference
+    /// smaller than what is printed is ever claimed.
     pub fn state(&self) -> PaceState {
-        if self.behind > HOURS_SLACK {
-            PaceState::Behind
-        } else if self.behind < -HOURS_SLACK {
-            PaceState::Ahead
-        } else {
-            PaceState::OnPace
+        let tenths = |x: f64| (x * 10.0).round() as i64;
+        let (expected, value) = (tenths(self.expected), tenths(self.expected - self.behind));
+        match expected.cmp(&value) {
+            std::cmp::Ordering::Greater => PaceState::Behind,
+            std::cmp::Ordering::Less => PaceState::Ahead,
+            std::cmp::Ordering::Equal => PaceState::OnPace,
         }
     }
 
-    /// `按进度应为10，落后3次` / `expected 10 by now, 3 behind`.
-    pub fn label(&self, kind: Kind, lang: Lang) -> String {
-        let unit = match (kind, lang) {
-            (Kind::Hours { .. }, Lang::Zh) => "学时",
-            (_, Lang::Zh) => "次",
-            (Kind::Hours { .. }, Lang::En) => " hours",
-            (_, Lang::En) => "",
-        };
-        let expected = number(self.expected);
-        let by = number(self.behind.abs());
-        match (self.state(), lang) {
-            (PaceState::Behind, Lang::Zh) => format!("按进度应为{expected}，落后{by}{unit}"),
-            (PaceState::Ahead, Lang::Zh) => format!("按进度应为{expected}，超前{by}{unit}"),
-            (PaceState::OnPace, Lang::Zh) => format!("按进度应为{expected}，进度正常"),
-            (PaceState::Behind, Lang::En) => {
-                format!("expected {expected} by now, {by}{unit} behind")
-            }
-            (PaceState::Ahead, Lang::En) => format!("expected {expected} by now, {by}{unit} ahead"),
-            (PaceState::OnPace, Lang::En) => format!("expected {expected} by now, on pace"),
-        }
+    /// Whether anything is due yet by this pace: early in the window (expected 0 when
+    /// shown) being "ahead" or "on pace" says nothing.
+    pub fn says_anything(&self) -> bool {
+        (self.expected * 10.0).round() >= 1.0
     }
 }
 
@@ -121,20 +102,26 @@ mod tests {
     }
 
     #[test]
-    fn labels_name_the_gap() {
+    fn labels_name_the_gap_as_shown_and_nothing_before_anything_is_due() {
+        use crate::i18n::Lang;
+        let label = |p: &Pace, k: Kind, l: Lang| l.words().pace(p, k);
         let p = Pace {
             expected: 10.0,
             behind: 3.0,
         };
         let count = Kind::Count { target: 12 };
-        assert_eq!(p.label(count, Lang::Zh), "按进度应为10，落后3次");
-        assert_eq!(p.label(count, Lang::En), "expected 10 by now, 3 behind");
+        assert_eq!(label(&p, count, Lang::Zh).unwrap(), "按进度应为10，落后3次");
+        assert_eq!(
+            label(&p, count, Lang::En).unwrap(),
+            "expected 10 by now, 3 behind"
+        );
         let ahead = Pace {
             expected: 7.5,
             behind: -2.5,
         };
+        let hours = Kind::Hours { target: 20.0 };
         assert_eq!(
-            ahead.label(Kind::Hours { target: 20.0 }, Lang::Zh),
+            label(&ahead, hours, Lang::Zh).unwrap(),
             "按进度应为7.5，超前2.5学时"
         );
         assert_eq!(ahead.state(), PaceState::Ahead);
@@ -142,6 +129,25 @@ mod tests {
             expected: 4.0,
             behind: 0.0,
         };
-        assert_eq!(on.label(count, Lang::Zh), "按进度应为4，进度正常");
+        assert_eq!(
+            label(&on, count, Lang::Zh).unwrap(),
+            "按进度应为4，进度正常"
+        );
+        // "expected 0, 1 ahead" is a rounding artefact, never said.
+        let early = Pace {
+            expected: 0.0,
+            behind: -1.0,
+        };
+        assert_eq!(label(&early, count, Lang::Zh), None);
+        // A gap smaller than the shown decimal is no gap.
+        let close = Pace {
+            expected: 10.04,
+            behind: 0.04,
+        };
+        assert_eq!(close.state(), PaceState::OnPace);
+        assert_eq!(
+            label(&close, hours, Lang::Zh).unwrap(),
+            "按进度应为10，进度正常"
+        );
     }
 }

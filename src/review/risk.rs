@@ -1,17 +1,17 @@
-//! The review: everything at risk before the year closes, most urgent first, each with one
-//! line saying what to do; and the deadlines that fall in the next year's first quarter.
+//! The review: everything at risk before the year closes, most urgent first, each with what
+//! is wrong as data (`i18n` words it, for the command line or the screen); and the
+//! deadlines that fall in the next year's first quarter.
 //!
 //! Pure: the checklist, the ledger and the day come in.
 
 use jiff::civil::Date;
 
+use super::pace::Pace;
 use super::pace::{PaceState, pace};
+use super::rhythm::Period;
 use crate::checklist::{Checklist, DueSpec, Kind};
-use crate::i18n::Lang;
 use crate::ledger::Ledger;
 use crate::progress::{self, ItemStatus};
-use crate::text::dates::iso;
-use crate::text::number;
 
 /// Why an item is at risk, most urgent first (the order `review` sorts by).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,32 +27,71 @@ pub enum RiskKind {
     NoEvidence,
     /// A rate recorded below its target.
     RateBelow,
+    /// A month or quarter passed without the session an item's rhythm asks for.
+    MissedPeriod,
 }
 
-impl RiskKind {
-    /// A short tag for lists: `逾期`, `落后`, `将到期`, `缺佐证`, `未达标`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            RiskKind::Overdue => lang.pick("逾期", "overdue"),
-            RiskKind::BehindPace => lang.pick("落后", "behind"),
-            RiskKind::DueSoon => lang.pick("将到期", "due soon"),
-            RiskKind::NoEvidence => lang.pick("缺佐证", "no evidence"),
-            RiskKind::RateBelow => lang.pick("未达标", "below target"),
-        }
-    }
-}
-
-/// One thing at risk, with what to do about it.
+/// One thing at risk, with what is wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Risk {
     pub item: String,
     pub title: String,
-    /// One line: what is wrong and what to do.
-    pub advice: String,
+    /// The item's kind, with its target.
+    pub item_kind: Kind,
+    /// The 佐证材料 the checklist asks for (empty when it names none).
+    pub evidence: String,
     pub kind: RiskKind,
+    pub why: Why,
     pub due: Date,
     /// Days from today to the due date (negative once past).
     pub days_left: i64,
+}
+
+/// What is wrong, with the figures to say it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Why {
+    Overdue {
+        left: Left,
+    },
+    Behind {
+        value: f64,
+        pace: Pace,
+        left: Left,
+    },
+    DueSoon {
+        left: Left,
+    },
+    /// Ticked or recorded with no evidence kept.
+    NoEvidence,
+    /// Sessions logged without evidence.
+    BareEntries {
+        count: usize,
+    },
+    RateBelow {
+        numerator: u64,
+        denominator: u64,
+        target: f64,
+        missing: u64,
+    },
+    Missed {
+        periods: Vec<Period>,
+    },
+}
+
+/// What is still missing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Left {
+    Task,
+    Count(f64),
+    Hours(f64),
+    RateUnrecorded {
+        target: f64,
+    },
+    Rate {
+        numerator: u64,
+        denominator: u64,
+        target: f64,
+    },
 }
 
 /// Everything at risk in `ledger` on `today`, most urgent first.
@@ -62,11 +101,11 @@ pub struct Risk {
 /// shows the rate); a duty done without evidence is listed on its own. Within a kind: the
 /// longest overdue first, then the largest shortfall, then the nearest due date, then
 /// checklist order.
-pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date, lang: Lang) -> Vec<Risk> {
+pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date) -> Vec<Risk> {
     let st = progress::status(checklist, ledger, today);
     let mut found: Vec<(RiskKind, f64, usize, Risk)> = Vec::new();
     for (order, s) in st.items.iter().enumerate() {
-        let mut push = |kind: RiskKind, urgency: f64, advice: String| {
+        let mut push = |kind: RiskKind, urgency: f64, why: Why| {
             found.push((
                 kind,
                 urgency,
@@ -74,8 +113,10 @@ pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date, lang: Lang) -
                 Risk {
                     item: s.item.id.clone(),
                     title: s.item.title.clone(),
-                    advice,
+                    item_kind: s.item.kind,
+                    evidence: s.item.evidence.clone(),
                     kind,
+                    why,
                     due: s.due,
                     days_left: s.days_left,
                 },
@@ -86,22 +127,28 @@ pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date, lang: Lang) -
             push(
                 RiskKind::Overdue,
                 -s.days_left as f64,
-                overdue_advice(s, lang),
+                Why::Overdue { left: left(s) },
             );
             true
-        } else if let Some(p) = p.filter(|p| !s.complete && p.state() == PaceState::Behind) {
+        } else if let Some(p) =
+            p.filter(|p| !s.complete && p.says_anything() && p.state() == PaceState::Behind)
+        {
             let shortfall = p.behind / s.target.unwrap_or(1.0).max(f64::MIN_POSITIVE);
             push(
                 RiskKind::BehindPace,
                 shortfall,
-                behind_advice(s, p.label(s.item.kind, lang), lang),
+                Why::Behind {
+                    value: s.value,
+                    pace: p,
+                    left: left(s),
+                },
             );
             true
         } else if s.due_soon() {
             push(
                 RiskKind::DueSoon,
                 -s.days_left as f64,
-                due_soon_advice(s, lang),
+                Why::DueSoon { left: left(s) },
             );
             true
         } else {
@@ -120,7 +167,7 @@ pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date, lang: Lang) -
             && evidence.trim().is_empty()
             && s.record.is_some_and(|r| r.evidence.trim().is_empty())
         {
-            push(RiskKind::NoEvidence, 0.0, no_evidence_advice(s, lang));
+            push(RiskKind::NoEvidence, 0.0, Why::NoEvidence);
         }
         // Sessions logged with nothing to show for them (unless the item keeps its evidence
         // as a whole): inspectors ask for the 佐证 of every meeting and lecture.
@@ -131,36 +178,28 @@ pub fn review(checklist: &Checklist, ledger: &Ledger, today: Date, lang: Lang) -
                 .count()
         });
         if bare > 0 && s.record.is_some_and(|r| r.evidence.trim().is_empty()) {
-            push(
-                RiskKind::NoEvidence,
-                0.0,
-                bare_entries_advice(s, bare, lang),
-            );
+            push(RiskKind::NoEvidence, 0.0, Why::BareEntries { count: bare });
         }
         if !timed
             && let (Kind::Rate { target }, Some(rate)) =
                 (s.item.kind, s.record.and_then(|r| r.rate.as_ref()))
             && !s.complete
         {
-            let advice = match lang {
-                Lang::Zh => format!(
-                    "{}%（{}/{}）低于目标{}%：核实未达标的{}人（件），整改后用 duty rate 更新",
-                    number(s.value),
-                    rate.numerator,
-                    rate.denominator,
-                    number(target),
-                    missing_for(target, rate.numerator, rate.denominator)
-                ),
-                Lang::En => format!(
-                    "{}% ({}/{}) is below the {}% target: follow up the {} missing, then update it with duty rate",
-                    number(s.value),
-                    rate.numerator,
-                    rate.denominator,
-                    number(target),
-                    missing_for(target, rate.numerator, rate.denominator)
-                ),
+            let why = Why::RateBelow {
+                numerator: rate.numerator,
+                denominator: rate.denominator,
+                target,
+                missing: missing_for(target, rate.numerator, rate.denominator),
             };
-            push(RiskKind::RateBelow, 100.0 - s.value, advice);
+            push(RiskKind::RateBelow, 100.0 - s.value, why);
+        }
+        let missed = super::missed(s.item, s.record, checklist.year, today);
+        if !missed.is_empty() {
+            push(
+                RiskKind::MissedPeriod,
+                missed.len() as f64,
+                Why::Missed { periods: missed },
+            );
         }
     }
     // Larger urgency first within a kind; checklist order breaks ties, so output is stable.
@@ -179,140 +218,21 @@ fn missing_for(target: f64, num: u64, den: u64) -> u64 {
     needed.saturating_sub(num)
 }
 
-/// What is still missing, as a phrase: `还差2次`, `还差3.5学时`, `尚未完成`.
-fn remaining(s: &ItemStatus<'_>, lang: Lang) -> String {
-    let left = (s.target.unwrap_or(0.0) - s.value).max(0.0);
-    match (s.item.kind, lang) {
-        (Kind::Task, _) => lang.pick("尚未完成", "not done yet").to_string(),
-        (Kind::Count { .. }, Lang::Zh) => format!("还差{}次", number(left)),
-        (Kind::Count { .. }, Lang::En) => format!("{} more to go", number(left)),
-        (Kind::Hours { .. }, Lang::Zh) => format!("还差{}学时", number(left)),
-        (Kind::Hours { .. }, Lang::En) => format!("{} more hours to go", number(left)),
-        (Kind::Rate { target }, _) => match s.record.and_then(|r| r.rate.as_ref()) {
-            None => match lang {
-                Lang::Zh => format!("尚未填报（目标{}%）", number(target)),
-                Lang::En => format!("not recorded (target {}%)", number(target)),
-            },
-            Some(_) => match lang {
-                Lang::Zh => format!("现为{}%，目标{}%", number(s.value), number(target)),
-                Lang::En => format!("now {}%, target {}%", number(s.value), number(target)),
+/// What is still missing.
+fn left(s: &ItemStatus<'_>) -> Left {
+    let short = (s.target.unwrap_or(0.0) - s.value).max(0.0);
+    match s.item.kind {
+        Kind::Task => Left::Task,
+        Kind::Count { .. } => Left::Count(short),
+        Kind::Hours { .. } => Left::Hours(short),
+        Kind::Rate { target } => match s.record.and_then(|r| r.rate.as_ref()) {
+            None => Left::RateUnrecorded { target },
+            Some(r) => Left::Rate {
+                numerator: r.numerator,
+                denominator: r.denominator,
+                target,
             },
         },
-    }
-}
-
-/// What to do, by kind: the command that records it and the evidence to keep.
-fn action(s: &ItemStatus<'_>, lang: Lang) -> String {
-    let id = &s.item.id;
-    let keep = if s.item.evidence.is_empty() {
-        String::new()
-    } else {
-        match lang {
-            Lang::Zh => format!("，留存{}", s.item.evidence),
-            Lang::En => format!(", keep {}", s.item.evidence),
-        }
-    };
-    match (s.item.kind, lang) {
-        (Kind::Task, Lang::Zh) => format!("办结后运行 duty check {id}{keep}"),
-        (Kind::Task, Lang::En) => format!("when done run duty check {id}{keep}"),
-        (Kind::Count { .. } | Kind::Hours { .. }, Lang::Zh) => {
-            format!("抓紧安排并用 duty log {id} 登记{keep}")
-        }
-        (Kind::Count { .. } | Kind::Hours { .. }, Lang::En) => {
-            format!("schedule them and log each with duty log {id}{keep}")
-        }
-        (Kind::Rate { .. }, Lang::Zh) => format!("统计后用 duty rate {id} 填报{keep}"),
-        (Kind::Rate { .. }, Lang::En) => {
-            format!("count it and record it with duty rate {id}{keep}")
-        }
-    }
-}
-
-fn overdue_advice(s: &ItemStatus<'_>, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "已逾期{}天（截止{}），{}：{}",
-            -s.days_left,
-            iso(s.due),
-            remaining(s, lang),
-            action(s, lang)
-        ),
-        Lang::En => format!(
-            "{} days overdue (due {}), {}: {}",
-            -s.days_left,
-            iso(s.due),
-            remaining(s, lang),
-            action(s, lang)
-        ),
-    }
-}
-
-fn behind_advice(s: &ItemStatus<'_>, pace: String, lang: Lang) -> String {
-    let state = s.state_label(lang);
-    match lang {
-        Lang::Zh => format!(
-            "{state}，{pace}；距截止{}天，{}：{}",
-            s.days_left,
-            remaining(s, lang),
-            action(s, lang)
-        ),
-        Lang::En => format!(
-            "{state}, {pace}; {} days to the deadline, {}: {}",
-            s.days_left,
-            remaining(s, lang),
-            action(s, lang)
-        ),
-    }
-}
-
-fn due_soon_advice(s: &ItemStatus<'_>, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "{}天后到期（{}），{}：{}",
-            s.days_left,
-            iso(s.due),
-            remaining(s, lang),
-            action(s, lang)
-        ),
-        Lang::En => format!(
-            "due in {} days ({}), {}: {}",
-            s.days_left,
-            iso(s.due),
-            remaining(s, lang),
-            action(s, lang)
-        ),
-    }
-}
-
-fn bare_entries_advice(s: &ItemStatus<'_>, bare: usize, lang: Lang) -> String {
-    let id = &s.item.id;
-    let what = if s.item.evidence.is_empty() {
-        lang.pick("佐证材料", "the evidence").to_string()
-    } else {
-        s.item.evidence.clone()
-    };
-    match lang {
-        Lang::Zh => format!(
-            "{bare} 次登记没有佐证材料：补齐{what}后运行 duty evidence {id} \"…\"（以后登记时加 --evidence）"
-        ),
-        Lang::En => format!(
-            "{bare} logged session(s) without evidence: file {what}, then run duty evidence {id} \"…\" (and log with --evidence)"
-        ),
-    }
-}
-
-fn no_evidence_advice(s: &ItemStatus<'_>, lang: Lang) -> String {
-    let id = &s.item.id;
-    let what = if s.item.evidence.is_empty() {
-        lang.pick("佐证材料", "the evidence").to_string()
-    } else {
-        s.item.evidence.clone()
-    };
-    match lang {
-        Lang::Zh => format!("已记录但未登记佐证材料：补齐{what}后运行 duty evidence {id} \"…\""),
-        Lang::En => {
-            format!("recorded but no evidence kept: file {what}, then run duty evidence {id} \"…\"")
-        }
     }
 }
 
@@ -362,6 +282,7 @@ pub fn next_year_deadlines(checklist: &Checklist, ledger: &Ledger, today: Date) 
 mod tests {
     use super::*;
     use crate::checklist::{BUILTIN_DEFAULT, load};
+    use crate::i18n::{Lang, Surface};
     use crate::ledger::{Change, Ctx};
     use jiff::civil::date;
 
@@ -388,7 +309,7 @@ mod tests {
         ] {
             l.change(&c, &change, &ctx).unwrap();
         }
-        let risks = review(&c, &l, ctx.today, Lang::Zh);
+        let risks = review(&c, &l, ctx.today);
         let kinds = |id: &str| -> Vec<RiskKind> {
             risks
                 .iter()
@@ -419,15 +340,17 @@ mod tests {
             topic: "学习《宪法》".into(),
             hours: None,
             evidence: evidence.into(),
+            people: Default::default(),
+            also: Vec::new(),
         };
         l.change(&c, &log("签到表"), &ctx).unwrap();
         l.change(&c, &log(""), &ctx).unwrap();
         l.change(&c, &log(" "), &ctx).unwrap();
         let bare = |l: &Ledger| -> Vec<String> {
-            review(&c, l, ctx.today, Lang::Zh)
+            review(&c, l, ctx.today)
                 .into_iter()
                 .filter(|r| r.item == "center-group" && r.kind == RiskKind::NoEvidence)
-                .map(|r| r.advice)
+                .map(|r| Lang::Zh.words().risk_advice(&r, Surface::Cli))
                 .collect()
         };
         let advice = bare(&l);

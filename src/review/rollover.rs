@@ -30,6 +30,8 @@ pub struct Unfinished {
     /// Due after the old year ends (the report, 述法): it stays in the old year's ledger, which
     /// accepts records until 30 June, and is never carried over.
     pub next_year: bool,
+    /// A yearly duty: the new checklist has it again, so it is not carried over.
+    pub repeats: bool,
 }
 
 /// The next year's checklist and the old year's unfinished items.
@@ -51,12 +53,12 @@ pub enum RolloverError {
 const MAX_ID: usize = 64;
 
 /// Build the checklist for `to` from `checklist` and where `ledger` stood at the end of the
-/// old year. With `carry`, each unfinished yes/no duty due within the old year is added
-/// again, flagged `carried_from`, with id `<id>-from-<year>` and the year in its title, right
-/// after the item it comes from. Yearly quotas (counts, rates, hours) are listed but not
-/// carried: the new year has its own, and a second copy would repeat the same sentence in
-/// section three. Items due in the next year are listed but not carried either (see
-/// [`Unfinished::next_year`]).
+/// old year. Every yearly duty is repeated in the new checklist; a one-off duty (`once`, or
+/// one carried over before) is not. With `carry`, an unfinished one-off duty due within the
+/// old year is carried over, flagged `carried_from`, with id `<id>-from-<year>` and the year
+/// in its title. A yearly duty is never carried: the new year has it already, and a second
+/// copy would repeat the same sentence in section three. Items due in the next year are
+/// listed but not carried either (see [`Unfinished::next_year`]).
 pub fn rollover(
     checklist: &Checklist,
     ledger: &Ledger,
@@ -82,7 +84,8 @@ pub fn rollover(
                 .next()
                 .unwrap_or_else(|| unreachable!("status lists every item in order"));
             let open = !s.complete;
-            if item.carried_from.is_none() {
+            let one_off = item.once || item.carried_from.is_some();
+            if !one_off {
                 items.push(raw_item(item, shift, None));
             }
             if !open {
@@ -91,8 +94,7 @@ pub fn rollover(
             // The old year's first-quarter paperwork is finished in the old ledger; the new
             // checklist has its own copy for the new year.
             let next_year = s.due.year() > from;
-            let quota = !matches!(item.kind, Kind::Task);
-            let carried_as = (carry && !next_year && !quota).then(|| {
+            let carried_as = (carry && !next_year && one_off).then(|| {
                 let origin = item.carried_from.unwrap_or(from);
                 let id = if item.carried_from.is_some() {
                     item.id.clone()
@@ -116,6 +118,7 @@ pub fn rollover(
                 state: s.state_label(lang),
                 carried_as: carried_as.map(|(id, _)| id),
                 next_year,
+                repeats: !one_off,
             });
         }
         sections.push(RawSection {
@@ -187,6 +190,8 @@ fn raw_item(item: &Item, shift: i16, carried: Option<(String, i16)>) -> RawItem 
         evidence: non_empty(&item.evidence),
         report: non_empty(item.report.source()),
         carried_from,
+        once: false,
+        rhythm: item.rhythm.map(|r| r.to_source().to_string()),
     }
 }
 
@@ -289,5 +294,52 @@ mod tests {
         );
         let relative = DueSpec::NextYear { month: 3, day: 1 };
         assert_eq!(shift_spec(relative, 1), relative);
+    }
+
+    #[test]
+    fn a_yearly_duty_is_never_carried_twice_a_one_off_is() {
+        use crate::checklist::load;
+        use crate::i18n::Lang;
+        let text = r#"(id: "u", title: "t", organization: "o", year: 2025, sections: [(id: "s", title: "s", items: [
+            (id: "plan", title: "年度计划", kind: Task, due: "03-31"),
+            (id: "audit", title: "专项审查", kind: Task, due: "06-30", once: true),
+            (id: "meet", title: "会议", kind: Count(target: 2), due: "12-31"),
+        ])])"#;
+        let c = load(text.as_bytes(), "t", 2025, Lang::Zh).unwrap();
+        let l = crate::ledger::Ledger::new("u", 2025);
+        let r = rollover(&c, &l, 2026, true, Lang::Zh).unwrap();
+        let ids: Vec<&str> = r.raw.sections[0]
+            .items
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(ids, ["plan", "audit-from-2025", "meet"]);
+        let plan = r.unfinished.iter().find(|u| u.item == "plan").unwrap();
+        assert!(plan.repeats && plan.carried_as.is_none());
+        // Carried once, it is carried again while unfinished, under the same id.
+        let again =
+            crate::checklist::load(to_ron(&r, 2025).as_bytes(), "t", 2026, Lang::Zh).unwrap();
+        let r2 = rollover(
+            &again,
+            &crate::ledger::Ledger::new("u", 2026),
+            2027,
+            true,
+            Lang::Zh,
+        )
+        .unwrap();
+        let ids: Vec<&str> = r2.raw.sections[0]
+            .items
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(ids, ["plan", "audit-from-2025", "meet"]);
+        // Without carrying, the one-off is not in next year's list at all.
+        let r3 = rollover(&c, &l, 2026, false, Lang::Zh).unwrap();
+        assert!(
+            !r3.raw.sections[0]
+                .items
+                .iter()
+                .any(|i| i.id.starts_with("audit"))
+        );
     }
 }

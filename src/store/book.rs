@@ -101,7 +101,7 @@ pub struct Opened {
     pub journal: Journal,
     pub notes: Vec<Note>,
     /// The snapshot on disk cannot be read (it is kept aside before one is written).
-    snapshot_damaged: bool,
+    pub(super) snapshot_damaged: bool,
     pub fingerprint: Fingerprint,
 }
 
@@ -154,7 +154,7 @@ impl Book {
         }
     }
 
-    fn mismatch(&self, path: &Path, found_id: &str, found_year: i16) -> StoreError {
+    pub(super) fn mismatch(&self, path: &Path, found_id: &str, found_year: i16) -> StoreError {
         StoreError::Mismatch {
             path: path.to_path_buf(),
             id: self.checklist.clone(),
@@ -351,8 +351,31 @@ impl Book {
                     });
                 }
                 let tail = journal::read(journal_path, mark.end, ledger.seq, None)?;
-                let bad = catch_up(&mut ledger, &tail, journal_path)?;
-                (tail, bad)
+                let mut caught_up = ledger.clone();
+                match catch_up(&mut caught_up, &tail, journal_path)? {
+                    None => {
+                        ledger = caught_up;
+                        (tail, None)
+                    }
+                    // The lines after the snapshot do not read: the journal was changed
+                    // before them too (a line edited by hand moves every offset). Read it
+                    // whole, so that the damage is named where it is, or, if it reads, the
+                    // journal is the ledger.
+                    Some(_) => {
+                        let whole = self.read_journal()?;
+                        match whole.bad.clone() {
+                            Some(bad) => (whole, Some(bad)),
+                            None => {
+                                ledger = self.replay(&header, &whole)?;
+                                notes.push(Note::Rebuilt {
+                                    ledger: self.paths.ledger.clone(),
+                                    damage: None,
+                                });
+                                (whole, None)
+                            }
+                        }
+                    }
+                }
             }
             // Shorter than when the snapshot was written: an older copy was put back.
             Some(mark) if mark.id == header.journal => return Ok(block(ledger, foreign(), notes)),
@@ -400,7 +423,7 @@ impl Book {
         })
     }
 
-    fn legacy_backup_ok(&self) -> bool {
+    pub(super) fn legacy_backup_ok(&self) -> bool {
         let ours =
             |s: &Snapshot| s.ledger.checklist == self.checklist && s.ledger.year == self.year;
         matches!(
@@ -409,7 +432,7 @@ impl Book {
         )
     }
 
-    fn read_journal(&self) -> Result<Lines, StoreError> {
+    pub(super) fn read_journal(&self) -> Result<Lines, StoreError> {
         journal::read_all(&self.paths.journal)?
             .map(|(_, lines)| lines)
             .ok_or_else(|| StoreError::Io {
@@ -422,7 +445,7 @@ impl Book {
     /// The ledger from the journal alone: from its last checkpoint (or from empty), every
     /// operation after it. An operation that does not apply means the journal contradicts
     /// itself: that line is reported as damaged.
-    fn replay(&self, header: &Header, lines: &Lines) -> Result<Ledger, StoreError> {
+    pub(super) fn replay(&self, header: &Header, lines: &Lines) -> Result<Ledger, StoreError> {
         let start = lines
             .records
             .iter()
@@ -482,22 +505,26 @@ impl Book {
     ) -> Result<Committed<T>, StoreError> {
         let ledger_path = &self.paths.ledger;
         let _lock = lock::lock(&self.paths).map_err(|e| e.not_saved(ledger_path))?;
-        let opened = self.open()?;
-        if let Journal::Blocked(blocker) = &opened.journal {
+        let Opened {
+            mut ledger,
+            journal: standing,
+            snapshot_damaged,
+            ..
+        } = self.open()?;
+        if let Journal::Blocked(blocker) = &standing {
             return Err(blocker.error());
         }
         // A ledger without a journal starts one: an earlier duty's history, then the ledger
         // as it stands, so that undo and history reach back and nothing is lost.
         let mut prelude = Vec::new();
-        let mut ledger = opened.ledger.clone();
-        if let Journal::None { format } = opened.journal {
+        if let Journal::None { format } = standing {
             if format < snapshot::FORMAT {
                 prelude = legacy::history(&self.paths.legacy_history, ledger.seq)?;
             }
-            ledger = checkpointed(&opened.ledger, &mut prelude);
+            ledger = checkpointed(&ledger, &mut prelude);
         }
         let history = || -> Result<History, StoreError> {
-            if matches!(opened.journal, Journal::None { .. }) {
+            if matches!(standing, Journal::None { .. }) {
                 return Ok(History {
                     records: prelude.clone(),
                     bad: None,
@@ -528,7 +555,7 @@ impl Book {
         let mut text: String = prelude.iter().map(journal::line).collect();
         text.push_str(&journal::line(&recorded));
         let not_saved = |e: StoreError| e.not_saved(ledger_path);
-        let (id, end) = match &opened.journal {
+        let (id, end) = match &standing {
             Journal::Open { header, end } => (
                 header.journal.clone(),
                 journal::append(&self.paths.journal, *end, &text).map_err(not_saved)?,
@@ -544,7 +571,7 @@ impl Book {
         // Committed. What follows only keeps the snapshot readable for people; a failure is
         // reported, and the next open catches up from the journal.
         let mut notes = Vec::new();
-        if let Err(e) = self.write_snapshot(&ledger, &Mark { id, end }, opened.snapshot_damaged) {
+        if let Err(e) = self.write_snapshot(&ledger, &Mark { id, end }, snapshot_damaged) {
             notes.push(Note::SnapshotNotWritten {
                 ledger: ledger_path.clone(),
                 reason: e.to_string(),
@@ -559,7 +586,7 @@ impl Book {
         })
     }
 
-    fn new_header(&self) -> Header {
+    pub(super) fn new_header(&self) -> Header {
         Header {
             journal: journal::new_id(),
             checklist: self.checklist.clone(),
@@ -569,7 +596,7 @@ impl Book {
     }
 
     /// Rewrite the snapshot; a damaged one is kept aside first, never overwritten.
-    fn write_snapshot(
+    pub(super) fn write_snapshot(
         &self,
         ledger: &Ledger,
         mark: &Mark,
@@ -587,159 +614,11 @@ impl Book {
             Durability::Unsynced,
         )
     }
-
-    /// Start the (empty) ledger of a new year, unless it exists: an existing ledger is only
-    /// read, so that a damaged one is reported. Returns whether it was created.
-    pub fn start(&self) -> Result<bool, StoreError> {
-        let _lock = lock::lock(&self.paths)?;
-        let opened = self.open()?;
-        if opened.journal != Journal::New {
-            return Ok(false);
-        }
-        let header = self.new_header();
-        let end = journal::create(&self.paths.journal, &header, "")?;
-        self.write_snapshot(
-            &opened.ledger,
-            &Mark {
-                id: header.journal,
-                end,
-            },
-            false,
-        )?;
-        Ok(true)
-    }
-
-    /// Start the ledger with `ledger` as it stands (a journal holding one checkpoint of
-    /// it, dated `at`), where there is none yet: how a ledger made elsewhere in whole (a
-    /// generated one, for benchmarks and tests) becomes a book. Refused if one exists.
-    pub fn create_with(&self, ledger: &Ledger, at: Timestamp) -> Result<(), StoreError> {
-        let _lock = lock::lock(&self.paths)?;
-        let opened = self.open()?;
-        if opened.journal != Journal::New {
-            return Err(StoreError::Io {
-                op: IoOp::Create,
-                path: self.paths.ledger.clone(),
-                source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
-            });
-        }
-        if ledger.checklist != self.checklist || ledger.year != self.year {
-            return Err(self.mismatch(&self.paths.ledger, &ledger.checklist, ledger.year));
-        }
-        self.restart_journal(ledger, Vec::new(), at)
-    }
-
-    /// Put the files right after damage, keeping whatever is replaced aside:
-    /// a snapshot that cannot be read is rebuilt from the journal; a journal that is damaged
-    /// or not this ledger's is set aside and started again from the snapshot; an earlier
-    /// `duty`'s lost or damaged ledger is put back from its backup and history.
-    pub fn repair(&self, at: Timestamp) -> Result<Repaired, StoreError> {
-        let _lock = lock::lock(&self.paths)?;
-        match self.open() {
-            Ok(opened) => match opened.journal.clone() {
-                Journal::Blocked(_) => {
-                    let aside = LedgerPaths::aside(&self.paths.journal);
-                    std::fs::rename(&self.paths.journal, &aside)
-                        .map_err(StoreError::io(IoOp::Rename, &self.paths.journal))?;
-                    self.restart_journal(&opened.ledger, Vec::new(), at)?;
-                    Ok(Repaired::JournalRestarted {
-                        aside,
-                        ledger: opened.ledger,
-                    })
-                }
-                Journal::Open { header, end }
-                    if opened.snapshot_damaged
-                        || opened
-                            .notes
-                            .iter()
-                            .any(|n| matches!(n, Note::Rebuilt { .. })) =>
-                {
-                    let aside = opened
-                        .snapshot_damaged
-                        .then(|| LedgerPaths::aside(&self.paths.ledger));
-                    if let Some(aside) = &aside {
-                        std::fs::rename(&self.paths.ledger, aside)
-                            .map_err(StoreError::io(IoOp::Rename, &self.paths.ledger))?;
-                    }
-                    self.write_snapshot(
-                        &opened.ledger,
-                        &Mark {
-                            id: header.journal,
-                            end,
-                        },
-                        false,
-                    )?;
-                    Ok(Repaired::SnapshotRebuilt {
-                        aside,
-                        ledger: opened.ledger,
-                    })
-                }
-                _ => Err(StoreError::NothingToRepair {
-                    path: self.paths.ledger.clone(),
-                }),
-            },
-            Err(StoreError::Unreadable { .. } | StoreError::Missing { .. }) => {
-                let damaged = std::fs::read(&self.paths.ledger).ok();
-                let saved_upto = damaged
-                    .as_deref()
-                    .and_then(|b| legacy::saved_seq(b, &self.checklist, self.year));
-                let Some(ledger) = legacy::rebuild(
-                    &self.paths.legacy_backup,
-                    &self.paths.legacy_history,
-                    &self.checklist,
-                    self.year,
-                    saved_upto,
-                )?
-                else {
-                    return Err(self.open().err().unwrap_or(StoreError::NothingToRepair {
-                        path: self.paths.ledger.clone(),
-                    }));
-                };
-                let aside = match files::regular(&self.paths.ledger)? {
-                    Some(_) => {
-                        let aside = LedgerPaths::aside(&self.paths.ledger);
-                        std::fs::rename(&self.paths.ledger, &aside)
-                            .map_err(StoreError::io(IoOp::Rename, &self.paths.ledger))?;
-                        Some(aside)
-                    }
-                    None => None,
-                };
-                let prelude = legacy::history(&self.paths.legacy_history, ledger.seq)?;
-                self.restart_journal(&ledger, prelude, at)?;
-                Ok(Repaired::FromBackup { aside, ledger })
-            }
-            Err(e) => Err(e),
-        }
-    }
-
-    /// A new journal: `prelude` (an earlier duty's history), then a checkpoint of `ledger`
-    /// dated `at`; and the snapshot written from it.
-    fn restart_journal(
-        &self,
-        ledger: &Ledger,
-        mut prelude: Vec<Recorded>,
-        at: Timestamp,
-    ) -> Result<(), StoreError> {
-        let now = checkpointed(ledger, &mut prelude);
-        if let Some(checkpoint) = prelude.last_mut() {
-            checkpoint.at = at;
-        }
-        let text: String = prelude.iter().map(journal::line).collect();
-        let header = self.new_header();
-        let end = journal::create(&self.paths.journal, &header, &text)?;
-        self.write_snapshot(
-            &now,
-            &Mark {
-                id: header.journal,
-                end,
-            },
-            false,
-        )
-    }
 }
 
 /// `ledger` as the state after `prelude` and a checkpoint of it, which is added to
 /// `prelude` (undated: the caller dates it with the change it belongs to).
-fn checkpointed(ledger: &Ledger, prelude: &mut Vec<Recorded>) -> Ledger {
+pub(super) fn checkpointed(ledger: &Ledger, prelude: &mut Vec<Recorded>) -> Ledger {
     let mut now = ledger.clone();
     now.seq = prelude.len() as u64;
     let checkpoint = Op::Checkpoint {
@@ -754,23 +633,6 @@ fn checkpointed(ledger: &Ledger, prelude: &mut Vec<Recorded>) -> Ledger {
         op: checkpoint,
     });
     now
-}
-
-/// What `duty repair` did.
-#[derive(Debug, Clone)]
-pub enum Repaired {
-    SnapshotRebuilt {
-        aside: Option<PathBuf>,
-        ledger: Ledger,
-    },
-    JournalRestarted {
-        aside: PathBuf,
-        ledger: Ledger,
-    },
-    FromBackup {
-        aside: Option<PathBuf>,
-        ledger: Ledger,
-    },
 }
 
 /// Bring `ledger` (a snapshot) up to date with the journal lines after it. An operation

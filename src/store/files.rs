@@ -208,6 +208,8 @@ pub fn write_new(path: &Path, contents: &[u8], force: bool) -> Result<(), StoreE
             source: io::Error::new(io::ErrorKind::NotFound, "no such directory"),
         });
     }
+    // What a process killed mid-write left beside this name goes first.
+    sweep(path);
     if force {
         return replace(path, contents, Durability::Synced);
     }

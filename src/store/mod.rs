@@ -11,17 +11,17 @@ mod journal;
 mod layout;
 mod legacy;
 mod lock;
+mod repair;
 pub mod settings;
 mod snapshot;
 pub mod unit_file;
 
-pub use book::{
-    Blocker, Book, Committed, Fingerprint, History, Journal, Note, Opened, Proposal, Repaired,
-};
+pub use book::{Blocker, Book, Committed, Fingerprint, History, Journal, Note, Opened, Proposal};
 pub use error::{BadLine, Damage, IoOp, LineFault, NotFile, StoreError};
 pub use files::{ensure_dir, os_user, read_checklist, write_new};
 pub use foreign::{Unusable, expand_sources, read_all, read_foreign};
 pub use layout::{LedgerPaths, config_dir, data_dir};
+pub use repair::Repaired;
 pub use settings::Settings;
 pub use snapshot::FORMAT;
 
@@ -29,3 +29,6 @@ pub use snapshot::FORMAT;
 pub fn exported(ledger: &crate::ledger::Ledger) -> String {
     snapshot::serialize(ledger, None)
 }
+
+#[cfg(test)]
+mod tests;

@@ -33,18 +33,6 @@ pub struct Snapshot {
     pub mark: Option<Mark>,
 }
 
-#[derive(Serialize)]
-struct FileRef<'a> {
-    format: u32,
-    checklist: &'a str,
-    year: i16,
-    closed: bool,
-    seq: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    journal: Option<&'a Mark>,
-    items: &'a BTreeMap<String, ItemRecord>,
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
@@ -140,65 +128,203 @@ pub fn parse(bytes: &[u8]) -> Result<Snapshot, Unparsed> {
     })
 }
 
+/// The ledger as the fast reader alone reads it (no fallback to ron), to prove that what
+/// `duty` writes takes the fast path.
+#[cfg(test)]
+pub fn parse_fast(text: &str) -> Option<Ledger> {
+    crate::ron_fast::from_str::<File>(text, false).map(|f| Ledger {
+        checklist: f.checklist,
+        year: f.year,
+        closed: f.closed,
+        seq: f.seq,
+        items: f.items,
+    })
+}
+
 /// The ledger as saved: RON with a header comment, each logged entry on one line, so that
-/// the file reads (and diffs) like a register.
+/// the file reads (and diffs) like a register. `mark` is `None` for a copy that leaves this
+/// machine (`duty export-ledger`).
 ///
-/// Strings are written as they are (one holding `"` or `\` as a raw string `r#"…"#`), which
-/// is several times faster than ron's per-character escaping for Chinese text. Only a ledger
-/// holding a control character or bidi override (never accepted at input, but a hand-edited
-/// file may have one) is written with escapes, so none lands in the file raw.
-/// `mark` is `None` for a copy that leaves this machine (`duty export-ledger`).
+/// Written by hand rather than through ron's serializer, which is most of the cost of a
+/// change on a large ledger: the layout is fixed, every string is written as it is (one
+/// holding `"` or `\` as a raw string `r#"…"#`), and only a string holding a control
+/// character or bidi override (never accepted at input, but a hand-edited file may carry
+/// one) is written with escapes, so none lands in the file raw. Fields are left out exactly
+/// where the model's serde attributes leave them out, so ron and the fast reader read the
+/// file back to the same ledger (tested for any ledger).
 pub fn serialize(ledger: &Ledger, mark: Option<&Mark>) -> String {
-    // One line ending on every system, so that the same ledger is the same file everywhere.
-    let pretty = ron::ser::PrettyConfig::new()
-        .new_line("\n")
-        .depth_limit(4)
-        .indentor("  ".to_string())
-        .struct_names(false)
-        .escape_strings(strings(ledger).any(crate::text::has_unsafe));
-    let entries: usize = ledger.items.values().map(|r| r.entries.len() + 1).sum();
-    let mut out = String::with_capacity(256 + 200 * entries);
+    use std::fmt::Write;
+    let entries: usize = ledger.items.values().map(|r| r.entries.len() + 2).sum();
+    let mut out = String::with_capacity(512 + 200 * entries);
     out.push_str(
         "// duty 台账 ledger — 由 duty 维护，每次修改先记入同目录的 .journal 文件 / maintained by duty; every change is first recorded in the .journal beside it\n",
     );
-    let file = FileRef {
-        format: FORMAT,
-        checklist: &ledger.checklist,
-        year: ledger.year,
-        closed: ledger.closed,
-        seq: ledger.seq,
-        journal: mark,
-        items: &ledger.items,
-    };
-    ron::ser::to_writer_pretty(&mut out, &file, pretty)
-        .unwrap_or_else(|e| unreachable!("a ledger always serialises: {e}"));
-    out.push('\n');
+    // Writing to a String cannot fail.
+    let _ = writeln!(out, "(\n  format: {FORMAT},");
+    out.push_str("  checklist: ");
+    string(&mut out, &ledger.checklist);
+    let _ = write!(
+        out,
+        ",\n  year: {},\n  closed: {},\n  seq: {},\n",
+        ledger.year, ledger.closed, ledger.seq
+    );
+    if let Some(mark) = mark {
+        out.push_str("  journal: Some((\n    id: ");
+        string(&mut out, &mark.id);
+        let _ = write!(out, ",\n    end: {},\n  )),\n", mark.end);
+    }
+    out.push_str("  items: {\n");
+    for (id, r) in &ledger.items {
+        out.push_str("    ");
+        string(&mut out, id);
+        out.push_str(": (\n");
+        if let Some(d) = &r.done {
+            out.push_str("      done: Some((\n        date: \"");
+            let _ = write!(out, "{}", d.date);
+            out.push_str("\",\n");
+            if !d.evidence.is_empty() {
+                out.push_str("        evidence: ");
+                string(&mut out, &d.evidence);
+                out.push_str(",\n");
+            }
+            out.push_str("        by: ");
+            string(&mut out, &d.by);
+            out.push_str(",\n      )),\n");
+        }
+        if !r.entries.is_empty() {
+            out.push_str("      entries: [\n");
+            for e in &r.entries {
+                out.push_str("        (id: ");
+                string(&mut out, &e.id);
+                out.push_str(", date: \"");
+                let _ = write!(out, "{}", e.date);
+                out.push_str("\", topic: ");
+                string(&mut out, &e.topic);
+                if let Some(h) = e.hours {
+                    let _ = write!(out, ", hours: Some({})", float(h));
+                }
+                field(&mut out, ", evidence: ", &e.evidence);
+                out.push_str(", by: ");
+                string(&mut out, &e.by);
+                field(&mut out, ", presided: ", &e.presided);
+                field(&mut out, ", attended: ", &e.attended);
+                if !e.linked.is_empty() {
+                    out.push_str(", linked: [");
+                    for (i, l) in e.linked.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        string(&mut out, l);
+                    }
+                    out.push(']');
+                }
+                out.push_str("),\n");
+            }
+            out.push_str("      ],\n");
+        }
+        if let Some(rate) = &r.rate {
+            let _ = write!(
+                out,
+                "      rate: Some((\n        numerator: {},\n        denominator: {},\n        date: \"{}\",\n",
+                rate.numerator, rate.denominator, rate.date
+            );
+            if !rate.evidence.is_empty() {
+                out.push_str("        evidence: ");
+                string(&mut out, &rate.evidence);
+                out.push_str(",\n");
+            }
+            out.push_str("        by: ");
+            string(&mut out, &rate.by);
+            out.push_str(",\n      )),\n");
+        }
+        if !r.note.is_empty() {
+            out.push_str("      note: ");
+            string(&mut out, &r.note);
+            out.push_str(",\n");
+        }
+        if !r.evidence.is_empty() {
+            out.push_str("      evidence: ");
+            string(&mut out, &r.evidence);
+            out.push_str(",\n");
+        }
+        if !r.files.is_empty() {
+            out.push_str("      files: [\n");
+            for f in &r.files {
+                out.push_str("        (name: ");
+                string(&mut out, &f.name);
+                let _ = write!(out, ", size: {}, sha256: ", f.size);
+                string(&mut out, &f.sha256);
+                out.push_str(", date: \"");
+                let _ = write!(out, "{}", f.date);
+                out.push('"');
+                if let Some(entry) = &f.entry {
+                    out.push_str(", entry: Some(");
+                    string(&mut out, entry);
+                    out.push(')');
+                }
+                out.push_str(", by: ");
+                string(&mut out, &f.by);
+                out.push_str("),\n");
+            }
+            out.push_str("      ],\n");
+        }
+        out.push_str("    ),\n");
+    }
+    out.push_str("  },\n)\n");
     out
 }
 
-/// Every string a ledger holds.
-fn strings(ledger: &Ledger) -> impl Iterator<Item = &str> {
-    std::iter::once(ledger.checklist.as_str()).chain(ledger.items.iter().flat_map(|(id, r)| {
-        let done = r
-            .done
-            .iter()
-            .flat_map(|d| [d.evidence.as_str(), d.by.as_str()]);
-        let rate = r
-            .rate
-            .iter()
-            .flat_map(|x| [x.evidence.as_str(), x.by.as_str()]);
-        let entries = r.entries.iter().flat_map(|e| {
-            [
-                e.id.as_str(),
-                e.topic.as_str(),
-                e.evidence.as_str(),
-                e.by.as_str(),
-            ]
-        });
-        [id.as_str(), r.note.as_str(), r.evidence.as_str()]
-            .into_iter()
-            .chain(done)
-            .chain(rate)
-            .chain(entries)
-    }))
+/// `, name: "value"`, or nothing for an empty value (the model leaves it out).
+fn field(out: &mut String, name: &str, value: &str) {
+    if !value.is_empty() {
+        out.push_str(name);
+        string(out, value);
+    }
+}
+
+/// A float as RON reads it back exactly (`2.0`, `2.5`, `1e300`).
+fn float(x: f64) -> String {
+    let s = format!("{x:?}");
+    if s.contains(['.', 'e', 'N', 'i']) {
+        s
+    } else {
+        format!("{s}.0")
+    }
+}
+
+/// A string as RON: plain when it can be, raw when it holds `"` or `\`, escaped only when it
+/// holds something that must not reach a file raw.
+fn string(out: &mut String, s: &str) {
+    if crate::text::has_unsafe(s) {
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if crate::text::is_unsafe(c) => {
+                    use std::fmt::Write;
+                    let _ = write!(out, "\\u{{{:x}}}", c as u32);
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    } else if s.contains(['"', '\\']) {
+        // Enough hashes that no `"###` inside closes the string early.
+        let mut hashes = 1;
+        while s.contains(&format!("\"{}", "#".repeat(hashes))) {
+            hashes += 1;
+        }
+        let h = "#".repeat(hashes);
+        out.push('r');
+        out.push_str(&h);
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+        out.push_str(&h);
+    } else {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    }
 }

@@ -1,18 +1,106 @@
-//! Dates as officers write them: `2024-03-28` or `2024年3月28日` in, `2024年3月28日` out.
+//! Dates as officers write them in (`2024-03-28`, `2024年3月28日`, `3月5日`, `3/5`, `昨天`,
+//! `20250305`, full-width digits …) and as reports write them out (`2024年3月28日`).
 //!
-//! Pure: "today" is always passed in by the caller.
+//! Pure: "today" and the year being recorded are passed in by the caller.
 
 use jiff::civil::Date;
 
 /// Parse a calendar date written as `2024-03-28`, `2024/3/28`, `2024.3.28` or `2024年3月28日`.
 pub fn parse_date(s: &str) -> Option<Date> {
-    let (year, month, day) = date_parts(s)?;
+    let (year, month, day) = date_parts(&normalise(s))?;
     Date::new(year, month, day).ok()
 }
 
-/// Whether `s` is written like a date but names a day that does not exist (`2024年2月30日`).
-pub fn no_such_day(s: &str) -> bool {
-    date_parts(s).is_some() && parse_date(s).is_none()
+/// Why a date as an officer wrote it could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not a date in any way officers write one.
+    NotADate,
+    /// Written like a date, but that day does not exist (`2月30日`).
+    NoSuchDay,
+    /// A month and day without a year that fits both years of the record's window, both
+    /// already past: which one is meant must be said.
+    WhichYear { first: Date, second: Date },
+}
+
+/// A date as officers write it, for a record of `year` on `today`: a full date in any of
+/// the usual spellings; `今天`, `昨天`, `前天`; or a month and day without the year (`3月5日`,
+/// `3/5`, `3.5`, `03-05`), which means that day of the record's year, or of the next year's
+/// first half (where the report and 述法 fall) when only that one has already happened.
+pub fn parse_in(s: &str, year: i16, today: Date) -> Result<Date, DateError> {
+    let text = normalise(s);
+    let t = text.trim();
+    let back = |days: i64| {
+        today
+            .checked_sub(jiff::Span::new().days(days))
+            .map_err(|_| DateError::NotADate)
+    };
+    match t {
+        "今天" | "今日" | "today" => return Ok(today),
+        "昨天" | "昨日" | "yesterday" => return back(1),
+        "前天" => return back(2),
+        _ => {}
+    }
+    // `20250305`.
+    if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let (y, m, d) = (&t[..4], &t[4..6], &t[6..]);
+        let (y, m, d) = (y.parse().ok(), m.parse().ok(), d.parse().ok());
+        return match (y, m, d) {
+            (Some(y), Some(m), Some(d)) => Date::new(y, m, d).map_err(|_| DateError::NoSuchDay),
+            _ => Err(DateError::NotADate),
+        };
+    }
+    if let Some((y, m, d)) = date_parts(t) {
+        return Date::new(y, m, d).map_err(|_| DateError::NoSuchDay);
+    }
+    let (m, d) = month_day(t).ok_or(DateError::NotADate)?;
+    let this = Date::new(year, m, d);
+    let next = Date::new(year.saturating_add(1), m, d);
+    let (_, window_end) = year_window(year);
+    match (this, next) {
+        (Err(_), Err(_)) => Err(DateError::NoSuchDay),
+        (Ok(a), Ok(b)) if b <= window_end && b <= today && a <= today => {
+            Err(DateError::WhichYear {
+                first: a,
+                second: b,
+            })
+        }
+        (Ok(a), Ok(b)) if a > today && b <= window_end && b <= today => Ok(b),
+        (Ok(a), _) => Ok(a),
+        // 29 February of a leap year that is not the record's year.
+        (Err(_), Ok(b)) if b <= window_end => Ok(b),
+        (Err(_), Ok(_)) => Err(DateError::NoSuchDay),
+    }
+}
+
+/// Full-width digits and separators as ASCII (`２０２５－０３－０５` → `2025-03-05`), so that
+/// text typed with a Chinese input method reads like any other.
+fn normalise(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '－' | '—' | '–' => '-',
+            '／' => '/',
+            '．' | '。' => '.',
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// `3月5日`, `3月5号`, `3/5`, `3.5`, `03-05` → (month, day).
+fn month_day(s: &str) -> Option<(i8, i8)> {
+    let (m, d) = if let Some((m, rest)) = s.split_once('月') {
+        let d = rest
+            .strip_suffix('日')
+            .or_else(|| rest.strip_suffix('号'))
+            .unwrap_or(rest);
+        (m, d)
+    } else {
+        let sep = s.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+        s.split_once(sep)?
+    };
+    Some((number(m)?, number(d)?))
 }
 
 /// Year, month and day as written, before checking that such a day exists.
@@ -41,21 +129,6 @@ fn number<T: std::str::FromStr>(s: &str) -> Option<T> {
         return None;
     }
     s.parse().ok()
-}
-
-/// How far off a due date is, in words: `逾期12天`, `今天到期`, `3天后到期` /
-/// `12 days overdue`, `due today`, `due in 3 days`. One wording for every list and report.
-pub fn due_in(days_left: i64, lang: crate::i18n::Lang) -> String {
-    use crate::i18n::Lang;
-    let plural = |n: i64| if n == 1 { "" } else { "s" };
-    match (lang, days_left) {
-        (Lang::Zh, d) if d < 0 => format!("逾期{}天", -d),
-        (Lang::Zh, 0) => "今天到期".to_string(),
-        (Lang::Zh, d) => format!("{d}天后到期"),
-        (Lang::En, d) if d < 0 => format!("{} day{} overdue", -d, plural(-d)),
-        (Lang::En, 0) => "due today".to_string(),
-        (Lang::En, d) => format!("due in {d} day{}", plural(d)),
-    }
 }
 
 /// `2024年3月28日`.
@@ -97,6 +170,52 @@ mod tests {
         assert_eq!(parse_date("二〇二四年三月"), None);
         assert_eq!(parse_date("-2024-01-01"), None);
         assert_eq!(parse_date("99999-01-01"), None);
+    }
+
+    #[test]
+    fn dates_as_officers_write_them() {
+        let today = date(2026, 1, 20);
+        let p = |s: &str| parse_in(s, 2025, today);
+        for (s, d) in [
+            ("2025-03-05", date(2025, 3, 5)),
+            ("2025.3.5", date(2025, 3, 5)),
+            ("20250305", date(2025, 3, 5)),
+            ("２０２５－０３－０５", date(2025, 3, 5)),
+            ("2025年3月5日", date(2025, 3, 5)),
+            ("3月5日", date(2025, 3, 5)),
+            ("3月5号", date(2025, 3, 5)),
+            ("3/5", date(2025, 3, 5)),
+            ("3.5", date(2025, 3, 5)),
+            ("03-05", date(2025, 3, 5)),
+            ("１２月２７日", date(2025, 12, 27)),
+            ("今天", today),
+            ("昨天", date(2026, 1, 19)),
+            ("前天", date(2026, 1, 18)),
+        ] {
+            assert_eq!(p(s), Ok(d), "{s}");
+        }
+        // January of the record's year and of the next are both past: which one?
+        assert_eq!(
+            p("1月10日"),
+            Err(DateError::WhichYear {
+                first: date(2025, 1, 10),
+                second: date(2026, 1, 10)
+            })
+        );
+        // Only next January has happened yet (recording in February of the record's year).
+        assert_eq!(
+            parse_in("1-10", 2026, date(2026, 2, 1)),
+            Ok(date(2026, 1, 10))
+        );
+        assert_eq!(
+            parse_in("3-1", 2025, date(2026, 2, 1)),
+            Ok(date(2025, 3, 1))
+        );
+        assert_eq!(p("2月30日"), Err(DateError::NoSuchDay));
+        assert_eq!(p("2025-02-30"), Err(DateError::NoSuchDay));
+        assert_eq!(p("20251301"), Err(DateError::NoSuchDay));
+        assert_eq!(p("下周三"), Err(DateError::NotADate));
+        assert_eq!(p("3"), Err(DateError::NotADate));
     }
 
     #[test]

@@ -41,6 +41,38 @@ pub fn percent_tenths(numerator: u64, denominator: u64) -> u64 {
     (u128::from(numerator) * 1000 / u128::from(denominator)) as u64
 }
 
+/// Why a rate as written is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FractionError {
+    NotAFraction,
+    Negative,
+    NumeratorAbove,
+}
+
+/// `46/50` (also with `／`): two whole numbers, the second not below the first; `0/0`, `无`
+/// or `none` for a year with no cases.
+pub fn fraction(s: &str) -> Result<(u64, u64), FractionError> {
+    if matches!(
+        s.trim().to_lowercase().as_str(),
+        "无" | "none" | "n/a" | "na"
+    ) {
+        return Ok((0, 0));
+    }
+    let (n, d) = s
+        .trim()
+        .split_once(['/', '／'])
+        .ok_or(FractionError::NotAFraction)?;
+    if [n, d].iter().any(|part| part.trim_start().starts_with('-')) {
+        return Err(FractionError::Negative);
+    }
+    let n: u64 = n.trim().parse().map_err(|_| FractionError::NotAFraction)?;
+    let d: u64 = d.trim().parse().map_err(|_| FractionError::NotAFraction)?;
+    if n > d {
+        return Err(FractionError::NumeratorAbove);
+    }
+    Ok((n, d))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

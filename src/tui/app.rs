@@ -137,6 +137,10 @@ pub enum Action {
     Note,
     Evidence,
     CycleFilter,
+    /// Show one 责任科室's items, the next office each time, then all again.
+    CycleOwner,
+    /// Correct the selected entry (date, topic, hours, evidence).
+    EditEntry,
     Search,
     Undo,
     Redo,
@@ -271,6 +275,8 @@ pub struct App {
     pub entry_cursor: usize,
     pub focus: Focus,
     pub filter: Filter,
+    /// Only this 责任科室's items (`o` cycles through the offices).
+    pub owner: Option<String>,
     pub search: Field,
     pub mode: Mode,
     pub message: Option<Message>,
@@ -321,6 +327,7 @@ impl App {
             entry_cursor: 0,
             focus: Focus::Items,
             filter: Filter::All,
+            owner: None,
             search: Field::new("", ""),
             mode: Mode::Normal,
             message,
@@ -410,7 +417,13 @@ impl App {
                         s.item.kind,
                     ))
                 });
-                let mut haystack = s.item.title.to_lowercase();
+                // Titles, ids, offices, topics and notes: whatever an officer remembers.
+                let mut haystack = format!(
+                    "{}\n{}\n{}",
+                    s.item.title.to_lowercase(),
+                    s.item.id.to_lowercase(),
+                    s.item.owner.to_lowercase()
+                );
                 if let Some(r) = s.record {
                     for e in &r.entries {
                         haystack.push('\n');
@@ -453,6 +466,8 @@ impl App {
         let query = self.search.value().trim().to_lowercase();
         let section = self.section_cursor.checked_sub(1);
         let filter = self.filter;
+        let owner = self.owner.clone();
+        let checklist = &self.checklist;
         self.visible = self
             .rows
             .iter()
@@ -460,17 +475,23 @@ impl App {
             .filter(|(_, r)| {
                 section.is_none_or(|s| r.section == s)
                     && filter.keeps(r)
+                    && owner
+                        .as_deref()
+                        .is_none_or(|o| checklist.sections[r.section].items[r.item].owner == o)
                     && (query.is_empty() || r.haystack.contains(&query))
             })
             .map(|(i, _)| i)
             .collect();
-        if let Some(k) = keep
-            && let Some(pos) = self
+        // The selected item stays selected; if it is filtered out, the next one shown after
+        // it in the list is, never whatever lands on the same row.
+        if let Some(k) = keep {
+            let at = |i: &usize| (self.rows[*i].section, self.rows[*i].item);
+            self.cursor = self
                 .visible
                 .iter()
-                .position(|&i| (self.rows[i].section, self.rows[i].item) == k)
-        {
-            self.cursor = pos;
+                .position(|i| at(i) == k)
+                .or_else(|| self.visible.iter().position(|i| at(i) > k))
+                .unwrap_or(self.visible.len().saturating_sub(1));
         }
         self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
         self.entry_cursor = 0;
@@ -506,7 +527,7 @@ impl App {
         }
     }
 
-    fn entries_len(&self) -> usize {
+    pub fn entries_len(&self) -> usize {
         self.selected_item()
             .and_then(|i| self.ledger.record(&i.id))
             .map_or(0, |r| r.entries.len())
@@ -601,10 +622,9 @@ impl App {
     }
 
     fn validate_form(&mut self) -> Option<Submit> {
-        let window = crate::ledger::rules::year_window(self.checklist.year);
-        let lang = self.lang;
+        let (lang, year, today) = (self.lang, self.checklist.year, self.today);
         match &mut self.mode {
-            Mode::Form(f) => f.validate(lang, window),
+            Mode::Form(f) => f.validate(lang, year, today),
             _ => None,
         }
     }
@@ -643,6 +663,40 @@ impl App {
             Some(_) => self.warn(of(self.lang).wrong_kind_log),
             None => {}
         }
+    }
+
+    /// The edit form for the entry selected in the details pane, filled with what it holds.
+    fn open_edit(&mut self) {
+        let Some(item) = self.selected_item() else {
+            return;
+        };
+        let hours = matches!(item.kind, Kind::Hours { .. });
+        let entry = self
+            .ledger
+            .record(&item.id)
+            .and_then(|r| r.entries.get(self.entry_cursor))
+            .cloned();
+        let Some(e) = entry else {
+            self.warn(of(self.lang).no_entry_selected);
+            return;
+        };
+        let date = match self.lang {
+            Lang::Zh => crate::text::dates::chinese(e.date),
+            Lang::En => crate::text::dates::iso(e.date),
+        };
+        let h = e.hours.map(crate::text::number).unwrap_or_default();
+        let fields: Vec<&str> = if hours {
+            vec![&date, &e.topic, &h, &e.evidence]
+        } else {
+            vec![&date, &e.topic, &e.evidence]
+        };
+        self.open_form(
+            FormKind::Edit {
+                hours,
+                entry: e.id.clone(),
+            },
+            &fields,
+        );
     }
 
     fn open_rate(&mut self) {
@@ -735,7 +789,7 @@ impl App {
             .map(|r| (r.due, self.item_of(r).1.title.clone(), r.complete))
             .collect();
         self.review = Some(ReviewData {
-            risks: review::review(&self.checklist, &self.ledger, self.today, self.lang),
+            risks: review::review(&self.checklist, &self.ledger, self.today),
             pacing,
             monthly: review::monthly(&self.checklist, &self.ledger),
             next_q1,
@@ -848,6 +902,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if matches!(action, A::Quit) && !matches!(app.mode, Mode::Confirm(_)) {
         return app.quit();
     }
+    // A message is about the last thing done: the next thing the officer does clears it.
+    if !matches!(action, A::Wheel { .. } | A::Click { .. }) {
+        app.message = None;
+    }
     // While the screen only says it is too small, nothing else may act: a key would tick,
     // log or undo where the officer cannot see it.
     if crate::tui::view::layout(app.width, app.height).is_none() {
@@ -864,7 +922,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                     app.refilter(keep);
                 }
                 A::Paste(text) => {
-                    app.search.paste(&text);
+                    if !app.search.paste(&text) {
+                        app.warn(strings::paste_cut(
+                            app.lang,
+                            crate::tui::form::MAX_FIELD_CHARS,
+                        ));
+                    }
                     app.refilter(keep);
                 }
                 // Up/Down move through the results while typing.
@@ -901,7 +964,15 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             other => {
                 match other {
                     A::Edit(req) => form.field().edit(req),
-                    A::Paste(text) => form.field().paste(&text),
+                    A::Paste(text) => {
+                        let whole = form.field().paste(&text);
+                        if !whole {
+                            app.warn(strings::paste_cut(
+                                app.lang,
+                                crate::tui::form::MAX_FIELD_CHARS,
+                            ));
+                        }
+                    }
                     A::NextField => form.next(),
                     A::PrevField => form.prev(),
                     _ => {}
@@ -997,6 +1068,7 @@ fn normal(app: &mut App, action: Action) -> Effect {
         }
         A::Toggle => return app.toggle(false),
         A::Activate if app.focus == Focus::Sections => app.focus = Focus::Items,
+        A::Activate if app.focus == Focus::Details && app.entries_len() > 0 => app.open_edit(),
         A::Activate => return app.toggle(true),
         A::Log => app.open_log(),
         A::Rate => app.open_rate(),
@@ -1041,6 +1113,30 @@ fn normal(app: &mut App, action: Action) -> Effect {
             app.filter = app.filter.next();
             app.refilter(keep);
         }
+        A::CycleOwner => {
+            let keep = app.selected().map(|r| (r.section, r.item));
+            let owners: Vec<String> = app
+                .checklist
+                .owners()
+                .into_iter()
+                .map(String::from)
+                .collect();
+            app.owner = match app
+                .owner
+                .as_ref()
+                .and_then(|o| owners.iter().position(|x| x == o))
+            {
+                None => owners.first().cloned(),
+                Some(i) => owners.get(i + 1).cloned(),
+            };
+            app.refilter(keep);
+            let said = match &app.owner {
+                Some(o) => strings::owner_shown(app.lang, o),
+                None => of(app.lang).all_owners.to_string(),
+            };
+            app.say(said);
+        }
+        A::EditEntry => app.open_edit(),
         A::Search => app.mode = Mode::Search,
         A::Cancel if !app.search.value().is_empty() => {
             let keep = app.selected().map(|r| (r.section, r.item));

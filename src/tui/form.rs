@@ -48,24 +48,47 @@ impl Field {
         }
     }
 
-    /// Insert pasted text at the cursor, with control characters removed.
-    pub fn paste(&mut self, text: &str) {
+    /// Insert pasted text at the cursor, with control characters removed, as one edit
+    /// (inserting it a character at a time would cost the square of its length). A field
+    /// holds at most [`MAX_FIELD_CHARS`]; the rest of a paste is dropped, and `false` says so.
+    pub fn paste(&mut self, text: &str) -> bool {
         self.touched = true;
-        for c in strip_unsafe(text).chars() {
-            self.input.handle(InputRequest::InsertChar(c));
-        }
+        let value = self.input.value();
+        let cursor = self.input.cursor();
+        let at = value
+            .char_indices()
+            .nth(cursor)
+            .map_or(value.len(), |(i, _)| i);
+        let room = MAX_FIELD_CHARS.saturating_sub(value.chars().count());
+        let clean = strip_unsafe(text);
+        let pasted: String = clean.chars().take(room).collect();
+        let whole = pasted.chars().count() == clean.chars().count();
+        let inserted = pasted.chars().count();
+        let new = format!("{}{pasted}{}", &value[..at], &value[at..]);
+        self.input = Input::new(new).with_cursor(cursor + inserted);
+        whole
     }
 }
 
+/// Most characters one field holds: a long topic or a list of 文号 fits many times over.
+pub const MAX_FIELD_CHARS: usize = 2000;
+
 /// What a form records when submitted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
     Check,
-    Log { hours: bool },
+    Log {
+        hours: bool,
+    },
     Rate,
     Note,
     Evidence,
     Year,
+    /// Correct entry `entry`: date, topic, hours (for an hours item) and evidence.
+    Edit {
+        hours: bool,
+        entry: String,
+    },
 }
 
 /// A form: its fields, which one has the focus, and the item it is about.
@@ -98,6 +121,8 @@ impl Form {
             FormKind::Check => &[s.f_date, s.f_evidence],
             FormKind::Log { hours: true } => &[s.f_date, s.f_topic, s.f_hours, s.f_evidence],
             FormKind::Log { hours: false } => &[s.f_date, s.f_topic, s.f_evidence],
+            FormKind::Edit { hours: true, .. } => &[s.f_date, s.f_topic, s.f_hours, s.f_evidence],
+            FormKind::Edit { hours: false, .. } => &[s.f_date, s.f_topic, s.f_evidence],
             FormKind::Rate => &[s.f_numerator, s.f_denominator, s.f_date, s.f_evidence],
             FormKind::Note => &[s.f_note],
             FormKind::Evidence => &[s.f_evidence],
@@ -109,7 +134,7 @@ impl Form {
             .map(|(i, l)| Field::new(l, prefill.get(i).copied().unwrap_or("")))
             .collect();
         // Start where the user has something to type: the topic of a log, else the first field.
-        let focus = usize::from(matches!(kind, FormKind::Log { .. }));
+        let focus = usize::from(matches!(kind, FormKind::Log { .. } | FormKind::Edit { .. }));
         Form {
             kind,
             item: item.to_string(),
@@ -136,13 +161,16 @@ impl Form {
 
     /// Check every field, setting each one's error (shown once it holds something, was typed
     /// in, or a submit was tried); the request if all are valid.
-    pub fn validate(&mut self, lang: Lang, window: (Date, Date)) -> Option<Submit> {
+    pub fn validate(&mut self, lang: Lang, year: i16, today: Date) -> Option<Submit> {
+        use crate::text::dates::{DateError, parse_in};
         let s = crate::i18n::screen::of(lang);
-        let date = |v: &str| match crate::text::dates::parse_date(v) {
-            None if crate::text::dates::no_such_day(v) => Err(s.e_no_such_day),
-            None => Err(s.e_date),
-            Some(d) if d < window.0 || d > window.1 => Err(s.e_date_outside),
-            Some(d) => Ok(d),
+        let window = crate::ledger::rules::year_window(year);
+        let date = |v: &str| match parse_in(v, year, today) {
+            Err(DateError::NoSuchDay) => Err(s.e_no_such_day),
+            Err(DateError::WhichYear { .. }) => Err(s.e_which_year),
+            Err(DateError::NotADate) => Err(s.e_date),
+            Ok(d) if d < window.0 || d > window.1 => Err(s.e_date_outside),
+            Ok(d) => Ok(d),
         };
         let topic = |v: &str| {
             if v.trim().is_empty() {
@@ -196,17 +224,29 @@ impl Form {
                         topic,
                         hours,
                         evidence: ev,
+                        people: Default::default(),
+                        also: Vec::new(),
                     })),
                     _ => None,
                 }
             }
             FormKind::Rate => {
-                let n = whole(&values[0]);
-                let den = whole(&values[1]).and_then(|d| match n {
-                    Ok(n) if d == 0 || d < n => Err(s.e_denominator),
-                    _ if d == 0 => Err(s.e_denominator),
-                    _ => Ok(d),
-                });
+                // `46/46` in the first field, as on the command line, fills both.
+                let fraction = crate::text::numbers::fraction(&values[0]).ok();
+                let n = match fraction {
+                    Some((n, _)) => Ok(n),
+                    None => whole(&values[0]),
+                };
+                let den = match fraction {
+                    Some((_, d)) if values[1].trim().is_empty() || whole(&values[1]) == Ok(d) => {
+                        Ok(d)
+                    }
+                    Some(_) => Err(s.e_denominator),
+                    None => whole(&values[1]).and_then(|d| match n {
+                        Ok(n) if d < n => Err(s.e_denominator),
+                        _ => Ok(d),
+                    }),
+                };
                 let d = date(&values[2]);
                 keep(0, n.map(|_| ()));
                 keep(1, den.map(|_| ()));
@@ -218,6 +258,35 @@ impl Form {
                         denominator,
                         date,
                         evidence: values[3].trim().to_string(),
+                    })),
+                    _ => None,
+                }
+            }
+            FormKind::Edit {
+                hours: with_hours,
+                ref entry,
+            } => {
+                let d = date(&values[0]);
+                let t = topic(&values[1]);
+                keep(0, d.map(|_| ()));
+                keep(1, t.clone().map(|_| ()));
+                let (h, ev) = if with_hours {
+                    let h = hours(&values[2]);
+                    keep(2, h.map(|_| ()));
+                    (h.map(Some), values[3].trim().to_string())
+                } else {
+                    (Ok(None), values[2].trim().to_string())
+                };
+                match (d, t, h) {
+                    (Ok(date), Ok(topic), Ok(hours)) => Some(change(Change::Edit {
+                        item,
+                        entry: entry.clone(),
+                        date: Some(date),
+                        topic: Some(topic),
+                        hours,
+                        evidence: Some(ev),
+                        presided: None,
+                        attended: None,
                     })),
                     _ => None,
                 }
@@ -252,6 +321,7 @@ impl Form {
             FormKind::Note => s.form_note,
             FormKind::Evidence => s.form_evidence,
             FormKind::Year => s.form_year,
+            FormKind::Edit { .. } => s.form_edit,
         }
     }
 }
@@ -261,8 +331,9 @@ mod tests {
     use super::*;
     use jiff::civil::date;
 
-    fn window() -> (Date, Date) {
-        crate::ledger::rules::year_window(2024)
+    /// Validate as the 2024 ledger on 30 June 2025 (every day of the window has passed).
+    fn check(f: &mut Form, lang: Lang) -> Option<Submit> {
+        f.validate(lang, 2024, date(2025, 6, 30))
     }
 
     #[test]
@@ -274,20 +345,20 @@ mod tests {
             "学时",
             &["2024-13-01"],
         );
-        assert_eq!(f.validate(Lang::Zh, window()), None);
+        assert_eq!(check(&mut f, Lang::Zh), None);
         let s = crate::i18n::screen::of(Lang::Zh);
         assert_eq!(f.fields[0].error, Some(s.e_no_such_day), "month 13");
         // Empty fields not yet typed in are not scolded until a submit is tried.
         assert_eq!(f.fields[1].error, None);
         assert_eq!(f.fields[2].error, None);
         f.submitted = true;
-        assert_eq!(f.validate(Lang::Zh, window()), None);
+        assert_eq!(check(&mut f, Lang::Zh), None);
         assert_eq!(f.fields[1].error, Some(s.e_topic));
         assert_eq!(f.fields[2].error, Some(s.e_hours));
         assert_eq!(f.fields[3].error, None);
         let mut date_of = |text: &str| {
             f.fields[0] = Field::new("", text);
-            f.validate(Lang::Zh, window());
+            check(&mut f, Lang::Zh);
             f.fields[0].error
         };
         assert_eq!(date_of("2024年2月30日"), Some(s.e_no_such_day));
@@ -305,13 +376,15 @@ mod tests {
             &["2024年3月28日", "  宪法  ", "2.5", "签到表"],
         );
         assert_eq!(
-            f.validate(Lang::Zh, window()),
+            check(&mut f, Lang::Zh),
             Some(change(Change::Log {
                 item: "h".into(),
                 date: date(2024, 3, 28),
                 topic: "宪法".into(),
                 hours: Some(2.5),
                 evidence: "签到表".into(),
+                people: Default::default(),
+                also: Vec::new(),
             }))
         );
     }
@@ -325,7 +398,7 @@ mod tests {
             "t",
             &["2023-12-31", "x", "200.5", ""],
         );
-        assert_eq!(f.validate(Lang::En, window()), None);
+        assert_eq!(check(&mut f, Lang::En), None);
         assert_eq!(
             f.fields[0].error,
             Some(crate::i18n::screen::of(Lang::En).e_date_outside)
@@ -345,11 +418,73 @@ mod tests {
             "t",
             &["47", "46", "2024-05-01"],
         );
-        assert_eq!(f.validate(Lang::Zh, window()), None);
+        assert_eq!(check(&mut f, Lang::Zh), None);
         assert_eq!(
             f.fields[1].error,
             Some(crate::i18n::screen::of(Lang::Zh).e_denominator)
         );
+    }
+
+    #[test]
+    fn a_rate_may_be_typed_as_on_the_command_line() {
+        let mut f = Form::new(
+            FormKind::Rate,
+            Lang::Zh,
+            "r",
+            "t",
+            &["46/46", "", "2024-05-01"],
+        );
+        assert!(matches!(
+            check(&mut f, Lang::Zh),
+            Some(Submit::Change(c)) if matches!(*c, Change::Rate { numerator: 46, denominator: 46, .. })
+        ));
+        let mut none = Form::new(
+            FormKind::Rate,
+            Lang::Zh,
+            "r",
+            "t",
+            &["无", "", "2024-05-01"],
+        );
+        assert!(matches!(
+            check(&mut none, Lang::Zh),
+            Some(Submit::Change(c)) if matches!(*c, Change::Rate { numerator: 0, denominator: 0, .. })
+        ));
+        let mut clash = Form::new(
+            FormKind::Rate,
+            Lang::Zh,
+            "r",
+            "t",
+            &["46/46", "50", "2024-05-01"],
+        );
+        assert_eq!(check(&mut clash, Lang::Zh), None);
+    }
+
+    #[test]
+    fn dates_as_officers_write_them_and_a_year_to_say_when_unclear() {
+        let mut f = Form::new(FormKind::Check, Lang::Zh, "c", "t", &["8月5日"]);
+        assert!(matches!(
+            check(&mut f, Lang::Zh),
+            Some(Submit::Change(c)) if matches!(*c, Change::Check { date, .. } if date == jiff::civil::date(2024, 8, 5))
+        ));
+        let mut unclear = Form::new(FormKind::Check, Lang::Zh, "c", "t", &["1月10日"]);
+        assert_eq!(check(&mut unclear, Lang::Zh), None);
+        assert_eq!(
+            unclear.fields[0].error,
+            Some(crate::i18n::screen::of(Lang::Zh).e_which_year)
+        );
+    }
+
+    #[test]
+    fn a_long_paste_is_one_edit_and_capped() {
+        let mut field = Field::new("x", "前后");
+        field.edit(InputRequest::GoToPrevChar);
+        let big = "学".repeat(200_000);
+        assert!(!field.paste(&big), "said to be cut");
+        assert_eq!(field.value().chars().count(), MAX_FIELD_CHARS);
+        assert!(field.value().starts_with("前学") && field.value().ends_with("学后"));
+        let mut small = Field::new("x", "ab");
+        assert!(small.paste("学"));
+        assert_eq!((small.value(), small.input.cursor()), ("ab学", 3));
     }
 
     #[test]

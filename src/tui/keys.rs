@@ -72,6 +72,8 @@ pub fn key_action(mode: KeyMode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('n') => Some(A::Note),
             KeyCode::Char('e') => Some(A::Evidence),
             KeyCode::Char('f') => Some(A::CycleFilter),
+            KeyCode::Char('o') => Some(A::CycleOwner),
+            KeyCode::Char('E') => Some(A::EditEntry),
             KeyCode::Char('/') => Some(A::Search),
             KeyCode::Char('u') => Some(A::Undo),
             KeyCode::Char('U') => Some(A::Redo),

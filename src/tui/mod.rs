@@ -72,21 +72,37 @@ pub fn main(session: &Session) -> u8 {
         previous(info);
     }));
     let mut session = session.clone();
+    // A signal to end the process ends the screen the normal way, so the terminal is
+    // restored (raw mode, alternate screen, mouse capture) and nothing half-done is kept:
+    // every change is already saved, or still pending and said so on the way out.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&stop));
+    }
+    let mut events = runner::TerminalEvents { stop };
     let result = ratatui::try_init().and_then(|mut terminal| {
         let _ = execute!(io::stdout(), EnableMouseCapture);
         // Bracketed paste is a nicety: the legacy Windows console refuses it, and the
         // screen works without (a paste then arrives as keys).
         let _ = execute!(io::stdout(), EnableBracketedPaste);
-        runner::run_loop(
-            &mut terminal,
-            &mut app,
-            &mut session,
-            &mut runner::TerminalEvents,
-        )
+        runner::run_loop(&mut terminal, &mut app, &mut session, &mut events)
     });
     leave_modes();
     ratatui::restore();
     let _ = io::stdout().flush();
+    if !app.pending.is_empty() {
+        let w = session.words();
+        let _ = writeln!(
+            io::stderr(),
+            "{}",
+            crate::text::for_terminal(&w.left_unsaved(app.pending.len()))
+        );
+    }
     match result {
         Ok(()) => 0,
         Err(e) => {

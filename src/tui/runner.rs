@@ -36,15 +36,28 @@ pub trait Events {
     fn next(&mut self, timeout: Duration) -> io::Result<Next>;
 }
 
-/// The real terminal's events.
-pub struct TerminalEvents;
+/// The real terminal's events, until `stop` is raised (by SIGTERM, SIGHUP or SIGINT).
+pub struct TerminalEvents {
+    pub stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
 
 impl Events for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Next> {
-        if event::poll(timeout)? {
-            Ok(Next::Event(event::read()?))
-        } else {
-            Ok(Next::Idle)
+        use std::sync::atomic::Ordering;
+        // Short polls, so a signal ends the screen at once rather than after a long wait.
+        let step = Duration::from_millis(100).min(timeout);
+        let mut waited = Duration::ZERO;
+        loop {
+            if self.stop.load(Ordering::Relaxed) {
+                return Ok(Next::End);
+            }
+            if event::poll(step)? {
+                return Ok(Next::Event(event::read()?));
+            }
+            waited += step;
+            if waited >= timeout {
+                return Ok(Next::Idle);
+            }
         }
     }
 }

@@ -23,6 +23,14 @@ pub struct LedgerSources {
     pub ledgers: Vec<PathBuf>,
 }
 
+/// Which 责任科室 a reading command is about (all of them when none is named).
+#[derive(Debug, Clone, Default, Args)]
+pub struct Scope {
+    /// 只看此责任科室的事项（可写科室名的一部分）/ only this office's items (part of its name will do)
+    #[arg(long, value_name = "OFFICE")]
+    pub owner: Option<String>,
+}
+
 /// The ledger a reading command shows: the local one, or several combined.
 pub struct View {
     pub ledger: Ledger,
@@ -32,7 +40,15 @@ pub struct View {
 }
 
 /// The local ledger, or the roll-up of `sources` when any are given.
-pub fn load_view(s: &Session, sources: &LedgerSources) -> Result<View, Failure> {
+///
+/// A command reads one view and prints from it until the process ends, so the view is
+/// leaked rather than dropped: freeing a year of records one string at a time, just before
+/// exit, costs more than printing them.
+pub fn load_view(s: &Session, sources: &LedgerSources) -> Result<&'static View, Failure> {
+    read_view(s, sources).map(|view| &*Box::leak(Box::new(view)))
+}
+
+fn read_view(s: &Session, sources: &LedgerSources) -> Result<View, Failure> {
     if sources.ledgers.is_empty() {
         return Ok(View {
             ledger: read_local(s)?,
@@ -44,7 +60,10 @@ pub fn load_view(s: &Session, sources: &LedgerSources) -> Result<View, Failure> 
     if ledgers.is_empty() {
         return Err(Failure::Usage(s.words().no_ledgers_in_dirs().into()));
     }
-    let (ledger, conflicts) = rollup::combine(&s.checklist, &ledgers);
+    let (mut ledger, conflicts) = rollup::combine(&s.checklist, &ledgers);
+    if s.owner.is_some() {
+        ledger.items.retain(|id, _| s.checklist.item(id).is_some());
+    }
     Ok(View {
         ledger,
         conflicts,

@@ -18,6 +18,7 @@ use jiff::civil::Date;
 
 use super::args::Command;
 use super::error::{CmdResult, Failure};
+
 use super::output::Out;
 use crate::ledger::rules::year_window;
 use crate::session::Session;
@@ -34,6 +35,7 @@ pub fn run(s: &Session, command: Option<Command>, out: &mut Out) -> CmdResult {
         Some(Command::Init(a)) => setup::init(s, &a, out),
         Some(Command::Use(a)) => setup::use_checklist(s, &a, out),
         Some(Command::Paths) => setup::paths(s, out),
+        Some(Command::Settings(a)) => setup::settings(s, &a, out),
         Some(Command::Check(a)) => record::check(s, a, out),
         Some(Command::Uncheck(a)) => record::uncheck(s, a, out),
         Some(Command::Log(a)) => record::log(s, a, out),
@@ -56,6 +58,20 @@ pub fn run(s: &Session, command: Option<Command>, out: &mut Out) -> CmdResult {
         Some(Command::ImportLedger(a)) => exchange::import(s, &a, out),
         Some(Command::Submit(a)) => submit::submit(s, &a, out),
         Some(Command::Overview(_)) => unreachable!("run before the session opens"),
+    }
+}
+
+/// `s`, or `s` narrowed to the office `owner` names (`--owner`).
+pub fn scoped<'s>(
+    s: &'s Session,
+    owner: Option<&str>,
+) -> Result<std::borrow::Cow<'s, Session>, Failure> {
+    match owner {
+        None => Ok(std::borrow::Cow::Borrowed(s)),
+        Some(name) => s
+            .for_owner(name)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|owners| Failure::Usage(s.words().no_such_owner(name, &owners))),
     }
 }
 
@@ -84,6 +100,29 @@ pub fn date_or_today(s: &Session, given: Option<Date>) -> Result<Date, Failure> 
         from,
         to,
     )))
+}
+
+/// Ask before throwing recorded data away: `yes` (from `--yes`) answers for the officer;
+/// otherwise the question is put on the terminal, and without one nothing is changed.
+pub fn confirm(s: &Session, question: &str, yes: bool) -> Result<(), Failure> {
+    use std::io::{BufRead, IsTerminal};
+    if yes {
+        return Ok(());
+    }
+    let w = s.words();
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::NotConfirmed(w.not_confirmed(question)));
+    }
+    let mut err = Out::stderr();
+    write!(err, "{question} {}", w.yes_no())?;
+    err.finish()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    if w.is_yes(&answer) {
+        Ok(())
+    } else {
+        Err(Failure::NotConfirmed(w.nothing_changed().to_string()))
+    }
 }
 
 /// What was noticed about the files (a rebuilt snapshot, a cut-off journal line …), on

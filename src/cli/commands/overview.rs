@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use crate::cli::args::Cli;
 use crate::cli::error::{self, Failure, exit};
 use crate::cli::output::{Mode, Out};
-use crate::cli::{Environment, Outcome, can_draw, parse};
+use crate::cli::{Environment, Outcome, can_draw};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::overview::export::{self, Context, Format, View};
@@ -60,7 +60,7 @@ pub struct OverviewArgs {
     #[arg(long, value_name = "NAME")]
     pub office: Option<String>,
     /// 通报中整改和重新报送的期限 / by when the notice asks for catching up and files sent again
-    #[arg(long, value_name = "DATE", value_parser = parse::date)]
+    #[arg(long, value_name = "DATE", value_parser = deadline)]
     pub deadline: Option<Date>,
     /// CSV：写入 BOM，便于 Excel 识别 UTF-8 / CSV: write a byte-order mark for Excel
     #[arg(long)]
@@ -144,6 +144,11 @@ impl SortArg {
             SortArg::File => Sort::File,
         }
     }
+}
+
+/// `2025-12-15` or `2025年12月15日`.
+fn deadline(s: &str) -> Result<Date, String> {
+    crate::text::dates::parse_date(s).ok_or_else(|| format!("'{s}' (expected YYYY-MM-DD)"))
 }
 
 /// Run `duty overview`: print, or hand the screen its overview.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::exchange::{LedgerSources, load_view, print_rollup};
+use super::exchange::{LedgerSources, Scope, load_view, print_rollup};
 use crate::cli::error::{CmdResult, Failure};
 use crate::cli::output::{Mode, Out};
 use crate::report::{self, Document, Format, Input, Options};
@@ -32,12 +32,15 @@ pub struct ExportArgs {
     pub bom: bool,
     #[command(flatten)]
     pub sources: LedgerSources,
+    #[command(flatten)]
+    pub scope: Scope,
 }
 
 /// Formats a file name may ask for that `duty` does not write.
 const NOT_WRITTEN: [&str; 7] = ["doc", "pdf", "xls", "xlsx", "wps", "rtf", "odt"];
 
 pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdResult {
+    let s = &*super::scoped(s, a.scope.owner.as_deref())?;
     let w = s.words();
     // Without --format, `-o 第三部分.docx` means docx: a file named .docx must be one. A name
     // asking for a format duty does not write is refused rather than filled with text under
@@ -58,11 +61,16 @@ pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdRe
     if format == Format::Docx && a.output.is_none() {
         return Err(Failure::Usage(w.docx_needs_output().into()));
     }
+    // A byte-order mark is for spreadsheets reading CSV; anywhere else it would be a
+    // stray character at the top of the document.
+    if a.bom && format != Format::Csv {
+        return Err(Failure::Usage(w.bom_only_csv().into()));
+    }
     // With --ledger, the document is made from the roll-up of several ledgers; which files
     // were combined and any conflicts go to stderr, so that the document stays clean.
     let view = load_view(s, &a.sources)?;
     let mut err = Out::stderr();
-    print_rollup(s, &view, &mut err)?;
+    print_rollup(s, view, &mut err)?;
     err.finish()?;
     let input = Input {
         checklist: &s.checklist,

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::exchange::{LedgerSources, load_view, print_rollup};
+use super::exchange::{LedgerSources, Scope, load_view, print_rollup};
 use crate::cli::error::CmdResult;
 use crate::cli::output::Out;
 use crate::ledger::Ledger;
@@ -19,6 +19,8 @@ use crate::text::{pad, truncate, width};
 pub struct ReviewArgs {
     #[command(flatten)]
     pub sources: LedgerSources,
+    #[command(flatten)]
+    pub scope: Scope,
 }
 
 /// Last year's session and ledger while its paperwork is still due (January to June), for a
@@ -42,12 +44,13 @@ pub fn previous_year(s: &Session) -> Option<(Session, Ledger)> {
 }
 
 pub fn review(s: &Session, args: &ReviewArgs, out: &mut Out) -> CmdResult {
+    let s = &*super::scoped(s, args.scope.owner.as_deref())?;
     let view = load_view(s, &args.sources)?;
     let c = &s.checklist;
     let lang = s.lang;
     let w = s.words();
     let today = s.clock.today();
-    let risks = review::review(c, &view.ledger, today, lang);
+    let risks = review::review(c, &view.ledger, today);
     writeln!(
         out,
         "{}",
@@ -58,18 +61,18 @@ pub fn review(s: &Session, args: &ReviewArgs, out: &mut Out) -> CmdResult {
     }
     let tag_w = risks
         .iter()
-        .map(|r| width(r.kind.label(lang)))
+        .map(|r| width(w.risk_tag(r.kind)))
         .max()
         .unwrap_or(0);
     for r in &risks {
         writeln!(
             out,
             "  [{}] {} {}",
-            pad(r.kind.label(lang), tag_w),
+            pad(w.risk_tag(r.kind), tag_w),
             r.item,
             truncate(&r.title, 40)
         )?;
-        writeln!(out, "      {}", r.advice)?;
+        writeln!(out, "      {}", w.risk_advice(r, crate::i18n::Surface::Cli))?;
     }
     let deadlines = review::next_year_deadlines(c, &view.ledger, today);
     if !deadlines.is_empty() {
@@ -102,7 +105,7 @@ pub fn review(s: &Session, args: &ReviewArgs, out: &mut Out) -> CmdResult {
     for line in review::chart(&review::monthly(c, &view.ledger), lang) {
         writeln!(out, "{line}")?;
     }
-    print_rollup(s, &view, out)
+    print_rollup(s, view, out)
 }
 
 /// `  2025-03-01  年度报告报送…  67天后到期`: one next-year deadline.

@@ -37,6 +37,72 @@ pub struct UseArgs {
     pub file: PathBuf,
 }
 
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    /// 记录人的姓名（写入修改历史和导出文件；"" 改回电脑账户名）/ your name for the history and exports ("" for the account name)
+    #[arg(long)]
+    pub name: Option<String>,
+    /// 默认界面语言 zh|en / default UI language
+    #[arg(long, value_parser = crate::cli::parse::lang)]
+    pub language: Option<Lang>,
+    /// 默认用 ASCII 字符画边框 on|off / draw borders with ASCII by default
+    #[arg(long, value_name = "on|off", value_parser = on_off)]
+    pub ascii_borders: Option<bool>,
+}
+
+fn on_off(s: &str) -> Result<bool, crate::cli::parse::BadValue> {
+    match s.trim().to_lowercase().as_str() {
+        "on" | "yes" | "true" | "1" | "开" | "是" => Ok(true),
+        "off" | "no" | "false" | "0" | "关" | "否" => Ok(false),
+        _ => Err(crate::cli::parse::BadValue::OnOff),
+    }
+}
+
+/// `duty settings [--name 张三] [--language en] [--ascii-borders on]`: show or change what
+/// duty remembers.
+pub fn settings(s: &Session, a: &SettingsArgs, out: &mut Out) -> CmdResult {
+    let w = s.words();
+    let mut settings = s.settings.clone();
+    let changes = a.name.is_some() || a.language.is_some() || a.ascii_borders.is_some();
+    if let Some(name) = &a.name {
+        if let Err(bad) = crate::text::check_input(name) {
+            return Err(crate::ledger::ChangeError::UnsafeText {
+                field: crate::ledger::Field::Note,
+                ch: bad.ch,
+            }
+            .into());
+        }
+        let name = name.trim();
+        settings.name = (!name.is_empty()).then(|| name.to_string());
+    }
+    if let Some(lang) = a.language {
+        settings.lang = Some(lang);
+    }
+    if let Some(ascii) = a.ascii_borders {
+        settings.ascii_borders = Some(ascii);
+    }
+    if changes {
+        store::settings::write(&s.settings_path, &settings)?;
+        writeln!(
+            out,
+            "{}",
+            w.settings_saved(&s.settings_path.display().to_string())
+        )?;
+    }
+    let name = settings.name.clone().unwrap_or_else(|| s.user.clone());
+    writeln!(
+        out,
+        "{}",
+        w.settings_shown(
+            &name,
+            settings.name.is_some(),
+            settings.lang.unwrap_or_default(),
+            settings.ascii_borders.unwrap_or(false)
+        )
+    )?;
+    Ok(())
+}
+
 /// `duty validate FILE`: "OK" with counts, or every error.
 pub fn validate(
     a: &ValidateArgs,

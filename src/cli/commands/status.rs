@@ -6,8 +6,8 @@ use std::io::Write;
 use clap::Args;
 use serde::Serialize;
 
-use super::exchange::{LedgerSources, load_view, print_rollup};
-use super::read_local;
+use super::exchange::{LedgerSources, Scope, load_view, print_rollup};
+use super::{read_local, scoped};
 use crate::cli::error::{CmdResult, Failure, exit};
 use crate::cli::output::{Mode, Out};
 use crate::cli::parse;
@@ -25,6 +25,8 @@ pub struct StatusArgs {
     pub json: bool,
     #[command(flatten)]
     pub sources: LedgerSources,
+    #[command(flatten)]
+    pub scope: Scope,
 }
 
 #[derive(Debug, Args)]
@@ -39,10 +41,13 @@ pub struct DueArgs {
     /// 时间窗口：14d、2w 或 14（天）/ window: 14d, 2w or 14 (days)
     #[arg(long, value_name = "DAYS", default_value = "14d", value_parser = parse::within)]
     pub within: i64,
+    #[command(flatten)]
+    pub scope: Scope,
 }
 
 /// `duty status [--json]`: the local ledger, or several combined with `--ledger`.
 pub fn status(s: &Session, args: &StatusArgs, out: &mut Out) -> CmdResult {
+    let s = &*scoped(s, args.scope.owner.as_deref())?;
     let view = load_view(s, &args.sources)?;
     let ledger = &view.ledger;
     let st = progress::status(&s.checklist, ledger, s.clock.today());
@@ -60,7 +65,7 @@ pub fn status(s: &Session, args: &StatusArgs, out: &mut Out) -> CmdResult {
         return Ok(());
     }
     print_status(s, ledger, &st, out)?;
-    print_rollup(s, &view, out)
+    print_rollup(s, view, out)
 }
 
 /// The status as `duty status` prints it, for `duty` with no terminal to open the screen in.
@@ -86,6 +91,25 @@ pub fn print_status(s: &Session, ledger: &Ledger, st: &Status<'_>, out: &mut Out
         "{}",
         w.status_overall(st.done, st.total, st.overdue(), today)
     )?;
+    // Who is behind: one line for the offices, when the checklist names several.
+    let owners = c.owners();
+    if owners.len() > 1 && s.owner.is_none() {
+        let lines: Vec<String> = owners
+            .iter()
+            .map(|o| {
+                let of = st.items.iter().filter(|i| i.item.owner == *o);
+                let open = of.clone().filter(|i| !i.complete).count();
+                let overdue = of.filter(|i| i.overdue).count();
+                w.owner_line(o, open, overdue)
+            })
+            .collect();
+        writeln!(
+            out,
+            "{}{}",
+            w.owners_heading(),
+            lines.join(lang.pick("；", "; "))
+        )?;
+    }
     let id_w = st
         .items
         .iter()
@@ -102,7 +126,7 @@ pub fn print_status(s: &Session, ledger: &Ledger, st: &Status<'_>, out: &mut Out
             let state = s.state_label(lang);
             let pace = crate::review::pace(s, c.year, today)
                 .filter(|_| !s.complete)
-                .map(|p| p.label(s.item.kind, lang));
+                .and_then(|p| lang.words().pace(&p, s.item.kind));
             match pace {
                 Some(pace) => format!("{state}{}{pace}", lang.pick("，", ", ")),
                 None => state,
@@ -306,6 +330,7 @@ impl<'a> StatusJson<'a> {
 
 /// `duty due --within 14d`: plain lines for scripts; exit 1 when anything is listed.
 pub fn due(s: &Session, args: &DueArgs, out: &mut Out) -> CmdResult {
+    let s = &*scoped(s, args.scope.owner.as_deref())?;
     let ledger = read_local(s)?;
     let today = s.clock.today();
     let c = &s.checklist;

@@ -69,7 +69,7 @@ pub fn rollover(s: &Session, a: &RolloverArgs, out: &mut Out) -> CmdResult {
     } else {
         writeln!(out, "{}", w.unfinished_heading(c.year, r.unfinished.len()))?;
         for u in &r.unfinished {
-            let carried = w.carried(u.carried_as.as_deref(), u.next_year, c.year);
+            let carried = w.carried(u.carried_as.as_deref(), u.next_year, u.repeats, c.year);
             writeln!(
                 out,
                 "  {}  {}  {}{carried}",

@@ -167,6 +167,8 @@ fn raw(c: &Checklist) -> RawChecklist {
                         evidence: some(&i.evidence),
                         report: some(i.report.source()),
                         carried_from: i.carried_from.map(i64::from),
+                        once: i.once,
+                        rhythm: i.rhythm.map(|r| r.to_source().to_string()),
                     })
                     .collect(),
             })

@@ -28,6 +28,8 @@ fn example() -> (UnitHeader, Checklist, Ledger) {
             topic: "学习《中华人民共和国宪法》\\第一讲".into(),
             hours: None,
             evidence: String::new(),
+            people: Default::default(),
+            also: Vec::new(),
         },
         Change::Rate {
             item: "exam-pass".into(),

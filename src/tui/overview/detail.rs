@@ -6,6 +6,7 @@
 use jiff::civil::Date;
 
 use crate::i18n::Lang;
+use crate::i18n::Surface;
 use crate::i18n::overview::screen::of;
 use crate::overview::{Checksum, FileProblem, Overview, Submission};
 use crate::progress;
@@ -114,7 +115,7 @@ pub fn build(
         );
     }
     push(String::new(), Tone::Normal);
-    let risks = review::review(&s.checklist, &s.ledger, today, lang);
+    let risks = review::review(&s.checklist, &s.ledger, today);
     push(
         match lang {
             Lang::Zh => format!("{}（{} 项）", t.review, risks.len()),
@@ -132,7 +133,12 @@ pub fn build(
             _ => Tone::Normal,
         };
         push(
-            format!("  [{}] {}{sep}{}", k.kind.label(lang), k.title, k.advice),
+            format!(
+                "  [{}] {}{sep}{}",
+                w.risk_tag(k.kind),
+                k.title,
+                w.risk_advice(k, Surface::Cli)
+            ),
             tone,
         );
     }

@@ -52,7 +52,8 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
             app.done,
             total,
             s.done_of,
-            (fraction * 100.0).round()
+            // One percentage everywhere: `duty status` says the same.
+            crate::text::numbers::percent(app.done as u64, total as u64)
         )),
         Span::raw(format!("{} {} {}   ", s.to_year_end, year_end, s.days)),
     ];
@@ -141,6 +142,12 @@ pub fn items(app: &App, area: Rect, buf: &mut Buffer) {
             t.key(),
         ));
     }
+    if let Some(owner) = &app.owner {
+        title.push(Span::styled(
+            format!("[{}: {owner}] ", s.owner_col),
+            t.key(),
+        ));
+    }
     if matches!(app.mode, Mode::Search) || !app.search.value().is_empty() {
         title.push(Span::styled(format!("{}: ", s.search), t.key()));
     }
@@ -171,8 +178,17 @@ pub fn items(app: &App, area: Rect, buf: &mut Buffer) {
                 format!(" {:02}-{:02}", r.due.month(), r.due.day())
             };
             let glance = pad(&r.glance, 9);
-            let room = w.saturating_sub(width(&glance) + width(&due) + 1);
-            let text = format!("{glance} {}{due}", pad(&truncate(&item.title, room), room));
+            // The office, where the pane has room for it beside a readable title.
+            let owner = if w >= 72 {
+                format!(" {}", pad(&truncate(&item.owner, 10), 10))
+            } else {
+                String::new()
+            };
+            let room = w.saturating_sub(width(&glance) + width(&owner) + width(&due) + 1);
+            let text = format!(
+                "{glance} {}{owner}{due}",
+                pad(&truncate(&item.title, room), room)
+            );
             let mut style = row_style(app, r);
             if pos == app.cursor {
                 style = style.patch(if focused {
@@ -313,10 +329,28 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
             field(s.done_on, &format!("{when} {}", done.evidence), t.ok());
         }
         if let Some(rate) = &r.rate {
-            field(s.evidence, &rate.evidence, t.normal());
+            let when = match app.lang {
+                Lang::Zh => crate::text::dates::chinese(rate.date),
+                Lang::En => crate::text::dates::iso(rate.date),
+            };
+            field(s.rate_date, &when, t.normal());
         }
         field(s.note, &r.note, t.normal());
-        field(s.evidence, &r.evidence, t.normal());
+        // One 佐证 line: the item's own, then the rate's, each said once.
+        let mut evidence: Vec<&str> = Vec::new();
+        for e in [
+            r.evidence.as_str(),
+            r.rate.as_ref().map_or("", |x| x.evidence.as_str()),
+        ] {
+            if !e.trim().is_empty() && !evidence.contains(&e) {
+                evidence.push(e);
+            }
+        }
+        field(
+            s.evidence,
+            &evidence.join(app.lang.pick("；", "; ")),
+            t.normal(),
+        );
     }
     if matches!(
         item.kind,
@@ -336,6 +370,26 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
             if !e.evidence.is_empty() {
                 text.push_str(&format!("  [{}]", e.evidence));
             }
+            if !e.presided.is_empty() {
+                text.push_str(&format!("  {}: {}", s.presided, e.presided));
+            }
+            if !e.linked.is_empty() {
+                let titles: Vec<&str> = e
+                    .linked
+                    .iter()
+                    .map(|id| {
+                        app.checklist
+                            .item(id)
+                            .map_or(id.as_str(), |i| i.title.as_str())
+                    })
+                    .collect();
+                text.push_str(&format!(
+                    "  ({}: {})",
+                    s.linked,
+                    titles.join(app.lang.pick("、", ", "))
+                ));
+            }
+            // The id last: one word to the line breaker, so it never splits.
             text.push_str(&format!("  #{}", e.id));
             let style = if focused && n == app.entry_cursor {
                 selected_line = Some(lines.len());

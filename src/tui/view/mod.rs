@@ -98,53 +98,35 @@ fn bar(fraction: f64, cells: usize) -> (String, String) {
     ("#".repeat(filled), "-".repeat(cells - filled))
 }
 
-/// Split `text` into lines of at most `width` cells (by display width, never inside a char).
-/// Chinese breaks anywhere; a run of ASCII letters, digits and `-_./` (a command, an item id,
-/// a file name) moves whole to the next line when it fits there, so `duty log study-hours`
-/// is never cut inside `study-hours`.
+/// Split `text` into lines of at most `width` cells, by the Unicode line-breaking rules
+/// (UAX #14): Chinese breaks between characters, but no line starts with `》。，、` or ends
+/// with `《“（`, and a run of ASCII (a command, an item id, a file name) is never cut while
+/// it fits on a line of its own.
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(2);
-    let is_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/');
-    let mut out = Vec::new();
-    for para in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        // Where the ASCII word being written began in `line`, and its width so far.
-        let mut word: Option<(usize, usize)> = None;
-        for c in para.chars() {
-            // ratatui drops control characters but not bidi overrides, which a hand-edited
-            // ledger could carry; neither belongs on screen.
-            if crate::text::is_unsafe(c) {
-                continue;
-            }
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w > width && !line.is_empty() {
-                match word {
-                    // Carry the word over whole if it fits on a line of its own.
-                    Some((start, word_w)) if is_word(c) && start > 0 && word_w + w <= width => {
-                        let carried = line.split_off(start);
-                        out.push(line.trim_end().to_string());
-                        line = carried;
-                        used = word_w;
-                    }
-                    _ => {
-                        out.push(std::mem::take(&mut line));
-                        used = 0;
-                        word = word.map(|_| (0, 0));
-                    }
-                }
-            }
-            if is_word(c) {
-                word = Some(word.map_or((line.len(), w), |(start, ww)| (start, ww + w)));
+    // ratatui drops control characters but not bidi overrides, which a hand-edited ledger
+    // could carry; neither belongs on screen.
+    let clean: String = text
+        .chars()
+        .filter(|&c| c == '\n' || !crate::text::is_unsafe(c))
+        .collect();
+    let options = textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    clean
+        .split('\n')
+        .flat_map(|para| {
+            if para.is_empty() {
+                vec![String::new()]
             } else {
-                word = None;
+                textwrap::wrap(para, &options)
+                    .into_iter()
+                    .map(|l| l.into_owned())
+                    .collect()
             }
-            line.push(c);
-            used += w;
-        }
-        out.push(line);
-    }
-    out
+        })
+        .collect()
 }
 
 impl Widget for &App {
@@ -200,6 +182,21 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_break_by_chinese_rules() {
+        let text = "组织学习《中华人民共和国行政复议法》，开展“谁执法谁普法”活动。";
+        for width in 8..30 {
+            for line in wrap(text, width) {
+                assert!(crate::text::width(&line) <= width, "{line:?} at {width}");
+                assert!(
+                    !line.starts_with(['》', '。', '，', '、', '”']),
+                    "{line:?} at {width}"
+                );
+                assert!(!line.ends_with(['《', '“', '（']), "{line:?} at {width}");
+            }
+        }
+    }
 
     #[test]
     fn wrap_counts_cells_not_bytes() {

@@ -75,10 +75,22 @@ struct FormLayout {
     outer: Rect,
     label_w: u16,
     rows: Vec<Rect>,
+    /// Rows per field: 2 with room for an error below each, else 1.
+    per: usize,
+    /// Fields scrolled out of the box above and below.
+    hidden: (usize, usize),
 }
 
 fn form_layout(form: &Form, area: Rect) -> FormLayout {
-    let h = (form.fields.len() * 2 + 4) as u16;
+    let n = form.fields.len();
+    // Two rows a field (the input, its error) where they fit, else one; the box holds a
+    // window of fields around the one being typed in, so Tab never moves into a hidden one.
+    let per = if (n * 2 + 4) as u16 <= area.height {
+        2
+    } else {
+        1
+    };
+    let h = (n * per + 4) as u16;
     let outer = centred(area, 72.min(area.width.saturating_sub(2)).max(20), h);
     let inner = Rect::new(
         outer.x.saturating_add(1),
@@ -93,22 +105,31 @@ fn form_layout(form: &Form, area: Rect) -> FormLayout {
         .max()
         .unwrap_or(0) as u16
         + 2;
-    let rows = (0..form.fields.len())
+    // Rows for fields: all but the top gap and the keys line.
+    let room = usize::from(inner.height.saturating_sub(2)) / per;
+    let first = form
+        .focus
+        .saturating_sub(room.saturating_sub(1))
+        .min(n.saturating_sub(room.max(1)));
+    let rows = (0..n)
         .map(|i| {
-            let y = inner.y.saturating_add(1 + 2 * i as u16);
-            let visible = y < inner.bottom();
-            Rect::new(
-                inner.x,
-                y,
-                if visible { inner.width } else { 0 },
-                u16::from(visible),
-            )
+            let shown = room > 0 && i >= first && i < first + room;
+            let y = inner
+                .y
+                .saturating_add(1 + (per * i.saturating_sub(first)) as u16);
+            if shown && y < inner.bottom() {
+                Rect::new(inner.x, y, inner.width, 1)
+            } else {
+                Rect::new(inner.x, inner.y, 0, 0)
+            }
         })
         .collect();
     FormLayout {
         outer,
         label_w,
         rows,
+        per,
+        hidden: (first, n.saturating_sub(first + room)),
     }
 }
 
@@ -154,11 +175,24 @@ pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             w,
             style,
         );
-        if let Some(e) = field.error
-            && row.y + 1 < inner.bottom()
-        {
-            buf.set_stringn(input.x, row.y + 1, e, w, t.error());
+        if let Some(e) = field.error {
+            if l.per == 2 && row.y + 1 < inner.bottom() {
+                buf.set_stringn(input.x, row.y + 1, e, w, t.error());
+            } else if i == form.focus {
+                // No row for it: the error takes the input's place until it is fixed.
+                let text = format!("{} {e}", skip_cells(field.value(), scroll));
+                buf.set_stringn(input.x, input.y, text, w, t.error());
+            }
         }
+    }
+    // Fields out of sight are said, so the officer knows to Tab on.
+    let (above, below) = l.hidden;
+    if above > 0 {
+        buf.set_stringn(inner.right().saturating_sub(3), inner.y, " ^ ", 3, t.key());
+    }
+    if below > 0 {
+        let y = inner.bottom().saturating_sub(2);
+        buf.set_stringn(inner.right().saturating_sub(3), y, " v ", 3, t.key());
     }
     let keys_y = inner.bottom().saturating_sub(1);
     if keys_y > inner.y {

@@ -52,7 +52,13 @@ pub fn review(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(s.no_risks, t.dim()));
     }
     for r in &data.risks {
-        let text = format!("! {}: {}", r.title, r.advice);
+        let text = format!(
+            "! {}: {}",
+            r.title,
+            app.lang
+                .words()
+                .risk_advice(r, crate::i18n::Surface::Screen)
+        );
         for l in wrap(&text, w) {
             lines.push(Line::styled(l, t.overdue()));
         }
