@@ -26,7 +26,7 @@ cleanup() {
 trap cleanup EXIT
 
 # The city of 110 units, with its damaged, duplicated and foreign files.
-DUTY_CITY="$WORK/city" cargo test --quiet --test it -- --ignored write_a_city >/dev/null
+DUTY_CITY="$WORK/city" cargo test --quiet --test it -- --ignored overview::terminal::write_a_city >/dev/null
 
 Xvfb "$DISPLAY_NO" -screen 0 1600x1000x24 >/dev/null 2>&1 &
 XVFB_PID=$!

@@ -14,14 +14,14 @@ use crate::city::{self, Expect, Rng, TEMPLATE_ID, YEAR};
 use crate::harness::{Home, LANGS, repo, tree};
 
 /// The day the city is looked at, as the harness sets it.
-const TODAY: &str = "2025-11-20";
+pub(crate) const TODAY: &str = "2025-11-20";
 
-fn fixtures() -> PathBuf {
+pub(crate) fn fixtures() -> PathBuf {
     repo("tests/fixtures/overview")
 }
 
 /// A unit planned from the city's template changed by `change` (rename, drop, add).
-fn planned(
+pub(crate) fn planned(
     n: usize,
     name: &str,
     rng: &mut Rng,
@@ -33,7 +33,7 @@ fn planned(
 }
 
 /// What the test expects of one unit's row.
-struct Want {
+pub(crate) struct Want {
     name: String,
     expect: Option<Expect>,
     /// The file its figures must come from (relative to the city folder).
@@ -42,7 +42,7 @@ struct Want {
 }
 
 /// The city of 110 units and what each row must show.
-fn city_of_110(home: &Home) -> (PathBuf, Vec<Want>, Vec<(String, &'static str)>) {
+pub(crate) fn city_of_110(home: &Home) -> (PathBuf, Vec<Want>, Vec<(String, &'static str)>) {
     let dir = home.root().join("city");
     let mut wants = Vec::new();
     for p in city::write_city(&dir, 104, 50, 7) {
@@ -488,146 +488,8 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Regenerate the committed fixtures (`DUTY_WRITE_FIXTURES=1 cargo test … overview::fixtures`).
-#[test]
-fn fixtures_are_what_the_generator_makes() {
-    let mut small: Vec<(String, String)> = Vec::new();
-    let mut rng = Rng::new(5);
-    for (n, name) in [
-        "宜昌市司法局",
-        "宜昌市教育局",
-        "宜昌市民政局",
-        "宜昌市财政局",
-        "宜昌市水利局",
-    ]
-    .iter()
-    .enumerate()
-    {
-        let u = planned(n, name, &mut rng, TEMPLATE_ID, (None, None, false));
-        small.push((format!("{name}-2025.duty.ron"), city::unit_text(&u)));
-    }
-    let renamed = planned(
-        6,
-        "宜昌市统计局",
-        &mut rng,
-        TEMPLATE_ID,
-        (Some("c07"), Some("t10"), true),
-    );
-    small.push((
-        "宜昌市统计局-2025.duty.ron".into(),
-        city::unit_text(&renamed),
-    ));
-    let cut = city::unit_text(&planned(
-        7,
-        "宜昌市气象局",
-        &mut rng,
-        TEMPLATE_ID,
-        (None, None, false),
-    ));
-    small.push((
-        "宜昌市气象局-2025.duty.ron".into(),
-        cut[..cut.len() * 2 / 3].to_string(),
-    ));
-    let base = city::unit_text(&planned(
-        8,
-        "宜昌市档案局",
-        &mut rng,
-        TEMPLATE_ID,
-        (None, None, false),
-    ));
-    let inputs: Vec<(String, Vec<u8>)> = vec![
-        (
-            "正常/宜昌市档案局.duty.ron".into(),
-            base.clone().into_bytes(),
-        ),
-        ("截断.duty.ron".into(), base.as_bytes()[..4000].to_vec()),
-        (
-            "改动过.duty.ron".into(),
-            base.replace("宜昌市档案局", "宜昌市档案馆")
-                .replacen("numerator: ", "numerator: 1", 1)
-                .into_bytes(),
-        ),
-        (
-            "GBK编码.ron".into(),
-            b"(duty_unit_file: 1, unit: (name: \"\xd2\xcb\xb2\xfd\"))".to_vec(),
-        ),
-        ("记事本另存.ron".into(), [0xFF, 0xFE, b'(', 0].to_vec()),
-        ("空文件.ron".into(), Vec::new()),
-        (
-            "台账.ron".into(),
-            duty::store::exported(&duty::ledger::Ledger::new(TEMPLATE_ID, YEAR)).into_bytes(),
-        ),
-        (
-            "新版本.duty.ron".into(),
-            base.replacen(
-                "duty_unit_file: 1,",
-                "duty_unit_file: 9,\n    seal: \"x\",",
-                1,
-            )
-            .into_bytes(),
-        ),
-        (
-            "未知字段.duty.ron".into(),
-            base.replacen("duty_unit_file: 1,", "duty_unit_file: 1,\n    extra: 1,", 1)
-                .into_bytes(),
-        ),
-        (
-            "清单有误.duty.ron".into(),
-            base.replacen("due: \"03-31\"", "due: \"02-30\"", 1)
-                .into_bytes(),
-        ),
-        (
-            "年度不符.duty.ron".into(),
-            base.replacen(
-                "year: 2025,\n        closed:",
-                "year: 2024,\n        closed:",
-                1,
-            )
-            .into_bytes(),
-        ),
-        (
-            "无名称.duty.ron".into(),
-            base.replacen("name: \"宜昌市档案局\"", "name: \"\"", 1)
-                .into_bytes(),
-        ),
-        (
-            "名称\u{202e}倒置.ron".into(),
-            b"\x1b[31m not a unit file".to_vec(),
-        ),
-        (
-            "嵌套/一/二/三/说明.txt".into(),
-            "附件说明".as_bytes().to_vec(),
-        ),
-    ];
-    let write = std::env::var_os("DUTY_WRITE_FIXTURES").is_some();
-    let mut stale = Vec::new();
-    let mut check = |rel: String, bytes: &[u8]| {
-        let path = fixtures().join(&rel);
-        if write {
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(&path, bytes).unwrap();
-        } else if !path.exists() {
-            stale.push(format!("{rel} is missing"));
-        } else if rel.ends_with(".duty.ron") && fs::read(&path).unwrap() != bytes {
-            // Unit files are what this build writes; the other inputs stand for files made
-            // elsewhere (a ledger of an earlier duty, a Notepad save) and stay as they are.
-            stale.push(format!("{rel} differs"));
-        }
-    };
-    for (rel, text) in small {
-        check(format!("small/{rel}"), text.as_bytes());
-    }
-    for (rel, bytes) in inputs {
-        check(format!("inputs/{rel}"), &bytes);
-    }
-    assert!(
-        stale.is_empty(),
-        "regenerate with DUTY_WRITE_FIXTURES=1: {stale:?}"
-    );
-}
-
 /// Copy a fixture tree to `rel` under a home (the harness copies from `tests/it/fixtures`).
-trait CopyFrom {
+pub(crate) trait CopyFrom {
     fn copy_fixture_from(&self, from: &Path, rel: &str) -> PathBuf;
 }
 
@@ -639,130 +501,7 @@ impl CopyFrom for Home {
     }
 }
 
-/// The overview screen in a real terminal: tmux runs the built `duty overview` on the city
-/// of 110; keys are sent as the office types them (Chinese sent literally) and the pane read
-/// back, waiting for what is expected within a bound. Without tmux the test says so.
-#[test]
-fn the_screen_in_a_real_terminal() {
-    use std::process::Command;
-    use std::time::{Duration, Instant};
-    if !Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        eprintln!("note: tmux is not installed; the real-terminal test is skipped");
-        return;
-    }
-    let home = Home::new().on(TODAY);
-    let (city, _, _) = city_of_110(&home);
-    let dir = home.work().join("city");
-    crate::harness::copy_tree(&city, &dir);
-    let before = tree(&dir);
-    let socket = format!("duty-overview-{}", std::process::id());
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    };
-    let q = |p: &Path| format!("'{}'", p.display().to_string().replace('\'', r"'\''"));
-    let cmd = format!(
-        "cd {} && env -u DUTY_LANG -u NO_COLOR DUTY_TODAY={TODAY} TZ=Asia/Shanghai {} overview city; echo DUTY-EXITED $?; sleep 60",
-        q(&home.work()),
-        q(Path::new(env!("CARGO_BIN_EXE_duty"))),
-    );
-    assert!(
-        tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "o",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            &cmd
-        ])
-        .status
-        .success()
-    );
-    struct Kill<F: Fn(&[&str]) -> std::process::Output>(F);
-    impl<F: Fn(&[&str]) -> std::process::Output> Drop for Kill<F> {
-        fn drop(&mut self) {
-            (self.0)(&["kill-server"]);
-        }
-    }
-    let _kill = Kill(&tmux);
-    let screen =
-        || String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", "o"]).stdout).into_owned();
-    let wait_for = |texts: &[&str]| -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let s = screen();
-            if texts.iter().all(|t| s.contains(t)) {
-                return s;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {texts:?}; the screen shows:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    };
-    let keys = |k: &[&str]| {
-        let mut args = vec!["send-keys", "-t", "o"];
-        args.extend_from_slice(k);
-        assert!(tmux(&args).status.success());
-    };
-    let first = wait_for(&["各单位台账汇总", "显示 110 / 110 个单位", "宜昌市气象局"]);
-    // Units without a usable file come first, then the highest score.
-    let row = |s: &str, name: &str| s.lines().position(|l| l.contains(name));
-    assert!(
-        row(&first, "宜昌市气象局") < row(&first, "宜昌市第18号直属单位"),
-        "{first}"
-    );
-    keys(&["j", "j", "Enter"]);
-    let unit = wait_for(&["风险分", "校验和一致", "事项 "]);
-    assert!(unit.contains("> 宜昌市"), "{unit}");
-    keys(&["Escape"]);
-    wait_for(&["Enter 查看单位"]);
-    keys(&["2"]);
-    wait_for(&["所选单位：", "#3"]);
-    keys(&["l"]);
-    wait_for(&["所选单位：4 "]);
-    keys(&["1"]);
-    keys(&["f"]);
-    wait_for(&["筛选：有风险"]);
-    keys(&["f", "f", "f", "f", "f", "f", "f"]);
-    wait_for(&["筛选：全部"]);
-    keys(&["/"]);
-    assert!(
-        tmux(&["send-keys", "-t", "o", "-l", "司法"])
-            .status
-            .success()
-    );
-    keys(&["Enter"]);
-    wait_for(&["显示 1 / 110 个单位", "宜昌市司法局"]);
-    keys(&["q"]);
-    wait_for(&["DUTY-EXITED 0"]);
-    let alt = tmux(&["display", "-p", "-t", "o", "#{alternate_on}"]);
-    assert_eq!(
-        String::from_utf8_lossy(&alt.stdout).trim(),
-        "0",
-        "the terminal is restored"
-    );
-    assert_eq!(tree(&dir), before, "the screen wrote nothing");
-}
-
-/// Write a city to look at by hand: `DUTY_CITY=DIR cargo test … write_a_city -- --ignored`.
-#[test]
-#[ignore]
-fn write_a_city() {
-    let dir = PathBuf::from(std::env::var_os("DUTY_CITY").expect("DUTY_CITY=DIR"));
-    let home = Home::new().on(TODAY);
-    let (city, _, _) = city_of_110(&home);
-    crate::harness::copy_tree(&city, &dir);
-}
+#[path = "overview_fixtures.rs"]
+mod fixtures;
+#[path = "overview_terminal.rs"]
+mod terminal;

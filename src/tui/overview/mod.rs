@@ -8,12 +8,12 @@
 //! alternate screen, mouse wheel), undone on quit, on error and on panic, as the officer's
 //! screen does.
 
-pub mod detail;
-pub mod keys;
-pub mod pages;
-pub mod runner;
-pub mod state;
-pub mod view;
+pub(crate) mod detail;
+pub(crate) mod keys;
+pub(crate) mod pages;
+pub(crate) mod runner;
+pub(crate) mod state;
+pub(crate) mod view;
 
 use std::io::{self, Write};
 
