@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
+use common::generate::{generate_checklist, generate_ledger};
 use duty::checklist::load;
-use duty::generate::{generate_checklist, generate_ledger};
 use duty::i18n::Lang;
 
 fn duty_log(c: &mut Criterion) {

@@ -8,7 +8,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use duty::checklist::Checklist;
 use duty::i18n::Lang;
-use duty::ledger::{Change, Ctx, Ledger};
+use duty::ledger::{Change, Ledger, Stamp, resolve};
 use duty::tui::App;
 use duty::tui::app::{Action, update};
 use duty::tui::theme::Theme;
@@ -51,10 +51,10 @@ fn checklist(sections: usize, per: usize) -> Checklist {
 /// Something recorded for a quarter of the items.
 fn ledger(c: &Checklist) -> Ledger {
     let mut l = Ledger::new(&c.id, c.year);
-    let ctx = Ctx {
+    let stamp = Stamp {
         today: date(2024, 11, 27),
-        now: jiff::Timestamp::UNIX_EPOCH,
-        user: "bench".into(),
+        at: jiff::Timestamp::UNIX_EPOCH,
+        by: "bench".into(),
     };
     for (n, (_, item)) in c.items().enumerate().filter(|(n, _)| n % 4 < 2) {
         let change = match n % 4 {
@@ -69,9 +69,12 @@ fn ledger(c: &Checklist) -> Ledger {
                 topic: format!("宪法学习{n}"),
                 hours: None,
                 evidence: String::new(),
+                people: Default::default(),
+                also: Vec::new(),
             },
         };
-        l.apply(c, &change, &ctx).unwrap();
+        let op = resolve(c, &l, &change, &stamp).unwrap();
+        l.apply(&op).unwrap();
     }
     l
 }
@@ -83,14 +86,7 @@ fn app() -> App {
         mono: false,
         ascii: false,
     };
-    let mut app = App::new(
-        Lang::Zh,
-        date(2024, 11, 27),
-        "bench".into(),
-        theme,
-        c,
-        Ok(l),
-    );
+    let mut app = App::new(Lang::Zh, date(2024, 11, 27), theme, c, Ok(l));
     update(
         &mut app,
         Action::Resize {

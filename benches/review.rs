@@ -121,6 +121,9 @@ fn ledger(c: &Checklist, entries: usize, salt: usize) -> Ledger {
                 hours,
                 evidence: String::new(),
                 by: format!("user{salt}"),
+                presided: String::new(),
+                attended: String::new(),
+                linked: Vec::new(),
             });
     }
     for r in l.items.values_mut() {
@@ -139,14 +142,14 @@ fn bench_review(c: &mut Criterion) {
     let list = load(&ron);
     let l = ledger(&list, 10_000, 0);
     let today = date(2024, 11, 20);
-    let risks = review::review(&list, &l, today, Lang::Zh);
+    let risks = review::review(&list, &l, today);
     assert!(risks.len() > 1_000, "the generator puts plenty at risk");
 
     c.bench_function(
         "review/library: review+deadlines+monthly, 10k items, 10k entries",
         |b| {
             b.iter(|| {
-                let risks = review::review(black_box(&list), black_box(&l), today, Lang::Zh);
+                let risks = review::review(black_box(&list), black_box(&l), today);
                 let deadlines = review::next_year_deadlines(&list, &l, today);
                 let chart = review::chart(&review::monthly(&list, &l), Lang::Zh);
                 black_box((risks.len(), deadlines.len(), chart.len()))
@@ -157,8 +160,9 @@ fn bench_review(c: &mut Criterion) {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("bench.ron");
     fs::write(&file, &ron).unwrap();
-    let paths = store::LedgerPaths::new(&tmp.path().join("data"), &list.id, 2024);
-    store::save_ledger(&paths, &l).unwrap();
+    let book = store::Book::new(&tmp.path().join("data"), &list.id, 2024);
+    book.create_with(&l, jiff::Timestamp::UNIX_EPOCH).unwrap();
+    let paths = &book.paths;
     common::keep_copy(tmp.path(), "review");
     // Where the process's time goes besides the review itself (code other areas own).
     c.bench_function("review/breakdown: load the 10k-item checklist", |b| {
@@ -166,25 +170,16 @@ fn bench_review(c: &mut Criterion) {
     });
     c.bench_function(
         "review/breakdown: read the 10k-entry ledger (cached)",
-        |b| {
-            b.iter(|| {
-                black_box(
-                    store::read_ledger(&paths, &list.id, 2024)
-                        .unwrap()
-                        .items
-                        .len(),
-                )
-            })
-        },
+        |b| b.iter(|| black_box(book.open().unwrap().ledger.items.len())),
     );
-    // What reading it costs without the parse cache (save_ledger above filled the cache):
-    let text = fs::read_to_string(&paths.ledger).unwrap();
+    // What one parse of the ledger file costs (read through the store's reader of ledger
+    // files, which also checks the records against the checklist):
     c.bench_function(
         "review/breakdown: one RON parse of the 10k-entry ledger",
         |b| {
             b.iter(|| {
                 black_box(
-                    ron::from_str::<Ledger>(black_box(&text))
+                    store::read_foreign(black_box(&paths.ledger), &list)
                         .unwrap()
                         .items
                         .len(),
@@ -224,11 +219,7 @@ fn bench_rollup(c: &mut Criterion) {
     let dir = tmp.path().join("ledgers");
     fs::create_dir_all(&dir).unwrap();
     for (i, l) in ledgers.iter().enumerate() {
-        fs::write(
-            dir.join(format!("ks{i:02}.ron")),
-            store::serialize_ledger(l),
-        )
-        .unwrap();
+        fs::write(dir.join(format!("ks{i:02}.ron")), store::exported(l)).unwrap();
     }
     common::keep_copy(tmp.path(), "rollup");
     c.bench_function(

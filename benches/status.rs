@@ -8,8 +8,8 @@ mod common;
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
 
+use common::generate::{generate_checklist, generate_ledger};
 use duty::checklist::load;
-use duty::generate::{generate_checklist, generate_ledger};
 use duty::i18n::Lang;
 use duty::progress::status;
 

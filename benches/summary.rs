@@ -86,6 +86,9 @@ fn ledger(c: &Checklist) -> Ledger {
                         hours: (n % 4 == 3).then_some(8.0),
                         evidence: "签到表".into(),
                         by: "u".into(),
+                        presided: String::new(),
+                        attended: String::new(),
+                        linked: Vec::new(),
                     });
                 }
                 left -= r.entries.len();
@@ -138,10 +141,9 @@ fn process(c: &mut Criterion) {
     let checklist = load(source.as_bytes(), "bench", 2024, Lang::Zh).unwrap();
     let file = dir.path().join("bench.ron");
     std::fs::write(&file, &source).unwrap();
-    let paths = duty::store::LedgerPaths::new(&dir.path().join("data"), &checklist.id, 2024);
-    std::fs::create_dir_all(&paths.dir).unwrap();
-    let text = duty::store::serialize_ledger(&ledger(&checklist));
-    std::fs::write(&paths.ledger, text).unwrap();
+    duty::store::Book::new(&dir.path().join("data"), &checklist.id, 2024)
+        .create_with(&ledger(&checklist), jiff::Timestamp::UNIX_EPOCH)
+        .unwrap();
     let run = |format: &str, out: &Path| {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_duty"));
         cmd.env("DUTY_DATA_DIR", dir.path().join("data"))

@@ -39,7 +39,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-FIXTURES = REPO / "tests" / "fixtures"
+FIXTURES = REPO / "tests" / "it" / "fixtures"
 TODAY = "2024-06-01"
 
 TRIPLES = {

@@ -54,6 +54,8 @@ pub struct Session {
     pub clock: Clock,
     /// Who makes the changes: the settings' name, else the login name.
     pub user: String,
+    /// The login name (the computer's account), whatever the settings say.
+    pub account: String,
     pub data_dir: PathBuf,
     pub settings_path: PathBuf,
     pub settings: Settings,
@@ -80,16 +82,18 @@ impl Session {
         let asked = options.year;
         let default_year = asked.unwrap_or_else(|| clock.today().year());
         let (checklist, checklist_path) = load_for_year(checklist_path, default_year, asked, lang)?;
+        let account = store::os_user(&|_| options.login.clone());
         let user = settings
             .name
             .clone()
             .filter(|n| !n.trim().is_empty())
-            .unwrap_or_else(|| store::os_user(&|_| options.login.clone()));
+            .unwrap_or_else(|| account.clone());
         let ascii = options.ascii || settings.ascii_borders.unwrap_or(false);
         Ok(Session {
             lang,
             clock,
             user,
+            account,
             data_dir,
             settings_path,
             settings,
@@ -137,6 +141,7 @@ impl Session {
             lang: self.lang,
             clock: self.clock.clone(),
             user: self.user.clone(),
+            account: self.account.clone(),
             data_dir: self.data_dir.clone(),
             settings_path: self.settings_path.clone(),
             settings: self.settings.clone(),

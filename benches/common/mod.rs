@@ -1,7 +1,10 @@
 //! What the whole-process benchmarks share: a temporary data directory holding a checklist
-//! and its ledger, and running the release binary cargo built for the benchmark on it.
+//! and its ledger, running the release binary cargo built for the benchmark on it, and the
+//! generator of large checklists and ledgers ([`generate`]).
 
 #![allow(dead_code)] // each benchmark uses a part of this
+
+pub mod generate;
 
 use std::fs;
 use std::hint::black_box;
@@ -40,9 +43,16 @@ pub fn run_ok(cmd: &mut Command) {
 pub fn write_fixture(dir: &Path, checklist: &str, ledger: &Ledger) -> PathBuf {
     let file = dir.join("bench.ron");
     fs::write(&file, checklist).expect("write the checklist");
-    let paths = store::LedgerPaths::new(&dir.join("data"), &ledger.checklist, ledger.year);
-    store::save_ledger(&paths, ledger).expect("save the ledger");
+    save_ledger(&dir.join("data"), ledger);
     file
+}
+
+/// Start the book of `ledger` in `data_dir`: a journal holding one checkpoint of it, and
+/// its snapshot, as `duty` reads them.
+pub fn save_ledger(data_dir: &Path, ledger: &Ledger) {
+    store::Book::new(data_dir, &ledger.checklist, ledger.year)
+        .create_with(ledger, jiff::Timestamp::UNIX_EPOCH)
+        .expect("save the ledger");
 }
 
 /// With `DUTY_BENCH_KEEP=DIR`, copy the generated files to `DIR/NAME` to time or profile the

@@ -16,9 +16,6 @@ use crate::i18n::Lang;
     name = "duty",
     version,
     about = "法治建设第一责任人职责年度清单 / A checklist for annual rule-of-law duties",
-    long_about = "duty：记录党政主要负责人履行推进法治建设第一责任人职责的年度台账，并生成年度报告第三部分。\n\
-                  不带命令运行时打开交互界面。\n\
-                  A year-long ledger of rule-of-law duties; with no command, duty opens the interactive screen.",
     allow_negative_numbers = true
 )]
 pub struct Cli {
@@ -107,6 +104,17 @@ pub enum Command {
     Submit(submit::SubmitArgs),
     /// 汇总各单位报送文件：风险排序、矩阵、通报草稿 / The collecting office's overview of the units' files
     Overview(overview::OverviewArgs),
+    /// 输出命令补全脚本：bash、zsh、fish、powershell / Print a shell completion script
+    Completions(CompletionsArgs),
+    /// 输出使用手册（man 格式，如 duty man > duty.1）/ Print the manual page (man format)
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// shell 类型 / the shell
+    #[arg(value_enum)]
+    pub shell: super::manual::Shell,
 }
 
 #[cfg(test)]

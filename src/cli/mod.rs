@@ -4,6 +4,8 @@
 pub mod args;
 mod commands;
 mod error;
+pub mod help;
+mod manual;
 mod output;
 pub mod parse;
 
@@ -62,20 +64,7 @@ pub fn main() -> Outcome {
     let env = Environment::read();
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        // --help and --version are not errors; clap prints them.
-        Err(e) if !e.use_stderr() => {
-            let _ = e.print();
-            return Outcome::Done(exit::OK);
-        }
-        Err(e) => {
-            let mut err = Out::stderr();
-            let _ = match clap_zh::lang_of(&args, env.lang.clone()) {
-                Lang::Zh => writeln!(err, "{}", clap_zh::in_chinese(&e)),
-                Lang::En => write!(err, "{}", e.render()),
-            };
-            let _ = err.finish();
-            return Outcome::Done(exit::USAGE);
-        }
+        Err(e) => return explain(&e, &args, &env),
     };
     let lang = cli.lang.unwrap_or_default();
     let mut out = Out::stdout();
@@ -94,6 +83,40 @@ pub fn main() -> Outcome {
     }
 }
 
+/// Help, the version or a usage error, in the language the arguments or `DUTY_LANG` ask
+/// for: the arguments are read again by the worded command tree, which renders them.
+fn explain(plain: &clap::Error, args: &[OsString], env: &Environment) -> Outcome {
+    let lang = clap_zh::lang_of(args, env.lang.clone());
+    let worded = help::command(lang).try_get_matches_from(args).err();
+    let e = worded.as_ref().unwrap_or(plain);
+    // --help and --version are not errors.
+    if !e.use_stderr() {
+        let mut out = Out::stdout();
+        let text = help::finish(&e.render().to_string(), lang, help_width());
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.finish();
+        return Outcome::Done(exit::OK);
+    }
+    let mut err = Out::stderr();
+    let _ = match lang {
+        Lang::Zh => writeln!(err, "{}", clap_zh::in_chinese(e)),
+        Lang::En => write!(err, "{}", help::finish(&e.render().to_string(), lang, None)),
+    };
+    let _ = err.finish();
+    Outcome::Done(exit::USAGE)
+}
+
+/// How wide help is set: the terminal's width up to 100 columns, or 100 into a pipe or file.
+fn help_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    let terminal = std::io::stdout()
+        .is_terminal()
+        .then(|| ratatui::crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(cols, _)| usize::from(cols));
+    Some(terminal.unwrap_or(100).clamp(20, 100))
+}
+
 /// Whether the screen can open here: both ends a terminal that can draw it. Anything else
 /// (a pipe, a file, `TERM=dumb`) gets the plain status instead.
 fn can_draw(term: Option<&str>) -> bool {
@@ -105,10 +128,26 @@ fn run(cli: Cli, env: Environment, out: &mut Out) -> Result<Option<Session>, Fai
     let lang = cli.lang.unwrap_or_default();
     let clock = Clock::from_vars(env.today.as_deref(), env.now.as_deref())
         .map_err(|e| Failure::Usage(lang.words().clock_error(&e)))?;
-    // Validating a file needs no settings, ledger or active checklist.
-    if let Some(Command::Validate(a)) = &cli.command {
-        commands::setup::validate(a, lang, cli.year, &clock, out)?;
-        return Ok(None);
+    // Validating a file, the completions and the manual need no settings, ledger or
+    // active checklist.
+    match &cli.command {
+        Some(Command::Validate(a)) => {
+            commands::setup::validate(a, lang, cli.year, &clock, out)?;
+            return Ok(None);
+        }
+        // Scripts and roff as they are: they hold no text from a ledger.
+        Some(Command::Completions(a)) => {
+            out.set_mode(output::Mode::Raw).map_err(Failure::Output)?;
+            manual::completions(a.shell, lang, out);
+            return Ok(None);
+        }
+        Some(Command::Man) => {
+            out.set_mode(output::Mode::Raw).map_err(Failure::Output)?;
+            out.write_all(manual::manual(lang).as_bytes())
+                .map_err(Failure::Output)?;
+            return Ok(None);
+        }
+        _ => {}
     }
     let options = Options {
         lang: cli.lang,

@@ -7,6 +7,7 @@
 
 mod change;
 pub mod clap_zh;
+pub mod help;
 pub mod overview;
 mod record;
 mod review;

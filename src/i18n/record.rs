@@ -552,6 +552,54 @@ impl Words {
             (Repaired::SnapshotRebuilt { aside, .. }, false) => {
                 format!("Rebuilt the ledger {l} from its journal{}", kept(aside))
             }
+            (
+                Repaired::RebuiltInPart {
+                    snapshot_aside,
+                    journal_aside,
+                    carried,
+                    left,
+                    ..
+                },
+                true,
+            ) => format!(
+                "{}损坏的修改日志另存为 {}；已由日志损坏处之前的记录重建台账 {l}，损坏处之后的 {carried} 条修改已补回{}；\
+                 从现在起重新记录在 {j}（之前的修改不能再撤销）",
+                match snapshot_aside {
+                    Some(p) => format!("无法读取的台账文件另存为 {}，", p.display()),
+                    None => String::new(),
+                },
+                journal_aside.display(),
+                match left {
+                    0 => String::new(),
+                    n => format!(
+                        "；另有 {n} 条无法读出或与台账不符，未补回，请对照另存的日志重新登记"
+                    ),
+                }
+            ),
+            (
+                Repaired::RebuiltInPart {
+                    snapshot_aside,
+                    journal_aside,
+                    carried,
+                    left,
+                    ..
+                },
+                false,
+            ) => format!(
+                "{}the damaged journal is kept as {}; the ledger {l} is rebuilt from the records before the damage, \
+                 and {carried} change(s) recorded after it were carried over{}; recording starts again in {j} (earlier changes can no longer be undone)",
+                match snapshot_aside {
+                    Some(p) => format!("The unreadable ledger file is kept as {}; ", p.display()),
+                    None => String::new(),
+                },
+                journal_aside.display(),
+                match left {
+                    0 => String::new(),
+                    n => format!(
+                        "; {n} more could not be read or do not fit and were not carried over: enter them again from the kept journal"
+                    ),
+                }
+            ),
             (Repaired::JournalRestarted { aside, .. }, true) => format!(
                 "原修改日志另存为 {}；已从当前台账重新开始记录 {j}（之前的修改仍可在另存的文件中查看，但不能再撤销）",
                 aside.display()

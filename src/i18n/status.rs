@@ -146,7 +146,7 @@ impl Words {
     }
 
     pub fn owners_heading(self) -> &'static str {
-        self.pick("各科室：", "By office:")
+        self.pick("各科室：", "By office: ")
     }
 
     pub fn other_checklist_id(self, new: &str, old: &str, records: usize) -> String {

@@ -223,8 +223,8 @@ impl Words {
                 m.push('\n');
                 m.push_str(if *backup_ok {
                     self.pick(
-                        "旧版 duty 留下的备份完好：运行 duty repair 用备份和修改历史恢复（原文件另存为 .damaged-N，不会删除）。",
-                        "The backup an earlier duty kept is good: run 'duty repair' to restore from it and its history (the damaged file is kept aside as .damaged-N, not deleted).",
+                        "旧版 duty 留下的备份和修改历史可以恢复它：运行 duty repair（原文件另存为 .damaged-N，不会删除）。",
+                        "The backup and history an earlier duty kept can restore it: run 'duty repair' (the damaged file is kept aside as .damaged-N, not deleted).",
                     )
                 } else {
                     self.pick(
@@ -539,6 +539,26 @@ impl Words {
                     format!(
                         "note: the ledger file '{}' cannot be read ({what}); it was rebuilt from the journal and nothing is lost. At the next change (or with 'duty repair') the damaged file is kept aside as .damaged-N and written again.",
                         show(ledger)
+                    )
+                }
+            }
+            Note::RebuiltInPart {
+                ledger,
+                journal,
+                bad,
+            } => {
+                let damaged = self.bad_line(journal, bad);
+                if zh {
+                    format!(
+                        "注意：台账文件“{}”不见了或无法读取，只能由修改日志重建，而{damaged}。\n下面显示的是第 {} 行之前记下的内容，之后的修改没有计入。为免记错，修改和撤销已暂停。\n运行 duty repair：损坏的文件另存为 .damaged-N，损坏处之后仍能读出、且与台账相符的修改补回台账，\n其余的仍保存在另存的日志中，可对照重新登记。",
+                        show(ledger),
+                        bad.line
+                    )
+                } else {
+                    format!(
+                        "note: the ledger file '{}' is missing or cannot be read, so the ledger is rebuilt from its journal, but {damaged}.\nWhat is shown is what was recorded before line {}; later changes are not in it. Changes and undo wait, so that nothing is recorded on a wrong footing.\nRun duty repair: the damaged files are kept aside as .damaged-N, the later changes that can still be read and fit are carried over,\nand the rest stay in the kept journal to be entered again.",
+                        show(ledger),
+                        bad.line
                     )
                 }
             }

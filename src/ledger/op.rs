@@ -129,14 +129,15 @@ pub enum Op {
         entry: Entry,
         /// Where among the item's entries it goes back (the undoing of an unlog), so that
         /// entries of the same day keep their order; a new entry goes after its day's.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        /// Written as `place`: a journal line's own `at` is the time of the change.
+        #[serde(default, rename = "place", skip_serializing_if = "Option::is_none")]
         at: Option<usize>,
     },
     Unlog {
         item: String,
         entry: Entry,
-        /// Its place among the item's entries.
-        #[serde(default)]
+        /// Its place among the item's entries (written as `place`, as above).
+        #[serde(default, rename = "place")]
         at: usize,
     },
     Edit {

@@ -53,33 +53,43 @@ pub fn clean(field: Field, s: &str) -> Result<(), ChangeError> {
 }
 
 /// A short id (six base-32 characters) for a new entry, unique within the item. It is
-/// derived from the moment, the person and the content, so that ledgers kept on different
-/// machines rarely share ids; a collision within the item lengthens the id.
+/// derived from the moment, the person, the content and how many entries the item holds
+/// (`existing`), so that ledgers kept on different machines rarely share ids, and entries
+/// made at one fixed moment (`DUTY_NOW`) with one topic do not all start from the same id.
+/// A collision within the item tries the next six characters of the derivation; only after
+/// a thousand taken tries does the id lengthen.
 pub fn entry_id(
     nanos: i128,
     by: &str,
     item: &str,
     topic: &str,
+    existing: usize,
     taken: impl Fn(&str) -> bool,
 ) -> String {
     use std::hash::{Hash, Hasher};
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    (nanos, by, item, topic).hash(&mut hasher);
-    let mut bits = hasher.finish();
-    let mut id = String::new();
-    let mut round = 0u64;
+    let six = |attempt: u64| -> String {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (nanos, by, item, topic, attempt).hash(&mut hasher);
+        let mut bits = hasher.finish();
+        (0..6)
+            .map(|_| {
+                let c = ALPHABET[(bits & 31) as usize] as char;
+                bits >>= 5;
+                c
+            })
+            .collect()
+    };
+    let mut prefix = String::new();
+    let mut tries = 0u64;
     loop {
-        for _ in 0..6 {
-            id.push(ALPHABET[(bits & 31) as usize] as char);
-            bits >>= 5;
-            if bits == 0 {
-                round += 1;
-                bits = round.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-            }
-        }
+        let id = format!("{prefix}{}", six(existing as u64 + tries));
         if !taken(&id) {
             return id;
+        }
+        tries += 1;
+        if tries.is_multiple_of(1024) {
+            prefix = id;
         }
     }
 }
@@ -120,11 +130,32 @@ mod tests {
 
     #[test]
     fn entry_ids_are_short_stable_and_never_taken() {
-        let a = entry_id(1, "李", "center-group", "《宪法》", |_| false);
+        let a = entry_id(1, "李", "center-group", "《宪法》", 0, |_| false);
         assert_eq!(a.len(), 6);
-        assert_eq!(a, entry_id(1, "李", "center-group", "《宪法》", |_| false));
-        let b = entry_id(1, "李", "center-group", "《宪法》", |id| id == a);
+        assert_eq!(
+            a,
+            entry_id(1, "李", "center-group", "《宪法》", 0, |_| false)
+        );
+        let b = entry_id(1, "李", "center-group", "《宪法》", 0, |id| id == a);
         assert_ne!(a, b);
-        assert!(b.starts_with(&a) && b.len() == 12);
+        assert_eq!(b.len(), 6);
+        // Two thousand entries of one moment, person, item and topic: six characters each,
+        // each found at once or nearly.
+        let mut taken = std::collections::HashSet::new();
+        for n in 0..2_000 {
+            let tries = std::cell::Cell::new(0);
+            let id = entry_id(1, "李", "center-group", "《宪法》", n, |id| {
+                tries.set(tries.get() + 1);
+                taken.contains(id)
+            });
+            assert_eq!(id.len(), 6, "{id}");
+            assert!(tries.get() <= 3, "{n}: {} tries", tries.get());
+            taken.insert(id);
+        }
+        // An item crowded beyond reason still gets a free id, a longer one.
+        let long = entry_id(1, "李", "center-group", "《宪法》", 0, |id| {
+            id.len() == 6
+        });
+        assert_eq!(long.len(), 12);
     }
 }

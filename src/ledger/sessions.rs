@@ -94,7 +94,15 @@ fn log(
             .iter()
             .any(|t| ledger.record(&t.id).is_some_and(|r| r.entry(id).is_some()))
     };
-    let id = rules::entry_id(stamp.at.as_nanosecond(), &stamp.by, item, topic, taken);
+    let existing = ledger.record(item).map_or(0, |r| r.entries.len());
+    let id = rules::entry_id(
+        stamp.at.as_nanosecond(),
+        &stamp.by,
+        item,
+        topic,
+        existing,
+        taken,
+    );
     let ids: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
     Ok(targets
         .iter()

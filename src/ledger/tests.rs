@@ -507,6 +507,40 @@ fn undo_skips_closing_and_stops_at_a_checkpoint() {
 }
 
 #[test]
+fn undo_reaches_back_over_a_checkpoint_into_an_earlier_duty_history() {
+    let (_, l, ctx) = setup();
+    let after = ItemRecord {
+        note: "a".into(),
+        ..Default::default()
+    };
+    let legacy = Op::Legacy {
+        item: "lectures".into(),
+        was: None,
+        now: Some(Box::new(after)),
+    };
+    let mut upgraded = l.clone();
+    upgraded.apply(&legacy).unwrap();
+    let checkpoint = Op::Checkpoint {
+        ledger: upgraded.clone(),
+    };
+    upgraded.apply(&checkpoint).unwrap();
+    let journal: Vec<Recorded> = [legacy, checkpoint]
+        .into_iter()
+        .enumerate()
+        .map(|(i, op)| Recorded {
+            seq: i as u64 + 1,
+            at: ctx.now,
+            by: String::new(),
+            op,
+        })
+        .collect();
+    let step = undo_step(&journal).expect("the old change is undoable");
+    assert_eq!(step.target.seq, 1);
+    upgraded.apply(&step.op).unwrap();
+    assert!(upgraded.record("lectures").is_none());
+}
+
+#[test]
 fn an_operation_resolved_against_an_older_state_is_refused() {
     let (c, mut l, ctx) = setup();
     let note = |t: &str| Change::Note {
@@ -660,6 +694,59 @@ fn the_audit_finds_what_the_commands_would_refuse() {
         flaw(&|l| l.items.entry("gone".into()).or_default().note = "旧".into()),
         None
     );
+}
+
+#[test]
+fn every_operation_reads_back_from_its_journal_line() {
+    let (c, mut l, ctx) = setup();
+    let mut journal = Vec::new();
+    record(
+        &c,
+        &mut l,
+        &ctx,
+        log("center-group", date(2024, 3, 1), "一", None),
+        &mut journal,
+    );
+    record(
+        &c,
+        &mut l,
+        &ctx,
+        log("center-group", date(2024, 3, 1), "二", None),
+        &mut journal,
+    );
+    let first = l.record("center-group").unwrap().entries[0].id.clone();
+    let changes = [
+        Change::Unlog {
+            item: "center-group".into(),
+            entry: first,
+        },
+        Change::Check {
+            item: "annual-plan".into(),
+            date: date(2024, 3, 1),
+            evidence: "文号".into(),
+        },
+        Change::Rate {
+            item: "exam-pass".into(),
+            numerator: 1,
+            denominator: 2,
+            date: date(2024, 3, 1),
+            evidence: String::new(),
+        },
+        Change::Evidence {
+            item: "annual-plan".into(),
+            text: String::new(),
+        },
+    ];
+    for change in changes {
+        record(&c, &mut l, &ctx, change, &mut journal);
+    }
+    // The undo of the unlog puts the entry back at its place (a `Log` with `at`).
+    while step(&mut l, &ctx, &mut journal, true).is_some() {}
+    for r in &journal {
+        let line = serde_json::to_string(r).unwrap();
+        let back: Recorded = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert_eq!(&back, r, "{line}");
+    }
 }
 
 #[test]

@@ -5,7 +5,10 @@
 //! newest first; redo goes forward again through what was undone, until a new change is
 //! made. Both are new operations in the journal, never erasures. Closing and reopening the
 //! year are left out (they are said as such, and `reopen` is their undo); a checkpoint (a
-//! journal started over an existing ledger) is where undo stops.
+//! journal started over an existing ledger) is where undo stops, except for an earlier
+//! `duty`'s changes before it (the history of a format-1 ledger, carried into the journal
+//! when it is upgraded): they hold the item's whole state before and after, so applying
+//! their inverse checks that the item is still as they left it.
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -43,7 +46,11 @@ fn stacks(records: &[Recorded]) -> Stacks {
     for (i, r) in records.iter().enumerate() {
         match &r.op {
             Op::Close | Op::Reopen => {}
-            Op::Checkpoint { .. } => s = Stacks::default(),
+            Op::Checkpoint { .. } => {
+                let legacy = |&i: &usize| matches!(records[i].op, Op::Legacy { .. });
+                s.undoable.retain(legacy);
+                s.redoable.retain(legacy);
+            }
             Op::Undo { target: seq, .. } => {
                 if let Some(pos) = s.undoable.iter().rposition(|&t| Some(t) == at(*seq)) {
                     let t = s.undoable.remove(pos);

@@ -60,7 +60,11 @@ fn unit(name: &str, c: &Checklist, done: &[&str], at: i64) -> Submission {
     }
 }
 
-fn collect(files: Vec<(&str, Result<Submission, (FileProblem, Option<String>)>)>) -> Overview {
+/// What reading one file gives the collector: the unit's submission, or why not (and the
+/// unit's name when it could be read).
+type Outcome = Result<Submission, (FileProblem, Option<String>)>;
+
+fn collect(files: Vec<(&str, Outcome)>) -> Overview {
     let mut c = Collector::new(Options {
         today: TODAY,
         year: None,

@@ -14,13 +14,13 @@ use std::time::SystemTime;
 
 use jiff::Timestamp;
 
-use super::error::{BadLine, Damage, IoOp, LineFault, StoreError};
+use super::error::{BadLine, Damage, IoOp, StoreError};
 use super::files::{self, Durability};
-use super::journal::{self, Header, Lines};
+use super::journal::{self, Header};
 use super::layout::LedgerPaths;
 use super::legacy;
 use super::lock;
-use super::snapshot::{self, Mark, Snapshot, Unparsed};
+use super::snapshot::{self, Mark};
 use crate::ledger::{Ledger, Op, Recorded};
 
 /// The files of one ledger, for one checklist and year.
@@ -52,7 +52,7 @@ pub enum Blocker {
 }
 
 impl Blocker {
-    fn error(&self) -> StoreError {
+    pub(super) fn error(&self) -> StoreError {
         match self {
             Blocker::Damaged { journal, bad } => StoreError::JournalDamaged {
                 path: journal.clone(),
@@ -79,6 +79,13 @@ pub enum Note {
     },
     /// Shown from the snapshot; changes wait for `duty repair`.
     Blocked(Blocker),
+    /// The snapshot was missing or damaged, and the journal is damaged at `bad`: the ledger
+    /// shown is what the lines before it hold. Changes wait for `duty repair`.
+    RebuiltInPart {
+        ledger: PathBuf,
+        journal: PathBuf,
+        bad: BadLine,
+    },
     /// The snapshot was written from a journal that is no longer there.
     JournalMissing { journal: PathBuf },
     /// A change was committed but the snapshot could not be rewritten; the journal holds
@@ -91,7 +98,7 @@ pub enum Note {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Fingerprint {
     snapshot: Option<(u64, Option<SystemTime>)>,
-    journal: Option<(u64, Option<SystemTime>)>,
+    pub(super) journal: Option<(u64, Option<SystemTime>)>,
 }
 
 /// A book as opened: the ledger it holds now, and how its files stand.
@@ -164,312 +171,6 @@ impl Book {
         }
     }
 
-    /// The snapshot as read: `Ok(None)` when there is none, `Err(Err(..))` when it cannot
-    /// be read (damaged), `Err(Ok(..))` for an error that stops everything.
-    fn read_snapshot(&self) -> Result<Option<Snapshot>, Result<StoreError, Unparsed>> {
-        let path = &self.paths.ledger;
-        let bytes = match files::read_capped(path, snapshot::MAX_BYTES).map_err(Ok)? {
-            None => return Ok(None),
-            Some(Err(len)) => {
-                return Err(Err(Unparsed::Damaged {
-                    damage: Damage::TooLarge { bytes: len },
-                    at: None,
-                }));
-            }
-            Some(Ok(bytes)) => bytes,
-        };
-        match snapshot::parse(&bytes) {
-            Ok(s) if s.ledger.checklist != self.checklist || s.ledger.year != self.year => {
-                Err(Ok(self.mismatch(path, &s.ledger.checklist, s.ledger.year)))
-            }
-            Ok(s) => Ok(Some(s)),
-            Err(Unparsed::TooNew(found)) => Err(Ok(StoreError::TooNew {
-                path: path.clone(),
-                found,
-            })),
-            Err(damaged) => Err(Err(damaged)),
-        }
-    }
-
-    /// The journal's header, or the damage that stops it from being read at all.
-    fn read_header(&self) -> Result<Option<Result<Header, BadLine>>, StoreError> {
-        match journal::header(&self.paths.journal) {
-            Ok(None) => Ok(None),
-            Ok(Some(h)) if h.checklist != self.checklist || h.year != self.year => {
-                Err(self.mismatch(&self.paths.journal, &h.checklist, h.year))
-            }
-            Ok(Some(h)) => Ok(Some(Ok(h))),
-            Err(StoreError::JournalDamaged { bad, .. }) => Ok(Some(Err(bad))),
-            Err(e) => Err(e),
-        }
-    }
-
-    /// Open the book: the ledger as it stands now. Writes nothing.
-    pub fn open(&self) -> Result<Opened, StoreError> {
-        let fingerprint = self.fingerprint();
-        let snapshot = match self.read_snapshot() {
-            Err(Ok(stop)) => return Err(stop),
-            Ok(s) => Ok(s),
-            Err(Err(unparsed)) => Err(unparsed),
-        };
-        let opened = |ledger, journal, notes, snapshot_damaged| Opened {
-            ledger,
-            journal,
-            notes,
-            snapshot_damaged,
-            fingerprint,
-        };
-        let header = match self.read_header()? {
-            None => None,
-            Some(Ok(header)) => Some(header),
-            Some(Err(bad)) => {
-                let blocker = Blocker::Damaged {
-                    journal: self.paths.journal.clone(),
-                    bad: bad.clone(),
-                };
-                return match snapshot {
-                    Ok(Some(snap)) => Ok(opened(
-                        snap.ledger,
-                        Journal::Blocked(blocker.clone()),
-                        vec![Note::Blocked(blocker)],
-                        false,
-                    )),
-                    _ => Err(blocker.error()),
-                };
-            }
-        };
-        match (snapshot, header) {
-            (Ok(Some(snap)), Some(header)) => self.open_both(snap, header, fingerprint),
-            (Ok(Some(snap)), None) => {
-                let mut notes = Vec::new();
-                if snap.mark.is_some() {
-                    notes.push(Note::JournalMissing {
-                        journal: self.paths.journal.clone(),
-                    });
-                }
-                let format = snap.format;
-                Ok(opened(snap.ledger, Journal::None { format }, notes, false))
-            }
-            (snapshot, Some(header)) => {
-                // No snapshot, or one that cannot be read: the journal holds the ledger.
-                let damage = match snapshot {
-                    Err(Unparsed::Damaged { damage, at }) => Some((damage, at)),
-                    _ => None,
-                };
-                let lines = self.read_journal()?;
-                if let Some(bad) = lines.bad.clone() {
-                    return Err(StoreError::JournalDamaged {
-                        path: self.paths.journal.clone(),
-                        bad,
-                    });
-                }
-                let ledger = self.replay(&header, &lines)?;
-                let damaged = damage.is_some();
-                let mut notes = vec![Note::Rebuilt {
-                    ledger: self.paths.ledger.clone(),
-                    damage,
-                }];
-                if lines.torn.is_some() {
-                    notes.push(Note::TornTail {
-                        journal: self.paths.journal.clone(),
-                    });
-                }
-                let end = lines.end;
-                Ok(opened(
-                    ledger,
-                    Journal::Open { header, end },
-                    notes,
-                    damaged,
-                ))
-            }
-            (Ok(None), None) => {
-                // An earlier duty's files without their ledger: lost, not new.
-                if files::regular(&self.paths.legacy_backup)?.is_some()
-                    || files::regular(&self.paths.legacy_history)?.is_some()
-                {
-                    return Err(StoreError::Missing {
-                        path: self.paths.ledger.clone(),
-                    });
-                }
-                let ledger = Ledger::new(&self.checklist, self.year);
-                Ok(opened(ledger, Journal::New, Vec::new(), false))
-            }
-            (Err(Unparsed::Damaged { damage, at }), None) => Err(StoreError::Unreadable {
-                path: self.paths.ledger.clone(),
-                damage,
-                at,
-                backup_ok: self.legacy_backup_ok(),
-            }),
-            (Err(Unparsed::TooNew(found)), None) => Err(StoreError::TooNew {
-                path: self.paths.ledger.clone(),
-                found,
-            }),
-        }
-    }
-
-    /// A readable snapshot beside a journal: normally written from it, so only the lines
-    /// after it are read. One that was not (a crash after a journal was started from the
-    /// snapshot, before the snapshot was rewritten) is caught up if the journal starts from
-    /// this very ledger; otherwise the journal is another copy's.
-    fn open_both(
-        &self,
-        snap: Snapshot,
-        header: Header,
-        fingerprint: Fingerprint,
-    ) -> Result<Opened, StoreError> {
-        let journal_path = &self.paths.journal;
-        let len = fingerprint.journal.map_or(0, |(len, _)| len);
-        let mut notes = Vec::new();
-        let block = |ledger, blocker: Blocker, mut notes: Vec<Note>| {
-            notes.push(Note::Blocked(blocker.clone()));
-            Opened {
-                ledger,
-                journal: Journal::Blocked(blocker),
-                notes,
-                snapshot_damaged: false,
-                fingerprint,
-            }
-        };
-        let foreign = || Blocker::Foreign {
-            journal: journal_path.clone(),
-            ledger: self.paths.ledger.clone(),
-        };
-        let mut ledger = snap.ledger;
-        let (lines, bad) = match &snap.mark {
-            Some(mark) if mark.id == header.journal && len >= mark.end => {
-                if len == mark.end {
-                    let journal = Journal::Open {
-                        header,
-                        end: mark.end,
-                    };
-                    return Ok(Opened {
-                        ledger,
-                        journal,
-                        notes,
-                        snapshot_damaged: false,
-                        fingerprint,
-                    });
-                }
-                let tail = journal::read(journal_path, mark.end, ledger.seq, None)?;
-                let mut caught_up = ledger.clone();
-                match catch_up(&mut caught_up, &tail, journal_path)? {
-                    None => {
-                        ledger = caught_up;
-                        (tail, None)
-                    }
-                    // The lines after the snapshot do not read: the journal was changed
-                    // before them too (a line edited by hand moves every offset). Read it
-                    // whole, so that the damage is named where it is, or, if it reads, the
-                    // journal is the ledger.
-                    Some(_) => {
-                        let whole = self.read_journal()?;
-                        match whole.bad.clone() {
-                            Some(bad) => (whole, Some(bad)),
-                            None => {
-                                ledger = self.replay(&header, &whole)?;
-                                notes.push(Note::Rebuilt {
-                                    ledger: self.paths.ledger.clone(),
-                                    damage: None,
-                                });
-                                (whole, None)
-                            }
-                        }
-                    }
-                }
-            }
-            // Shorter than when the snapshot was written: an older copy was put back.
-            Some(mark) if mark.id == header.journal => return Ok(block(ledger, foreign(), notes)),
-            _ => {
-                let lines = self.read_journal()?;
-                if let Some(bad) = lines.bad.clone() {
-                    let blocker = Blocker::Damaged {
-                        journal: journal_path.clone(),
-                        bad,
-                    };
-                    return Ok(block(ledger, blocker, notes));
-                }
-                let from_this = lines.records.iter().any(|(r, _)| {
-                    matches!(&r.op, Op::Checkpoint { ledger: c } if c.items == ledger.items && c.closed == ledger.closed)
-                });
-                if !from_this {
-                    return Ok(block(ledger, foreign(), notes));
-                }
-                ledger = self.replay(&header, &lines)?;
-                (lines, None)
-            }
-        };
-        if lines.torn.is_some() {
-            notes.push(Note::TornTail {
-                journal: journal_path.clone(),
-            });
-        }
-        if let Some(bad) = bad {
-            let blocker = Blocker::Damaged {
-                journal: journal_path.clone(),
-                bad,
-            };
-            return Ok(block(ledger, blocker, notes));
-        }
-        let journal = Journal::Open {
-            header,
-            end: lines.end,
-        };
-        Ok(Opened {
-            ledger,
-            journal,
-            notes,
-            snapshot_damaged: false,
-            fingerprint,
-        })
-    }
-
-    pub(super) fn legacy_backup_ok(&self) -> bool {
-        let ours =
-            |s: &Snapshot| s.ledger.checklist == self.checklist && s.ledger.year == self.year;
-        matches!(
-            files::read_capped(&self.paths.legacy_backup, snapshot::MAX_BYTES),
-            Ok(Some(Ok(bytes))) if snapshot::parse(&bytes).is_ok_and(|s| ours(&s))
-        )
-    }
-
-    pub(super) fn read_journal(&self) -> Result<Lines, StoreError> {
-        journal::read_all(&self.paths.journal)?
-            .map(|(_, lines)| lines)
-            .ok_or_else(|| StoreError::Io {
-                op: IoOp::Read,
-                path: self.paths.journal.clone(),
-                source: std::io::Error::from(std::io::ErrorKind::NotFound),
-            })
-    }
-
-    /// The ledger from the journal alone: from its last checkpoint (or from empty), every
-    /// operation after it. An operation that does not apply means the journal contradicts
-    /// itself: that line is reported as damaged.
-    pub(super) fn replay(&self, header: &Header, lines: &Lines) -> Result<Ledger, StoreError> {
-        let start = lines
-            .records
-            .iter()
-            .rposition(|(r, _)| matches!(r.op, Op::Checkpoint { .. }));
-        let mut ledger = Ledger::new(&self.checklist, self.year);
-        ledger.seq = match start {
-            Some(i) => lines.records[i].0.seq - 1,
-            None => header.base,
-        };
-        for (i, (r, _)) in lines.records.iter().enumerate().skip(start.unwrap_or(0)) {
-            if let Err(e) = ledger.apply(&r.op) {
-                return Err(StoreError::JournalDamaged {
-                    path: self.paths.journal.clone(),
-                    bad: BadLine {
-                        // The header is line 1; records are read from line 2 on.
-                        line: i + 2,
-                        fault: LineFault::Contradicts(e),
-                    },
-                });
-            }
-        }
-        Ok(ledger)
-    }
-
     /// Every operation recorded for this ledger: the journal's, or, before the first change
     /// with this build, an earlier `duty`'s history.
     pub fn history(&self) -> Result<History, StoreError> {
@@ -522,6 +223,17 @@ impl Book {
                 prelude = legacy::history(&self.paths.legacy_history, ledger.seq)?;
             }
             ledger = checkpointed(&ledger, &mut prelude);
+        }
+        // Opening reads only the lines after the snapshot; a change checks the others too (for
+        // shape, cheaply), so that nothing is ever appended after a damaged line: every later
+        // replay, undo and history would stop there.
+        if let Journal::Open { header, end } = &standing
+            && let Some(bad) = journal::first_bad(&self.paths.journal, header, *end)?
+        {
+            return Err(StoreError::JournalDamaged {
+                path: self.paths.journal.clone(),
+                bad,
+            });
         }
         let history = || -> Result<History, StoreError> {
             if matches!(standing, Journal::None { .. }) {
@@ -633,27 +345,4 @@ pub(super) fn checkpointed(ledger: &Ledger, prelude: &mut Vec<Recorded>) -> Ledg
         op: checkpoint,
     });
     now
-}
-
-/// Bring `ledger` (a snapshot) up to date with the journal lines after it. An operation
-/// that does not fit the snapshot means the two disagree: that line is reported as damaged.
-fn catch_up(
-    ledger: &mut Ledger,
-    tail: &Lines,
-    journal: &Path,
-) -> Result<Option<BadLine>, StoreError> {
-    for (i, (r, _)) in tail.records.iter().enumerate() {
-        if let Err(e) = ledger.apply(&r.op) {
-            let start = if i == 0 {
-                tail.start
-            } else {
-                tail.records[i - 1].1
-            };
-            return Ok(Some(BadLine {
-                line: journal::line_number(journal, start)?,
-                fault: LineFault::Contradicts(e),
-            }));
-        }
-    }
-    Ok(tail.bad.clone())
 }

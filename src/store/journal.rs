@@ -160,6 +160,59 @@ fn header_len(path: &Path) -> Result<u64, StoreError> {
     Ok(line.len() as u64)
 }
 
+/// The first line before byte `end` that is not a record numbered after the one before it,
+/// checked for shape only (its number, and that it is JSON): how a change reads the lines
+/// the snapshot already holds, which opening skips, without the cost of reading them whole.
+pub fn first_bad(path: &Path, header: &Header, end: u64) -> Result<Option<BadLine>, StoreError> {
+    #[derive(Deserialize)]
+    struct Numbered {
+        seq: u64,
+    }
+    let from = header_len(path)?;
+    let mut file = File::open(path).map_err(StoreError::io(IoOp::Read, path))?;
+    let mut bytes = Vec::new();
+    file.seek(SeekFrom::Start(from))
+        .and_then(|_| file.take(end.saturating_sub(from)).read_to_end(&mut bytes))
+        .map_err(StoreError::io(IoOp::Read, path))?;
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    let lines = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+    let mut expected = header.base + 1;
+    for (i, line) in lines.split(|&b| b == b'\n').enumerate() {
+        let fault = match serde_json::from_slice::<Numbered>(line) {
+            Ok(n) if n.seq == expected => {
+                expected += 1;
+                continue;
+            }
+            Ok(n) => LineFault::OutOfOrder {
+                expected,
+                found: n.seq,
+            },
+            Err(e) => LineFault::Unreadable(e.to_string()),
+        };
+        // The header is line 1.
+        return Ok(Some(BadLine { line: i + 2, fault }));
+    }
+    Ok(None)
+}
+
+/// The records on the lines after line `line` (1-based, the header being line 1), each
+/// `None` where it cannot be read: what a repair tries to carry over past a damaged line.
+/// A cut-off last line was never acknowledged and is not among them.
+pub fn after_line(path: &Path, line: usize) -> Result<Vec<Option<Recorded>>, StoreError> {
+    let bytes = std::fs::read(path).map_err(StoreError::io(IoOp::Read, path))?;
+    let whole = match bytes.iter().rposition(|&b| b == b'\n') {
+        Some(last) => &bytes[..last],
+        None => return Ok(Vec::new()),
+    };
+    Ok(whole
+        .split(|&b| b == b'\n')
+        .skip(line)
+        .map(|l| serde_json::from_slice::<Recorded>(l).ok())
+        .collect())
+}
+
 /// The 1-based number of the line starting at byte `offset`.
 pub fn line_number(path: &Path, offset: u64) -> Result<usize, StoreError> {
     let file = File::open(path).map_err(StoreError::io(IoOp::Read, path))?;

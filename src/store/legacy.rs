@@ -110,17 +110,30 @@ pub fn rebuild(
     year: i16,
     saved_upto: Option<u64>,
 ) -> Result<Option<Ledger>, StoreError> {
+    let upto = saved_upto.unwrap_or(u64::MAX);
+    let records = effective(history_path, upto)?;
+    // Without a usable backup the history alone will do, if it goes back to the first
+    // change: each of its lines holds the item's whole state after it.
+    let from_scratch = || match records.first() {
+        Some(first) if first.seq == 1 => Some(Ledger::new(checklist, year)),
+        _ => None,
+    };
     let base = match files::read_capped(backup, snapshot::MAX_BYTES)? {
         Some(Ok(bytes)) => match snapshot::parse(&bytes) {
-            Ok(s) if s.ledger.checklist == checklist && s.ledger.year == year => s.ledger,
-            _ => return Ok(None),
+            Ok(s) if s.ledger.checklist == checklist && s.ledger.year == year => Some(s.ledger),
+            // Another checklist's or year's backup: not this ledger's to rebuild from.
+            Ok(_) => return Ok(None),
+            Err(_) => from_scratch(),
         },
-        Some(Err(_)) => return Ok(None),
-        None if files::regular(history_path)?.is_some() => Ledger::new(checklist, year),
-        None => return Ok(None),
+        Some(Err(_)) => from_scratch(),
+        None if files::regular(history_path)?.is_some() => Some(Ledger::new(checklist, year)),
+        None => None,
+    };
+    let Some(base) = base else {
+        return Ok(None);
     };
     let mut ledger = base;
-    for r in effective(history_path, saved_upto.unwrap_or(u64::MAX))? {
+    for r in records {
         if r.seq <= ledger.seq {
             continue;
         }

@@ -11,6 +11,7 @@ mod journal;
 mod layout;
 mod legacy;
 mod lock;
+mod open;
 mod repair;
 pub mod settings;
 mod snapshot;

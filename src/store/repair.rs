@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use super::book::{Book, Journal, Note, checkpointed};
+use super::book::{Blocker, Book, Journal, Note, Opened, checkpointed};
 use super::error::{IoOp, StoreError};
 use super::journal;
 use super::layout::LedgerPaths;
@@ -21,8 +21,18 @@ pub enum Repaired {
         aside: Option<PathBuf>,
         ledger: Ledger,
     },
-    JournalRestarted {
-        aside: PathBuf,
+    /// The journal was damaged (or another copy's): it is kept as `aside` and recording
+    /// starts again from the snapshot's ledger.
+    JournalRestarted { aside: PathBuf, ledger: Ledger },
+    /// Neither file was whole: the snapshot was missing (or unreadable, then kept as
+    /// `snapshot_aside`) and the journal damaged (kept as `journal_aside`). The ledger is
+    /// what the journal held before the damage, with the `carried` changes after it that
+    /// could be read and still fit; `left` (the damaged line among them) could not.
+    RebuiltInPart {
+        snapshot_aside: Option<PathBuf>,
+        journal_aside: PathBuf,
+        carried: usize,
+        left: usize,
         ledger: Ledger,
     },
     FromBackup {
@@ -80,10 +90,39 @@ impl Book {
         let _lock = lock::lock(&self.paths)?;
         match self.open() {
             Ok(opened) => match opened.journal.clone() {
-                Journal::Blocked(_) => {
-                    let aside = LedgerPaths::aside(&self.paths.journal);
-                    std::fs::rename(&self.paths.journal, &aside)
-                        .map_err(StoreError::io(IoOp::Rename, &self.paths.journal))?;
+                // A damaged line the snapshot already holds (opening does not read it).
+                Journal::Blocked(blocker) if opened.notes.iter().any(rebuilt_in_part) => {
+                    // Neither file is whole: keep both aside, and carry over what the
+                    // journal recorded after the damage wherever it still fits.
+                    let mut ledger = opened.ledger;
+                    // The damaged line itself is one change not carried over.
+                    let (mut carried, mut left) = (0, 1);
+                    if let Blocker::Damaged { bad, .. } = &blocker {
+                        for record in journal::after_line(&self.paths.journal, bad.line)? {
+                            match record.map(|r| ledger.apply(&r.op)) {
+                                Some(Ok(())) => carried += 1,
+                                _ => left += 1,
+                            }
+                        }
+                    }
+                    let snapshot_aside = match opened.snapshot_damaged {
+                        true => Some(self.set_aside(&self.paths.ledger)?),
+                        false => None,
+                    };
+                    let journal_aside = self.set_aside(&self.paths.journal)?;
+                    self.restart_journal(&ledger, Vec::new(), at)?;
+                    Ok(Repaired::RebuiltInPart {
+                        snapshot_aside,
+                        journal_aside,
+                        carried,
+                        left,
+                        ledger,
+                    })
+                }
+                Journal::Blocked(_) | Journal::Open { .. }
+                    if self.blocked_by_damage(&opened)? =>
+                {
+                    let aside = self.set_aside(&self.paths.journal)?;
                     self.restart_journal(&opened.ledger, Vec::new(), at)?;
                     Ok(Repaired::JournalRestarted {
                         aside,
@@ -155,6 +194,23 @@ impl Book {
         }
     }
 
+    /// Move `path` aside as `NAME.damaged-N`, never over another file; returns where.
+    fn set_aside(&self, path: &std::path::Path) -> Result<PathBuf, StoreError> {
+        let aside = LedgerPaths::aside(path);
+        std::fs::rename(path, &aside).map_err(StoreError::io(IoOp::Rename, path))?;
+        Ok(aside)
+    }
+
+    /// Whether `opened` may not take changes: its journal is blocked, or damaged in the lines
+    /// before the snapshot's place, which opening does not read.
+    fn blocked_by_damage(&self, opened: &Opened) -> Result<bool, StoreError> {
+        Ok(match opened.journal {
+            Journal::Blocked(_) => true,
+            Journal::Open { .. } => self.history()?.bad.is_some(),
+            _ => false,
+        })
+    }
+
     /// A new journal: `prelude` (an earlier duty's history), then a checkpoint of `ledger`
     /// dated `at`; and the snapshot written from it.
     fn restart_journal(
@@ -179,4 +235,8 @@ impl Book {
             false,
         )
     }
+}
+
+fn rebuilt_in_part(note: &Note) -> bool {
+    matches!(note, Note::RebuiltInPart { .. })
 }

@@ -54,16 +54,6 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
 }
 
-/// Printable text only (what input accepts): exercises the unescaped way of writing.
-fn clean_text() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        "[\\PC]{0,8}",
-        prop::sample::select(vec!["\"", "#", "\"#", "\"##", "\\", "r#\"", "学法", "🙂"])
-            .prop_map(String::from),
-    ];
-    prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
-}
-
 fn day() -> impl Strategy<Value = Date> {
     (-9999i16..=9999, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| date(y, m, d))
 }

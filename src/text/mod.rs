@@ -11,9 +11,11 @@ use std::borrow::Cow;
 pub mod cells;
 pub mod dates;
 pub mod numbers;
+mod wrap;
 
 pub use cells::{pad, truncate, width, write_padded};
 pub use numbers::number;
+pub use wrap::wrap;
 
 /// `bytes` as text, if they are UTF-8: checked with SIMD (a ledger or checklist is mostly
 /// Chinese, where the plain check is slowest), and with the standard library for the

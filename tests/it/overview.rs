@@ -2,22 +2,22 @@
 //! overview` reads a whole city of them. A generated city of 110 units (varied progress,
 //! damaged, duplicated and foreign files among them) is checked row by row against figures
 //! worked out from the generator's plan, never from the overview's own code; every bad
-//! input of `tests/fixtures/overview/` gets its one line, the rest are read; nothing is
+//! input of `tests/it/fixtures/overview/` gets its one line, the rest are read; nothing is
 //! written into the folder read; the documents in both languages as whole snapshots.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
 
 use crate::city::{self, Expect, Rng, TEMPLATE_ID, YEAR};
-use crate::harness::{Home, LANGS, repo, tree};
+use crate::harness::{Home, LANGS, fixture, tree};
 
 /// The day the city is looked at, as the harness sets it.
 pub(crate) const TODAY: &str = "2025-11-20";
 
 pub(crate) fn fixtures() -> PathBuf {
-    repo("tests/fixtures/overview")
+    fixture("overview")
 }
 
 /// A unit planned from the city's template changed by `change` (rename, drop, add).
@@ -321,7 +321,7 @@ fn a_city_of_110_units_row_by_row() {
 fn every_bad_input_gets_one_line_and_the_rest_are_read() {
     for lang in LANGS {
         let home = Home::in_lang(lang).on(TODAY);
-        let dir = home.copy_fixture_from(&fixtures().join("inputs"), "work/inputs");
+        let dir = home.copy_fixture("overview/inputs", "work/inputs");
         #[cfg(unix)]
         {
             let fifo = dir.join("管道.ron");
@@ -345,7 +345,7 @@ fn every_bad_input_gets_one_line_and_the_rest_are_read() {
 fn documents_in_both_languages() {
     for lang in LANGS {
         let home = Home::in_lang(lang).on(TODAY);
-        home.copy_fixture_from(&fixtures().join("small"), "work/small");
+        home.copy_fixture("overview/small", "work/small");
         home.duty(&["overview", "small", "--matrix"]);
         home.duty(&[
             "overview",
@@ -386,7 +386,7 @@ fn thousands_of_files_in_one_folder_each_in_one_line() {
 #[test]
 fn the_output_never_lands_in_a_folder_being_read() {
     let home = Home::new().on(TODAY);
-    let dir = home.copy_fixture_from(&fixtures().join("small"), "work/small");
+    let dir = home.copy_fixture("overview/small", "work/small");
     let before = tree(&dir);
     for target in ["small/汇总.csv", "./small/../small/汇总.md"] {
         let out = home.run(&["overview", "small", "-o", target]);
@@ -486,19 +486,6 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// Copy a fixture tree to `rel` under a home (the harness copies from `tests/it/fixtures`).
-pub(crate) trait CopyFrom {
-    fn copy_fixture_from(&self, from: &Path, rel: &str) -> PathBuf;
-}
-
-impl CopyFrom for Home {
-    fn copy_fixture_from(&self, from: &Path, rel: &str) -> PathBuf {
-        let to = self.root().join(rel);
-        crate::harness::copy_tree(from, &to);
-        to
-    }
 }
 
 #[path = "overview_fixtures.rs"]

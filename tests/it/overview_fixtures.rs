@@ -1,4 +1,4 @@
-//! The committed fixtures of `tests/fixtures/overview/` are what the generator makes: a small
+//! The committed fixtures of `tests/it/fixtures/overview/` are what the generator makes: a small
 //! city (`small/`) and every kind of bad input (`inputs/`). `DUTY_WRITE_FIXTURES=1` writes them.
 
 use std::fs;

@@ -118,6 +118,7 @@ pub fn repair(s: &Session, out: &mut Out) -> CmdResult {
     let ledger = match &repaired {
         Repaired::SnapshotRebuilt { ledger, .. }
         | Repaired::JournalRestarted { ledger, .. }
+        | Repaired::RebuiltInPart { ledger, .. }
         | Repaired::FromBackup { ledger, .. } => ledger,
     };
     writeln!(out, "{}", w.repaired_holds(ledger.items.len(), ledger.seq))?;

@@ -29,7 +29,9 @@ use crate::store::Note;
 pub fn run(s: &Session, command: Option<Command>, out: &mut Out) -> CmdResult {
     match command {
         None => status::plain(s, out),
-        Some(Command::Validate(_)) => unreachable!("validated before the session opens"),
+        Some(Command::Validate(_) | Command::Completions(_) | Command::Man) => {
+            unreachable!("run before the session opens")
+        }
         Some(Command::Status(a)) => status::status(s, &a, out),
         Some(Command::Due(a)) => status::due(s, &a, out),
         Some(Command::Init(a)) => setup::init(s, &a, out),

@@ -41,7 +41,7 @@ pub struct OverviewArgs {
     /// 只列出每个文件的状态 / only every file's status
     #[arg(long, conflicts_with = "notice")]
     pub files: bool,
-    /// 通报草稿 / a draft of the 通报 naming the units behind
+    /// 通报草稿 / a draft notice naming the units behind
     #[arg(long)]
     pub notice: bool,
     /// 只显示符合条件的单位（可重复，须同时满足）/ only units that meet this (repeatable; all must hold)
@@ -57,7 +57,7 @@ pub struct OverviewArgs {
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
     /// 通报的发文单位 / who sends the notice
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "UNIT")]
     pub office: Option<String>,
     /// 通报中整改和重新报送的期限 / by when the notice asks for catching up and files sent again
     #[arg(long, value_name = "DATE", value_parser = deadline)]

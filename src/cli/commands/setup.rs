@@ -89,7 +89,8 @@ pub fn settings(s: &Session, a: &SettingsArgs, out: &mut Out) -> CmdResult {
             w.settings_saved(&s.settings_path.display().to_string())
         )?;
     }
-    let name = settings.name.clone().unwrap_or_else(|| s.user.clone());
+    // Cleared now, the name is the account's again (not the one this session opened with).
+    let name = settings.name.clone().unwrap_or_else(|| s.account.clone());
     writeln!(
         out,
         "{}",

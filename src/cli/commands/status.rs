@@ -30,13 +30,6 @@ pub struct StatusArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "退出码 / exit status:\n  \
-    0  没有到期事项（不输出任何内容）/ nothing due (prints nothing)\n  \
-    1  有逾期或即将到期的事项（逐行列出）/ something is overdue or due within the window (one line each)\n  \
-    2  参数错误 / usage error\n  \
-    3  清单文件有误 / the checklist is invalid\n  \
-    4  台账无法读取 / the ledger cannot be read\n\n\
-    例 / example (crontab): 0 8 * * 1-5 duty due --within 2w || notify-send duty")]
 pub struct DueArgs {
     /// 时间窗口：14d、2w 或 14（天）/ window: 14d, 2w or 14 (days)
     #[arg(long, value_name = "DAYS", default_value = "14d", value_parser = parse::within)]

@@ -20,7 +20,7 @@ pub struct SubmitArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// 单位名称（默认取清单的 organization）/ the unit's name (default: the checklist's organization)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,
     /// 覆盖已有文件 / replace an existing file
     #[arg(long)]

@@ -1,5 +1,5 @@
 //! The overview screen, headless: the real loop on ratatui's `TestBackend`, driven by
-//! scripted keys, on the small city of `tests/fixtures/overview/small`; whole screens as
+//! scripted keys, on the small city of `tests/it/fixtures/overview/small`; whole screens as
 //! snapshots in both languages, the styles that carry meaning, tiny terminals, and text from
 //! the files that must never reach the terminal raw.
 
@@ -25,7 +25,7 @@ use crate::tui::runner::Script;
 use crate::tui::theme::Theme;
 
 fn small() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/overview/small")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/overview/small")
 }
 
 /// The overview of `dirs`, as `duty overview` makes it, on 2025-11-20 in Beijing.
@@ -82,7 +82,7 @@ impl Screen {
         // Opening a unit reads its file again: the fixtures are under the repository.
         let here = std::env::current_dir().unwrap();
         assert!(
-            here.join("tests/fixtures/overview").is_dir(),
+            here.join("tests/it/fixtures/overview").is_dir(),
             "run from the repository"
         );
         let mut script = Script(VecDeque::from(

@@ -6,10 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{bar, block, wrap};
+use super::{bar, block};
 use crate::i18n::Lang;
 use crate::i18n::screen::{self as strings, of};
-use crate::text::{pad, truncate, width};
+use crate::text::{pad, truncate, width, wrap};
 use crate::tui::app::{App, Focus, Mode, Row};
 
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {

@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{bar, block, wrap};
+use super::{bar, block};
 use crate::i18n::screen::of;
+use crate::text::wrap;
 use crate::text::{pad, truncate};
 use crate::tui::app::{App, Mode};
 
