@@ -25,6 +25,8 @@ pub struct Diagnostic {
     pub underline: usize,
     /// Language used for the labels when displayed.
     pub lang: Lang,
+    /// A warning (the text reads wrong) rather than an error (the file is refused).
+    pub warning: bool,
 }
 
 impl Diagnostic {
@@ -60,6 +62,7 @@ impl Diagnostic {
             source_line: src[line_start..line_end].trim_end_matches('\r').to_string(),
             underline,
             lang,
+            warning: false,
         }
     }
 
@@ -192,15 +195,21 @@ impl fmt::Display for Diagnostic {
             Lang::En => "help: ",
         };
         let message = text::for_terminal(&self.message);
+        let kind = match (self.warning, self.lang) {
+            (false, Lang::Zh) => "错误",
+            (true, Lang::Zh) => "警告",
+            (false, Lang::En) => "error",
+            (true, Lang::En) => "warning",
+        };
         match (&self.path, self.lang) {
             (Some(path), Lang::Zh) => {
-                writeln!(f, "错误（{}）：{message}", text::for_terminal(path))?
+                writeln!(f, "{kind}（{}）：{message}", text::for_terminal(path))?
             }
             (Some(path), Lang::En) => {
-                writeln!(f, "error: {}: {message}", text::for_terminal(path))?
+                writeln!(f, "{kind}: {}: {message}", text::for_terminal(path))?
             }
-            (None, Lang::Zh) => writeln!(f, "错误：{message}")?,
-            (None, Lang::En) => writeln!(f, "error: {message}")?,
+            (None, Lang::Zh) => writeln!(f, "{kind}：{message}")?,
+            (None, Lang::En) => writeln!(f, "{kind}: {message}")?,
         }
         writeln!(
             f,

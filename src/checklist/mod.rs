@@ -5,16 +5,28 @@
 //! name only placeholders with a value). Nothing here touches the filesystem or the clock.
 
 mod builtin;
+mod diagnose;
 mod find;
+pub mod lint;
 mod load;
 mod locate;
 mod owners;
 mod raw;
+mod text;
+#[cfg(test)]
+mod text_tests;
+mod texts;
+mod to_raw;
+mod validate;
 
 pub use builtin::{BUILTIN_DEFAULT, BUILTIN_ORIGIN};
 pub use find::NotFound;
 pub use load::{MAX_CHECKLIST_BYTES, load, load_sized};
-pub use raw::{RawChecklist, RawItem, RawKind, RawReport, RawSection};
+pub use raw::{
+    RawChecklist, RawFive, RawIfShort, RawItem, RawKind, RawReport, RawSection, RawShufa,
+};
+pub use text::{FiveText, IfShort, ReportText, ShufaText};
+pub(crate) use validate::counts_people;
 
 use std::collections::HashMap;
 
@@ -39,18 +51,17 @@ pub struct Checklist {
     index: HashMap<String, (usize, usize)>,
 }
 
-/// The fixed sentences of section three.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReportText {
-    pub heading: Template,
-    pub opening: Template,
-    pub closing: Template,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub id: String,
     pub title: String,
+    /// The sub-heading when the report numbers its sections （一）（二）; else the title.
+    pub heading: Option<Template>,
+    /// What opens the section's paragraph; `None` for the report's default lead-in.
+    pub lead_in: Option<Template>,
+    /// The unit's own clauses for the section's paragraph, naming any item's figures; items
+    /// no clause states get their own sentences after them.
+    pub clauses: Vec<Template>,
     pub items: Vec<Item>,
 }
 
@@ -70,6 +81,19 @@ pub struct Item {
     pub evidence: String,
     /// The sentence for section three.
     pub report: Template,
+    /// Whether an item short of its target is still stated with its real figures.
+    pub if_short: IfShort,
+    /// The sentence for a rate recorded as 0/0 (no cases this year).
+    pub no_cases: Option<Template>,
+    /// A duty of the reporting process that follows the report (approving, submitting,
+    /// publishing it; the next year's 述法): never in that year's report. By default, any
+    /// item due in the next year.
+    pub follows_report: bool,
+    /// The section-five sentence when the item falls short; `None` for the default by kind.
+    pub shortfall: Option<Template>,
+    /// The first-person sentence for the 述法 report; `None` uses `report` in the first
+    /// person, an empty template leaves the item out.
+    pub shufa: Option<Template>,
     /// Set on items carried over from an unfinished earlier year by `duty rollover`.
     pub carried_from: Option<i16>,
     /// A one-off duty of this year only (see [`RawItem::once`]).

@@ -44,6 +44,10 @@ impl Checklist {
             .map(|s| Section {
                 id: s.id.clone(),
                 title: s.title.clone(),
+                // Clauses naming another office's items are left out of its drafts.
+                heading: s.heading.clone(),
+                lead_in: s.lead_in.clone(),
+                clauses: s.clauses.clone(),
                 items: s
                     .items
                     .iter()

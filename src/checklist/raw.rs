@@ -21,10 +21,59 @@ pub struct RawChecklist {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawReport {
+    /// The document's title (`{org}{year}年法治政府建设年度报告`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opening: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<String>,
+    /// How section three names the leader (`局党组书记、局长`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
+    /// The default lead-in of each section's paragraph; `""` for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_in: Option<String>,
+    /// Sections as （一）（二） sub-headings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbered: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section_five: Option<RawFive>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shufa: Option<RawShufa>,
+}
+
+/// Section five (存在的不足和原因) as written.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFive {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<String>,
+    /// Shortcomings the unit states every year, after those from the ledger.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub general: Vec<String>,
+}
+
+/// The leader's 述法 report as written.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawShufa {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening: Option<String>,
+    /// Opens part two (存在的不足).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortcomings: Option<String>,
+    /// Part three (下一步打算), one sentence each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closing: Option<String>,
 }
@@ -34,6 +83,12 @@ pub struct RawReport {
 pub struct RawSection {
     pub id: String,
     pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_in: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<String>,
     pub items: Vec<RawItem>,
 }
 
@@ -55,6 +110,16 @@ pub struct RawItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_short: Option<RawIfShort>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_cases: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows_report: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortfall: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shufa: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_from: Option<i64>,
     /// A one-off duty of this year only: next year's checklist does not repeat it (it is
     /// carried over only if unfinished and carrying is asked for).
@@ -65,6 +130,14 @@ pub struct RawItem {
     /// without one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rhythm: Option<String>,
+}
+
+/// `State` (the default): an item short of its target is stated with its real figures;
+/// `Omit`: it is left out of section three (and still listed in section five).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum RawIfShort {
+    State,
+    Omit,
 }
 
 /// Item kinds as written: `Task`, `Count(target: 4)`, `Rate(target: 100)`, `Hours(target: 20)`.

@@ -86,6 +86,9 @@ pub enum Command {
     Summary(report::ExportArgs),
     /// 导出完成情况台账 / Export the completion ledger for inspectors
     Ledger(report::ExportArgs),
+    /// 生成主要负责人年度述法报告草稿 / Draft the principal leader's annual report on rule-of-law duties
+    #[command(alias = "leader-report")]
+    Shufa(report::ExportArgs),
     /// 年终风险检查：逾期、落后、将到期、缺佐证、未达标 / What is at risk before the year closes
     Review(review::ReviewArgs),
     /// 列出即将到期事项，供脚本使用（有则退出码 1）/ List what falls due soon, for scripts (exit 1 if any)

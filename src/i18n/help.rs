@@ -129,6 +129,7 @@ impl Words {
             "LANG" | "LANGUAGE" => "语言",
             "FORMAT" => "格式",
             "SORT" => "排序",
+            "PART" => "部分",
             "LEDGER" => "台账",
             "LEDGERS" => "台账",
             "OUTPUT" => "输出文件",

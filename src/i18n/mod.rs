@@ -10,6 +10,7 @@ pub mod clap_zh;
 pub mod help;
 pub mod overview;
 mod record;
+mod report;
 mod review;
 pub mod screen;
 mod status;

@@ -1,19 +1,24 @@
-//! The draft of section three as data: heading, opening, the enumerated facts per section,
-//! closing, and the shortfalls. Every format renders this one model.
+//! The draft of the report as data: the document title, section three (heading, opening,
+//! the paragraphs of facts, closing), section five, and — kept apart, for the officer — the
+//! to-do list of every item not complete. Every format renders this one model.
 
 use serde::Serialize;
 
 use super::Input;
-use super::fill::figure;
-use super::fill::{self, chinese_numeral, clean, sentence, tidy};
+use super::compose::{Group, groups};
+use super::fill::{clean, figure};
+use super::five::{Five, section_five};
+use super::prose::{sentence, tidy};
+use super::values::{Person, Scene};
 use crate::checklist::Kind;
 use crate::i18n::Lang;
 use crate::progress::{self, ItemStatus, Status};
-use crate::template::Placeholder;
 
-/// Section three, ready to print.
+/// The report's draft, ready to print.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Draft {
+    /// The document's title (`河源市政务服务和数据管理局2024年法治政府建设年度报告`).
+    pub title: String,
     /// `三、2024年度党政主要负责人履行推进法治建设第一责任人职责……`
     pub heading: String,
     /// The opening sentence, ending in `。`.
@@ -22,29 +27,13 @@ pub struct Draft {
     pub groups: Vec<Group>,
     /// The closing sentence, ending in `。`.
     pub closing: String,
-    /// Every item not complete, in checklist order.
+    /// Section five: the year's real shortfalls as 不足 sentences.
+    pub five: Five,
+    /// The officer's to-do list: every item not complete, in checklist order.
     pub shortfalls: Vec<Shortfall>,
 }
 
-/// The facts of one checklist section.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Group {
-    pub section: String,
-    pub clauses: Vec<Clause>,
-}
-
-/// One enumerated fact: `一是……`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Clause {
-    /// 1-based, continuing across sections.
-    pub number: usize,
-    /// The item id.
-    pub item: String,
-    /// The item's template, filled and tidied, without its final mark.
-    pub text: String,
-}
-
-/// One item not complete and what it lacks.
+/// One item not complete and what it lacks (the officer's to-do list).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Shortfall {
     pub item: String,
@@ -52,10 +41,12 @@ pub struct Shortfall {
     pub owner: String,
     /// What is missing, in the input's language (`还差1次；逾期12天`).
     pub missing: String,
+    /// A duty of the reporting process that follows the report.
+    pub follows_report: bool,
 }
 
 /// Whether an item has a fact worth stating: a duty done, at least one entry, a rate above
-/// zero, some hours. Anything less would read `0次` and goes to the shortfalls only.
+/// zero, some hours. Anything less would read `0次`.
 pub fn has_progress(s: &ItemStatus<'_>) -> bool {
     match s.item.kind {
         Kind::Task => s.complete,
@@ -64,7 +55,7 @@ pub fn has_progress(s: &ItemStatus<'_>) -> bool {
     }
 }
 
-/// Build the draft of section three.
+/// Build the draft.
 pub fn draft(input: &Input<'_>) -> Draft {
     draft_from(
         input,
@@ -75,60 +66,61 @@ pub fn draft(input: &Input<'_>) -> Draft {
 /// The draft from a status already computed for `input` (formats that also print the
 /// completion table compute it once).
 pub fn draft_from(input: &Input<'_>, st: &Status<'_>) -> Draft {
-    let c = input.checklist;
-    let report_value = |p: Placeholder| match p {
-        Placeholder::Year => c.year.to_string(),
-        Placeholder::Org => clean(&c.organization),
-        Placeholder::Title => clean(&c.title),
-        // Report templates are validated to name only the three above.
-        _ => String::new(),
+    draft_parts(input, st, Parts::ALL)
+}
+
+/// Which parts of the draft a document prints; the others are left empty.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Parts {
+    pub three: bool,
+    pub five: bool,
+    pub todo: bool,
+}
+
+impl Parts {
+    pub const ALL: Parts = Parts {
+        three: true,
+        five: true,
+        todo: true,
     };
-    let mut groups: Vec<Group> = Vec::new();
-    let mut shortfalls = Vec::new();
-    for s in &st.items {
-        // Section three states what was done; anything short of its target (83.3% of a 100%
-        // review rate, 1 of 2 meetings) would read as an achievement in the report, so it
-        // goes to the shortfalls only, with its figure.
-        if s.complete {
-            let text = tidy(
-                &s.item
-                    .report
-                    .render(|p| fill::value(c, s.item, s.record, p)),
-            );
-            if !text.is_empty() {
-                // 一是、二是… start again in each section's paragraph, as reports write them.
-                let section = clean(&s.section.title);
-                let clause = |number| Clause {
-                    number,
-                    item: s.item.id.clone(),
-                    text,
-                };
-                match groups.last_mut() {
-                    Some(g) if g.section == section => {
-                        let next = g.clauses.len() + 1;
-                        g.clauses.push(clause(next));
-                    }
-                    _ => groups.push(Group {
-                        section,
-                        clauses: vec![clause(1)],
-                    }),
-                }
-            }
-        }
-        if !s.complete {
-            shortfalls.push(Shortfall {
+}
+
+/// The draft with only `parts` filled in (a 10 000-item section three need not word
+/// 10 000 shortfalls nobody prints).
+pub(crate) fn draft_parts(input: &Input<'_>, st: &Status<'_>, parts: Parts) -> Draft {
+    let c = input.checklist;
+    let scene = Scene::new(c, st, Person::Third);
+    let fixed = |t| scene.fill(t, None, &c.title).text;
+    let shortfalls = match parts.todo {
+        false => Vec::new(),
+        true => st
+            .items
+            .iter()
+            .filter(|s| !s.complete)
+            .map(|s| Shortfall {
                 item: s.item.id.clone(),
                 title: clean(&s.item.title),
                 owner: clean(&s.item.owner),
                 missing: missing(s, input.lang),
-            });
-        }
-    }
+                follows_report: s.item.follows_report,
+            })
+            .collect(),
+    };
     Draft {
-        heading: tidy(&c.report.heading.render(report_value)),
-        opening: sentence(&c.report.opening.render(report_value)),
-        groups,
-        closing: sentence(&c.report.closing.render(report_value)),
+        title: tidy(&fixed(&c.report.title)),
+        heading: fixed(&c.report.heading),
+        opening: sentence(&fixed(&c.report.opening)),
+        groups: if parts.three {
+            groups(&scene)
+        } else {
+            Vec::new()
+        },
+        closing: sentence(&fixed(&c.report.closing)),
+        five: if parts.five {
+            section_five(&scene)
+        } else {
+            Five::default()
+        },
         shortfalls,
     }
 }
@@ -160,22 +152,23 @@ pub fn missing(s: &ItemStatus<'_>, lang: Lang) -> String {
                 Lang::Zh => format!("尚未填报，目标{}%", figure(target)),
                 Lang::En => format!("not recorded yet, target {}%", figure(target)),
             },
-            Some(r) => match lang {
-                Lang::Zh => format!(
-                    "现为{}%（{}/{}），目标{}%",
-                    figure(s.value),
-                    r.numerator,
-                    r.denominator,
-                    figure(target)
-                ),
-                Lang::En => format!(
-                    "{}% ({}/{}), target {}%",
-                    figure(s.value),
-                    r.numerator,
-                    r.denominator,
-                    figure(target)
-                ),
-            },
+            Some(r) => {
+                let p = crate::text::numbers::percent(r.numerator, r.denominator);
+                match lang {
+                    Lang::Zh => format!(
+                        "现为{p}%（{}/{}），目标{}%",
+                        r.numerator,
+                        r.denominator,
+                        figure(target)
+                    ),
+                    Lang::En => format!(
+                        "{p}% ({}/{}), target {}%",
+                        r.numerator,
+                        r.denominator,
+                        figure(target)
+                    ),
+                }
+            }
         },
         (Kind::Hours { .. }, Lang::Zh) if s.value > 0.0 => format!(
             "已登记{}学时，目标{}学时，还差{}学时",
@@ -196,51 +189,41 @@ pub fn missing(s: &ItemStatus<'_>, lang: Lang) -> String {
         Lang::Zh => format!("{}到期", crate::text::dates::chinese(s.due)),
         Lang::En => format!("due {}", crate::text::dates::iso(s.due)),
     };
+    let after = match (s.item.follows_report, lang) {
+        (false, _) => "",
+        (true, Lang::Zh) => "（报告印发后办理）",
+        (true, Lang::En) => " (after the report)",
+    };
     match lang {
-        Lang::Zh => format!("{what}；{when}"),
-        Lang::En => format!("{what}; {when}"),
-    }
-}
-
-impl Group {
-    /// The enumerated paragraph: `在学法方面，一是……；二是……。` (`在学法方面，……。` for one).
-    pub fn paragraph(&self) -> String {
-        let mut p = if self.section.ends_with("方面") {
-            format!("在{}，", self.section)
-        } else {
-            format!("在{}方面，", self.section)
-        };
-        let last = self.clauses.len().saturating_sub(1);
-        // 一是 promises a 二是: a section with one clause states it plainly.
-        let enumerate = self.clauses.len() > 1;
-        for (i, clause) in self.clauses.iter().enumerate() {
-            if enumerate {
-                p.push_str(&chinese_numeral(clause.number as u64));
-                p.push('是');
-            }
-            p.push_str(&clause.text);
-            // A clause the officer ended with 。 is not given a second mark.
-            if !clause.text.ends_with(['。', '！', '？']) {
-                p.push(if i == last { '。' } else { '；' });
-            }
-        }
-        p
+        Lang::Zh => format!("{what}；{when}{after}"),
+        Lang::En => format!("{what}; {when}{after}"),
     }
 }
 
 impl Draft {
-    /// The body paragraphs in Chinese: opening, one per group, closing.
+    /// Section three's body paragraphs in Chinese: opening, sub-headings and paragraphs,
+    /// closing. A sub-heading (`（一）…`) is its own paragraph.
     pub fn paragraphs(&self) -> Vec<String> {
+        self.blocks().into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// The body as (is it a sub-heading, text), for formats that set sub-headings apart.
+    pub fn blocks(&self) -> Vec<(bool, String)> {
         let mut out = Vec::with_capacity(self.groups.len() + 2);
         if !self.opening.is_empty() {
-            out.push(self.opening.clone());
+            out.push((false, self.opening.clone()));
         }
         if self.groups.is_empty() {
-            out.push("（台账中尚无可写入本部分的已完成事项。）".to_string());
+            out.push((false, "（台账中尚无可写入本部分的事项。）".to_string()));
         }
-        out.extend(self.groups.iter().map(Group::paragraph));
+        for g in &self.groups {
+            if let Some(h) = &g.heading {
+                out.push((true, h.clone()));
+            }
+            out.push((false, g.paragraph()));
+        }
         if !self.closing.is_empty() {
-            out.push(self.closing.clone());
+            out.push((false, self.closing.clone()));
         }
         out
     }

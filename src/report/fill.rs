@@ -1,12 +1,11 @@
-//! Filling item templates from the ledger, and the small rules of Chinese prose that keep a
-//! filled sentence clean: numerals for 一是/二是, punctuation tidying, sentence joining.
+//! Ledger and checklist text made safe for every output, and the ledger's facts as words:
+//! figures, dates (`2024年6月30日和12月27日`), topics and evidence joined the way reports
+//! join them.
 
 use jiff::civil::Date;
 
-use crate::checklist::{Checklist, Item};
 use crate::ledger::ItemRecord;
-use crate::progress::total_hours;
-use crate::template::Placeholder;
+use crate::template::Spec;
 use crate::text::dates as date;
 use crate::text::number;
 
@@ -63,62 +62,6 @@ pub fn figure(x: f64) -> String {
     }
 }
 
-/// The value of `placeholder` for `item`, from its ledger record. Only called for items with
-/// progress, so the dates, counts and rates a template may name all exist.
-pub fn value(
-    checklist: &Checklist,
-    item: &Item,
-    record: Option<&ItemRecord>,
-    placeholder: Placeholder,
-) -> String {
-    let entries = || {
-        let mut e: Vec<_> = record
-            .map(|r| r.entries.iter().collect())
-            .unwrap_or_default();
-        // Stable: entries logged on the same day keep the order they were logged in.
-        e.sort_by_key(|e| e.date);
-        e
-    };
-    match placeholder {
-        Placeholder::Year => checklist.year.to_string(),
-        Placeholder::Org => clean(&checklist.organization),
-        Placeholder::Title => clean(&item.title),
-        Placeholder::Owner => match clean(&item.owner) {
-            o if o.is_empty() => "有关科室".to_string(),
-            o => o,
-        },
-        Placeholder::Date => done_date(record).map(date::chinese).unwrap_or_default(),
-        Placeholder::Dates => chinese_dates(entries().iter().map(|e| e.date)),
-        Placeholder::FirstDate => entries()
-            .first()
-            .map(|e| date::chinese(e.date))
-            .unwrap_or_default(),
-        Placeholder::Count => record.map_or(0, |r| r.entries.len()).to_string(),
-        Placeholder::Target => match item.kind.target() {
-            Some(t) if matches!(item.kind, crate::checklist::Kind::Rate { .. }) => {
-                format!("{}%", figure(t))
-            }
-            Some(t) => figure(t),
-            None => String::new(),
-        },
-        Placeholder::Topics => join_unique(entries().iter().map(|e| e.topic.as_str())),
-        Placeholder::Hours => figure(total_hours(record)),
-        Placeholder::Rate => record
-            .and_then(|r| r.rate.as_ref())
-            .map(|r| format!("{}%", figure(r.percent())))
-            .unwrap_or_default(),
-        Placeholder::Numerator => record
-            .and_then(|r| r.rate.as_ref())
-            .map(|r| r.numerator.to_string())
-            .unwrap_or_default(),
-        Placeholder::Denominator => record
-            .and_then(|r| r.rate.as_ref())
-            .map(|r| r.denominator.to_string())
-            .unwrap_or_default(),
-        Placeholder::Evidence => join_unique(evidence(record)),
-    }
-}
-
 /// The date that says when an item was done: the tick, the rate's date, or the latest entry.
 pub fn done_date(record: Option<&ItemRecord>) -> Option<Date> {
     let r = record?;
@@ -149,17 +92,47 @@ pub fn evidence(record: Option<&ItemRecord>) -> Vec<&str> {
 pub fn join_unique<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
     let mut seen: Vec<String> = Vec::new();
     for t in texts {
-        let t = clean(t);
-        let t = t
-            .trim_end_matches(is_separator)
-            .trim_end_matches(is_terminal);
-        let t = t.trim_start_matches(is_separator).trim();
-        if !t.is_empty() && !seen.iter().any(|s| s == t) {
-            seen.push(t.to_string());
+        let t = trimmed(&clean(t));
+        if !t.is_empty() && !seen.contains(&t) {
+            seen.push(t);
         }
     }
+    join_titles(&seen)
+}
+
+/// A text without the marks that would dangle once it is joined to others.
+fn trimmed(t: &str) -> String {
+    trim_marks(t).to_string()
+}
+
+fn trim_marks(t: &str) -> &str {
+    t.trim_end_matches(is_separator)
+        .trim_end_matches(is_terminal)
+        .trim_start_matches(is_separator)
+        .trim()
+}
+
+/// [`clean`] without a copy when the text needs none (most do not).
+pub(super) fn cleaned(s: &str) -> std::borrow::Cow<'_, str> {
+    if needs_cleaning(s) {
+        std::borrow::Cow::Owned(clean(s))
+    } else {
+        std::borrow::Cow::Borrowed(s.trim())
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    super::prose::is_separator(c)
+}
+
+fn is_terminal(c: char) -> bool {
+    super::prose::is_terminal(c)
+}
+
+/// Texts joined with `、`, none between two 《》 titles or two “” quotations.
+fn join_titles(texts: &[String]) -> String {
     let mut out = String::new();
-    for t in &seen {
+    for t in texts {
         let titles = (out.ends_with('》') && t.starts_with('《'))
             || (out.ends_with('”') && t.starts_with('“'));
         if !out.is_empty() && !titles {
@@ -170,225 +143,110 @@ pub fn join_unique<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// Dates in Chinese style joined with `、`; within one year the year is written once
-/// (2024年3月1日、5月6日), as officers write them.
-pub fn chinese_dates(dates: impl IntoIterator<Item = Date>) -> String {
-    let mut out = String::new();
+/// Whether a text has a Chinese character: a topic without one (`x`, `test`) is a trial
+/// entry, not something a report can state.
+fn has_chinese(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}'))
+}
+
+/// Logged topics as a report lists them: cleaned, trial entries without Chinese dropped,
+/// each once (`《宪法》` and `宪法` are one topic), in the order given; at most `cap` of them
+/// and then `等`. With `titles`, each is written as a title in 《》 (the template already
+/// wraps the list: `专题学习《{topics}》`).
+pub fn topics<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    cap: Option<u8>,
+    titles: bool,
+) -> String {
+    // Entries repeat their topic (twelve sessions of 习近平法治思想): each text is looked at
+    // once, and copied only when it is kept.
+    let mut seen: Vec<String> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut more = false;
+    for raw in texts {
+        let c = cleaned(raw);
+        let t = trim_marks(&c);
+        if t.is_empty() {
+            continue;
+        }
+        let k: std::borrow::Cow<'_, str> = if t.contains(['《', '》']) {
+            t.replace(['《', '》'], "").into()
+        } else {
+            t.into()
+        };
+        if keys.iter().any(|seen| *seen == *k) || !has_chinese(t) {
+            continue;
+        }
+        if cap.is_some_and(|c| seen.len() >= usize::from(c)) {
+            more = true;
+            break;
+        }
+        // A law's name is a title wherever it stands (GB/T 15834): `民法典` → `《民法典》`.
+        let law = crate::checklist::lint::is_law_name(t);
+        seen.push(if titles || law {
+            format!("《{k}》")
+        } else {
+            t.to_string()
+        });
+        keys.push(k.into_owned());
+    }
+    let mut out = join_titles(&seen);
+    if more {
+        out.push('等');
+    }
+    out
+}
+
+/// Dates in Chinese style, as officers write a list of them: the year once per year, `和`
+/// before the last (`2024年6月30日和12月27日`, `3月1日、5月6日和7月8日`). `Spec::MonthDay`
+/// leaves the year out, `Spec::Month` writes each month once (`3月、7月和12月`).
+pub fn date_list(dates: impl IntoIterator<Item = Date>, spec: Spec) -> String {
+    let mut words: Vec<String> = Vec::new();
     let mut last: Option<Date> = None;
     for d in dates {
-        if last == Some(d) {
+        let same = match (spec, last) {
+            (Spec::Month, Some(p)) => (p.year(), p.month()) == (d.year(), d.month()),
+            (_, Some(p)) => p == d,
+            (_, None) => false,
+        };
+        if same {
             continue;
         }
-        match last {
-            None => out.push_str(&date::chinese(d)),
-            Some(prev) if prev.year() == d.year() => {
-                out.push('、');
-                out.push_str(&format!("{}月{}日", d.month(), d.day()));
-            }
-            Some(_) => {
-                out.push('、');
-                out.push_str(&date::chinese(d));
-            }
-        }
+        let new_year = last.is_none_or(|p| p.year() != d.year());
+        words.push(match spec {
+            Spec::Month if new_year && words.is_empty() => format!("{}月", d.month()),
+            Spec::Month => format!("{}月", d.month()),
+            Spec::MonthDay => format!("{}月{}日", d.month(), d.day()),
+            _ if new_year => date::chinese(d),
+            _ => format!("{}月{}日", d.month(), d.day()),
+        });
         last = Some(d);
     }
-    out
-}
-
-/// `，、；：` and their ASCII forms: marks that join, never end, a sentence.
-fn is_separator(c: char) -> bool {
-    matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':')
-}
-
-/// `。！？`: marks that end a sentence.
-fn is_terminal(c: char) -> bool {
-    matches!(c, '。' | '！' | '？')
-}
-
-/// How strongly a mark separates, to pick one of a run like `、，`.
-fn strength(c: char) -> u8 {
-    match c {
-        '。' | '！' | '？' => 5,
-        '；' => 4,
-        '：' => 3,
-        '，' => 2,
-        _ => 1,
-    }
-}
-
-/// ASCII punctuation next to Chinese text becomes its full-width form (`召开会议,研究` →
-/// `召开会议，研究`); punctuation between ASCII characters (`12.5`, `a,b`) is left alone.
-fn full_width(s: &str) -> String {
-    if !s.contains([',', ';', ':', '(', ')', '!', '?']) {
-        return s.to_string();
-    }
-    let chars: Vec<char> = s.chars().collect();
-    let wide = |i: Option<&char>| i.is_some_and(|c| !c.is_ascii());
-    let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let near_chinese =
-            wide(i.checked_sub(1).and_then(|j| chars.get(j))) || wide(chars.get(i + 1));
-        let mapped = match c {
-            ',' if near_chinese => '，',
-            ';' if near_chinese => '；',
-            ':' if near_chinese => '：',
-            '(' if near_chinese => '（',
-            ')' if near_chinese => '）',
-            '!' if near_chinese => '！',
-            '?' if near_chinese => '？',
-            c => c,
-        };
-        out.push(mapped);
-    }
-    out
-}
-
-/// A filled clause made tidy: Chinese punctuation, no empty brackets left by an empty value,
-/// no run of marks (`、，` keeps the stronger `，`), no mark just inside a bracket, and no
-/// mark at either end (the caller adds the right one when joining clauses).
-pub fn tidy(s: &str) -> String {
-    let s = full_width(&clean(s));
-    let mut s = s;
-    for empty in ["（）", "()", "《》", "“”", "【】"] {
-        if s.contains(empty) {
-            s = s.replace(empty, "");
+    match words.len() {
+        0 => String::new(),
+        1 => words.remove(0),
+        n => {
+            debug_assert!(n > 1);
+            let last = words.pop().unwrap_or_default();
+            format!("{}和{last}", words.join("、"))
         }
     }
-    let mut out: Vec<char> = Vec::with_capacity(s.len());
-    for c in s.chars() {
-        if is_separator(c) || is_terminal(c) {
-            match out.last().copied() {
-                // Nothing yet, or just after an opening bracket: the mark has nothing to join.
-                None | Some('（' | '《' | '“' | '【') => continue,
-                Some(p) if is_separator(p) || is_terminal(p) => {
-                    if strength(c) > strength(p) {
-                        out.pop();
-                        out.push(c);
-                    }
-                    continue;
-                }
-                _ => {}
-            }
-        }
-        if matches!(c, '）' | '》' | '”' | '】') {
-            while out.last().is_some_and(|&p| is_separator(p)) {
-                out.pop();
-            }
-        }
-        out.push(c);
-    }
-    while out.last().is_some_and(|&p| is_separator(p)) {
-        out.pop();
-    }
-    out.into_iter().collect::<String>().trim().to_string()
 }
 
-/// A sentence that ends properly: a trailing `，、；：` becomes `。`, a missing end mark is added.
-pub fn sentence(s: &str) -> String {
-    let t = tidy(s);
-    if t.is_empty() || t.ends_with(is_terminal) {
-        t
-    } else {
-        format!("{t}。")
+/// One date in Chinese style, or its month and day, or its month.
+pub fn one_date(d: Date, spec: Spec) -> String {
+    match spec {
+        Spec::MonthDay => format!("{}月{}日", d.month(), d.day()),
+        Spec::Month => format!("{}月", d.month()),
+        _ => date::chinese(d),
     }
-}
-
-/// Chinese numerals as used in 一是、二是 and 第十一: 一, 十, 十一, 二十, 一百零一, 一万零一十.
-pub fn chinese_numeral(n: u64) -> String {
-    let mut s = numeral(n);
-    // A leading ten is written 十, 十一, 十万 … not 一十一, 一十万.
-    if s.starts_with("一十") {
-        s.remove(0);
-    }
-    s
-}
-
-fn numeral(n: u64) -> String {
-    const BIG: [(u64, &str); 2] = [(100_000_000, "亿"), (10_000, "万")];
-    for (unit, name) in BIG {
-        if n >= unit {
-            let (high, low) = (n / unit, n % unit);
-            let mut s = numeral(high) + name;
-            if low > 0 {
-                if low < unit / 10 {
-                    s.push('零');
-                }
-                s.push_str(&numeral(low));
-            }
-            return s;
-        }
-    }
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    const UNITS: [(u64, &str); 4] = [(1000, "千"), (100, "百"), (10, "十"), (1, "")];
-    if n == 0 {
-        return DIGITS[0].to_string();
-    }
-    let mut s = String::new();
-    let mut zero_pending = false;
-    for (unit, name) in UNITS {
-        let d = (n / unit % 10) as usize;
-        if d == 0 {
-            zero_pending = !s.is_empty();
-            continue;
-        }
-        if zero_pending {
-            s.push('零');
-            zero_pending = false;
-        }
-        s.push_str(DIGITS[d]);
-        s.push_str(name);
-    }
-    s
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
-
-    #[test]
-    fn numerals() {
-        let cases = [
-            (1, "一"),
-            (9, "九"),
-            (10, "十"),
-            (11, "十一"),
-            (20, "二十"),
-            (21, "二十一"),
-            (100, "一百"),
-            (101, "一百零一"),
-            (110, "一百一十"),
-            (1001, "一千零一"),
-            (1010, "一千零一十"),
-            (10_000, "一万"),
-            (10_010, "一万零一十"),
-            (12_345, "一万二千三百四十五"),
-            (100_000, "十万"),
-            (150_000, "十五万"),
-            (100_000_001, "一亿零一"),
-        ];
-        for (n, want) in cases {
-            assert_eq!(chinese_numeral(n), want, "{n}");
-        }
-    }
-
-    #[test]
-    fn tidy_drops_dangling_and_doubled_marks() {
-        assert_eq!(tidy("学习了、《宪法》、"), "学习了、《宪法》");
-        assert_eq!(tidy("佐证：（）"), "佐证");
-        assert_eq!(tidy("A、，B"), "A，B");
-        assert_eq!(tidy("（，说明）"), "（说明）");
-        assert_eq!(tidy("召开会议,研究;12.5学时"), "召开会议，研究；12.5学时");
-        assert_eq!(tidy("，开头"), "开头");
-    }
-
-    #[test]
-    fn sentences_end_once() {
-        assert_eq!(sentence("已完成"), "已完成。");
-        assert_eq!(sentence("已完成。"), "已完成。");
-        assert_eq!(sentence("已完成；"), "已完成。");
-        assert_eq!(sentence(""), "");
-    }
 
     #[test]
     fn clean_removes_controls_and_braces() {
@@ -429,6 +287,40 @@ mod tests {
             date(2024, 5, 6),
             date(2025, 1, 2),
         ];
-        assert_eq!(chinese_dates(d), "2024年3月1日、5月6日、2025年1月2日");
+        assert_eq!(
+            date_list(d, Spec::Plain),
+            "2024年3月1日、5月6日和2025年1月2日"
+        );
+        let two = [date(2024, 6, 30), date(2024, 12, 27)];
+        assert_eq!(date_list(two, Spec::Plain), "2024年6月30日和12月27日");
+        assert_eq!(date_list(two, Spec::MonthDay), "6月30日和12月27日");
+        let months = [date(2024, 3, 1), date(2024, 3, 9), date(2024, 7, 1)];
+        assert_eq!(date_list(months, Spec::Month), "3月和7月");
+        assert_eq!(one_date(date(2024, 7, 18), Spec::Month), "7月");
+    }
+
+    #[test]
+    fn topics_are_capped_deduplicated_and_titled() {
+        let t = [
+            "《宪法》",
+            "x",
+            "宪法",
+            "民法典。",
+            "《行政复议法》",
+            "test",
+            "《保密法》",
+        ];
+        assert_eq!(
+            topics(t, None, false),
+            "《宪法》《民法典》《行政复议法》《保密法》"
+        );
+        assert_eq!(topics(t, Some(2), false), "《宪法》《民法典》等");
+        let plain = ["习近平法治思想", "学习宪法", "x"];
+        assert_eq!(topics(plain, None, false), "习近平法治思想、学习宪法");
+        assert_eq!(
+            topics(t, Some(3), true),
+            "《宪法》《民法典》《行政复议法》等"
+        );
+        assert_eq!(topics(["x", "aa"], None, false), "");
     }
 }

@@ -3,11 +3,19 @@
 //! Schema (`schema` = [`SCHEMA_VERSION`]; fields are only ever added within a version):
 //!
 //! ```text
-//! { "schema": 1, "document": "summary" | "ledger", "lang": "zh" | "en", "today": "YYYY-MM-DD",
+//! { "schema": 1, "document": "summary" | "ledger" | "shufa", "lang": "zh" | "en",
+//!   "today": "YYYY-MM-DD",
 //!   "checklist": { "id", "title", "organization", "year" },
-//!   "summary": { "text", "heading", "opening", "closing",
-//!                "groups": [ { "section", "clauses": [ { "number", "item", "text" } ] } ],
-//!                "shortfalls": [ { "item", "title", "owner", "missing" } ] },
+//!   "summary": { "text", "title", "heading", "opening", "closing",
+//!                "groups": [ { "section", "heading", "lead_in",
+//!                              "clauses": [ { "number", "item", "items", "text" } ] } ],
+//!                "five": { "heading", "opening", "points": [ { "item", "text" } ],
+//!                          "closing", "note" },
+//!                "shortfalls": [ { "item", "title", "owner", "missing",
+//!                                  "follows_report" } ] },
+//!   "shufa": (only for "shufa") { "title", "opening", "duties_heading", "groups",
+//!             "shortcomings_heading", "shortcomings_opening", "shortcomings",
+//!             "plans_heading", "plans", "closing" },
 //!   "items": [ { "number", "id", "section", "title", "owner", "kind", "target", "value",
 //!                "complete", "overdue", "due", "days_left", "done", "state", "progress",
 //!                "evidence", "note", "carried_from",
@@ -16,13 +24,16 @@
 //! ```
 //!
 //! Dates are ISO (`2024-03-28`); `target` is `null` for a yes/no duty; `value` is 1/0 for a
-//! duty, entries for a count, percent for a rate, hours for hours.
+//! duty, entries for a count, percent for a rate, hours for hours. `summary.shortfalls` is
+//! the officer's to-do list (every item not complete); `summary.five` is section five.
 
 use serde::Serialize;
 
 use super::draft::{Draft, draft_from};
 use super::fill::clean;
+use super::shufa::{Shufa, shufa};
 use super::table::rows;
+use super::values::{Person, Scene};
 use super::{Document, Input};
 use crate::progress::Status;
 use crate::text::dates::iso;
@@ -38,6 +49,8 @@ struct Doc<'a> {
     today: String,
     checklist: ChecklistJson,
     summary: SummaryJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shufa: Option<Shufa>,
     items: Vec<ItemJson<'a>>,
 }
 
@@ -152,6 +165,7 @@ pub fn json(doc: Document, input: &Input<'_>, st: &Status<'_>) -> Vec<u8> {
         document: match doc {
             Document::Summary => "summary",
             Document::Ledger => "ledger",
+            Document::Shufa => "shufa",
         },
         lang: input.lang.to_string(),
         today: iso(input.today),
@@ -162,9 +176,10 @@ pub fn json(doc: Document, input: &Input<'_>, st: &Status<'_>) -> Vec<u8> {
             year: c.year,
         },
         summary: SummaryJson {
-            text: super::plain::summary_text(&d, input),
+            text: super::plain::summary_text(&d, input, super::Options::default()),
             draft: d,
         },
+        shufa: (doc == Document::Shufa).then(|| shufa(&Scene::new(c, st, Person::First))),
         items,
     };
     // Compact: a 10,000-item ledger is 8 MB this way and 11 MB pretty-printed, and

@@ -1,76 +1,189 @@
-//! Plain text and Markdown: section three to paste into the report, the ledger to read.
+//! Plain text: the report's draft to paste (section three, section five), the 述法 report,
+//! the officer's to-do list when asked for, and the ledger to read.
 
 use std::fmt::Write;
 
-use super::draft::Draft;
-use super::table::{Row, kind_label, rows};
-use super::{Document, Input};
+use super::draft::{Draft, Shortfall};
+use super::five::Five;
+use super::shufa::Shufa;
+use super::table::rows;
+use super::{Input, Options, Part};
 use crate::i18n::Lang;
 use crate::progress::Status;
 use crate::text::dates as date;
 
-/// Title of the unfinished list, which feeds section five.
-fn shortfalls_title(lang: Lang) -> &'static str {
+/// Title of the officer's to-do list, which is not part of the report.
+pub(crate) fn todo_title(lang: Lang) -> &'static str {
     lang.pick(
-        "未完成事项（供第五部分“存在的不足和原因”参考）",
-        "Not complete (for section five, shortcomings and their causes)",
+        "待办事项（供经办人核对，不写入报告）",
+        "To do (for the officer; not part of the report)",
     )
 }
 
-/// Section three as text: Chinese paragraphs one per line, or the English rendering.
-pub fn summary_text(d: &Draft, input: &Input<'_>) -> String {
+/// The to-do list as numbered lines.
+pub(crate) fn todo_lines(list: &[Shortfall], lang: Lang) -> Vec<String> {
+    list.iter()
+        .enumerate()
+        .map(|(i, s)| match lang {
+            Lang::Zh => format!("{}. {}。", i + 1, s.line(lang)),
+            Lang::En => format!("{}. {}", i + 1, s.line(lang)),
+        })
+        .collect()
+}
+
+/// The draft as the screen shows it to the officer: section three, section five and the
+/// to-do list.
+pub fn screen_text(d: &Draft, input: &Input<'_>) -> String {
+    let options = Options {
+        part: Part::Both,
+        todo: true,
+        ..Options::default()
+    };
+    summary_text(d, input, options)
+}
+
+/// The report's draft as text: Chinese paragraphs one per line, or the English rendering.
+pub fn summary_text(d: &Draft, input: &Input<'_>, options: Options<'_>) -> String {
     let mut out = String::new();
+    let three = options.part != Part::Five;
+    let five = options.part != Part::Three;
     match input.lang {
         Lang::Zh => {
-            out.push_str(&d.heading);
-            out.push_str("\n\n");
-            for p in d.paragraphs() {
-                out.push_str(&p);
-                out.push('\n');
-            }
-            out.push('\n');
-            if d.shortfalls.is_empty() {
-                out.push_str("未完成事项：无。\n");
-            } else {
-                let _ = writeln!(out, "{}：", shortfalls_title(Lang::Zh));
-                for (i, s) in d.shortfalls.iter().enumerate() {
-                    let _ = writeln!(out, "{}. {}。", i + 1, s.line(Lang::Zh));
+            if three {
+                out.push_str(&d.heading);
+                out.push_str("\n\n");
+                for p in d.paragraphs() {
+                    out.push_str(&p);
+                    out.push('\n');
                 }
+            }
+            if five {
+                if three {
+                    out.push('\n');
+                }
+                five_text(&mut out, &d.five);
             }
         }
         Lang::En => {
             let year = input.checklist.year;
             let _ = writeln!(
                 out,
-                "Section three of the {year} annual report (draft): how the principal leaders \
-                 carried out their duty as the persons first responsible for the rule of law"
+                "Draft of the {year} annual report on law-based government (the report's \
+                 sentences are the checklist's own, in Chinese, filled from the ledger)"
             );
-            out.push_str(
-                "Note: the headings and labels are translated; the report sentences are the \
-                 checklist's own templates, filled from the ledger, and stay as the officer \
-                 wrote them.\n\n",
-            );
-            let _ = writeln!(out, "Heading: {}", d.heading);
-            let _ = writeln!(out, "Opening: {}", d.opening);
-            out.push_str("Completed duties:\n");
-            if d.groups.is_empty() {
-                out.push_str("  (none recorded yet)\n");
+            if three {
+                let _ = writeln!(
+                    out,
+                    "\nSection three: how the principal leaders carried out their duty as the \
+                     persons first responsible for the rule of law"
+                );
+                let _ = writeln!(out, "Heading: {}", d.heading);
+                if !d.opening.is_empty() {
+                    let _ = writeln!(out, "Opening: {}", d.opening);
+                }
+                out.push_str("Facts:\n");
+                if d.groups.is_empty() {
+                    out.push_str("  (none recorded yet)\n");
+                }
+                for g in &d.groups {
+                    let _ = writeln!(out, "  {}", g.heading.as_deref().unwrap_or(&g.section));
+                    for c in &g.clauses {
+                        let _ = writeln!(out, "    {}. {}", c.number, c.text);
+                    }
+                }
+                if !d.closing.is_empty() {
+                    let _ = writeln!(out, "Closing: {}", d.closing);
+                }
             }
-            for g in &d.groups {
-                let _ = writeln!(out, "  {}", g.section);
+            if five {
+                let _ = writeln!(out, "\nSection five: shortcomings and their causes");
+                let _ = writeln!(out, "Heading: {}", d.five.heading);
+                if d.five.points.is_empty() {
+                    out.push_str("  (no shortfall in the ledger: write section five from the unit's own experience)\n");
+                } else {
+                    let _ = writeln!(out, "Opening: {}", d.five.opening);
+                }
+                for (i, p) in d.five.points.iter().enumerate() {
+                    let _ = writeln!(out, "  {}. {}", i + 1, p.text);
+                }
+            }
+        }
+    }
+    if options.todo {
+        let lang = input.lang;
+        out.push('\n');
+        if d.shortfalls.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}{}",
+                todo_title(lang),
+                lang.pick("：无。", ": none.")
+            );
+        } else {
+            let _ = writeln!(out, "{}{}", todo_title(lang), lang.pick("：", ":"));
+            for line in todo_lines(&d.shortfalls, lang) {
+                let _ = writeln!(out, "{}{line}", lang.pick("", "  "));
+            }
+        }
+    }
+    out
+}
+
+fn five_text(out: &mut String, five: &Five) {
+    out.push_str(&five.heading);
+    out.push_str("\n\n");
+    out.push_str(&five.paragraph());
+    out.push('\n');
+}
+
+/// The 述法 report as text.
+pub fn shufa_text(s: &Shufa, input: &Input<'_>) -> String {
+    let mut out = String::new();
+    match input.lang {
+        Lang::Zh => {
+            let _ = writeln!(out, "{}\n", s.title);
+            let _ = writeln!(out, "{}", s.opening);
+            let _ = writeln!(out, "{}", s.duties_heading);
+            if s.groups.is_empty() {
+                out.push_str("（台账中尚无可写入的履职事项。）\n");
+            }
+            for g in &s.groups {
+                if let Some(h) = &g.heading {
+                    let _ = writeln!(out, "{h}");
+                }
+                let _ = writeln!(out, "{}", g.paragraph());
+            }
+            let _ = writeln!(out, "{}", s.shortcomings_heading);
+            let _ = writeln!(out, "{}", s.shortcomings_paragraph());
+            let _ = writeln!(out, "{}", s.plans_heading);
+            let _ = writeln!(out, "{}", s.plans_paragraph());
+            if !s.closing.is_empty() {
+                let _ = writeln!(out, "{}", s.closing);
+            }
+        }
+        Lang::En => {
+            let _ = writeln!(
+                out,
+                "The principal leader's {} report on rule-of-law duties (述法报告), draft; its \
+                 sentences are in Chinese, in the first person",
+                input.checklist.year
+            );
+            let _ = writeln!(out, "Title: {}", s.title);
+            let _ = writeln!(out, "Opening: {}", s.opening);
+            let _ = writeln!(out, "1. Duties carried out ({})", s.duties_heading);
+            for g in &s.groups {
+                let _ = writeln!(out, "  {}", g.heading.as_deref().unwrap_or(&g.section));
                 for c in &g.clauses {
                     let _ = writeln!(out, "    {}. {}", c.number, c.text);
                 }
             }
-            let _ = writeln!(out, "Closing: {}", d.closing);
-            out.push('\n');
-            if d.shortfalls.is_empty() {
-                out.push_str("Not complete: none.\n");
-            } else {
-                let _ = writeln!(out, "{}:", shortfalls_title(Lang::En));
-                for (i, s) in d.shortfalls.iter().enumerate() {
-                    let _ = writeln!(out, "  {}. {}", i + 1, s.line(Lang::En));
-                }
+            let _ = writeln!(out, "2. Shortcomings ({})", s.shortcomings_heading);
+            for (i, p) in s.shortcomings.iter().enumerate() {
+                let _ = writeln!(out, "    {}. {}", i + 1, p.text);
+            }
+            let _ = writeln!(out, "3. Next steps ({})", s.plans_heading);
+            for (i, p) in s.plans.iter().enumerate() {
+                let _ = writeln!(out, "    {}. {}", i + 1, p);
             }
         }
     }
@@ -145,7 +258,7 @@ pub fn ledger_text(input: &Input<'_>, st: &Status<'_>) -> String {
     out
 }
 
-fn date_text(d: Option<jiff::civil::Date>, lang: Lang) -> String {
+pub(crate) fn date_text(d: Option<jiff::civil::Date>, lang: Lang) -> String {
     match (d, lang) {
         (None, _) => String::new(),
         (Some(d), Lang::Zh) => date::chinese(d),
@@ -154,7 +267,7 @@ fn date_text(d: Option<jiff::civil::Date>, lang: Lang) -> String {
 }
 
 /// One logged entry on a line: `2024年3月1日 《宪法》 2学时（纪要〔2024〕3号）`.
-fn entry_text(e: &crate::ledger::Entry, lang: Lang) -> String {
+pub(crate) fn entry_text(e: &crate::ledger::Entry, lang: Lang) -> String {
     use super::fill::clean;
     let mut s = format!("{} {}", date_text(Some(e.date), lang), clean(&e.topic));
     if let Some(h) = e.hours {
@@ -171,169 +284,4 @@ fn entry_text(e: &crate::ledger::Entry, lang: Lang) -> String {
         };
     }
     s
-}
-
-/// A Markdown table cell: pipes and backslashes escaped, line breaks as `<br>`.
-fn cell(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '|' => out.push_str("\\|"),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Markdown text outside tables: characters that would start markup escaped.
-fn md_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn table_row(out: &mut String, cells: &[&str]) {
-    out.push('|');
-    for c in cells {
-        out.push(' ');
-        out.push_str(&cell(c));
-        out.push_str(" |");
-    }
-    out.push('\n');
-}
-
-/// The summary (section text, unfinished items, short completion table) or the full ledger.
-pub fn markdown(doc: Document, input: &Input<'_>, st: &Status<'_>) -> String {
-    let lang = input.lang;
-    let rows = rows(input, st);
-    let mut out = String::new();
-    match doc {
-        Document::Summary => {
-            let d = super::draft::draft_from(input, st);
-            match lang {
-                Lang::Zh => {
-                    let _ = writeln!(out, "## {}\n", md_text(&d.heading));
-                    for p in d.paragraphs() {
-                        let _ = writeln!(out, "{}\n", md_text(&p));
-                    }
-                }
-                Lang::En => {
-                    // The English rendering is already laid out as a list; keep it verbatim,
-                    // fenced by more backticks than any run inside it.
-                    let text = summary_text(&d, input);
-                    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-                    let fence = "`".repeat(longest.max(2) + 1);
-                    let _ = write!(out, "{fence}text\n{text}{fence}\n\n");
-                }
-            }
-            if lang == Lang::Zh {
-                let _ = writeln!(out, "### {}\n", shortfalls_title(lang));
-                if d.shortfalls.is_empty() {
-                    out.push_str("无。\n\n");
-                }
-                for (i, s) in d.shortfalls.iter().enumerate() {
-                    let _ = writeln!(out, "{}. {}", i + 1, md_text(&s.line(lang)));
-                }
-                if !d.shortfalls.is_empty() {
-                    out.push('\n');
-                }
-            }
-            let _ = writeln!(out, "### {}\n", lang.pick("完成情况", "Completion table"));
-            summary_table(&mut out, &rows, lang);
-        }
-        Document::Ledger => {
-            let _ = writeln!(out, "## {}\n", md_text(&ledger_title(input)));
-            let _ = writeln!(
-                out,
-                "{}{}\n",
-                lang.pick("截至", "As of "),
-                date_text(Some(input.today), lang)
-            );
-            ledger_table(&mut out, &rows, lang);
-        }
-    }
-    out
-}
-
-fn summary_table(out: &mut String, rows: &[Row<'_>], lang: Lang) {
-    table_row(
-        out,
-        &[
-            lang.pick("序号", "No."),
-            lang.pick("事项", "Item"),
-            lang.pick("责任科室", "Owner"),
-            lang.pick("完成情况", "State"),
-            lang.pick("佐证材料", "Evidence"),
-        ],
-    );
-    out.push_str("|---:|---|---|---|---|\n");
-    for r in rows {
-        table_row(
-            out,
-            &[
-                &r.number.to_string(),
-                &r.title,
-                &r.owner,
-                &r.state_and_progress(lang),
-                &r.evidence,
-            ],
-        );
-    }
-}
-
-fn ledger_table(out: &mut String, rows: &[Row<'_>], lang: Lang) {
-    table_row(
-        out,
-        &[
-            lang.pick("序号", "No."),
-            lang.pick("栏目", "Section"),
-            lang.pick("事项", "Item"),
-            lang.pick("责任科室", "Owner"),
-            lang.pick("类型", "Kind"),
-            lang.pick("目标", "Target"),
-            lang.pick("完成情况", "State"),
-            lang.pick("状态", "Progress"),
-            lang.pick("截止日期", "Due"),
-            lang.pick("完成日期", "Done"),
-            lang.pick("佐证材料", "Evidence"),
-            lang.pick("备注", "Note"),
-        ],
-    );
-    out.push_str("|---:|---|---|---|---|---|---|---|---|---|---|---|\n");
-    for r in rows {
-        let entries: Vec<String> = r.entries().iter().map(|e| entry_text(e, lang)).collect();
-        let mut state = r.state.clone();
-        if !entries.is_empty() {
-            state.push('\n');
-            state.push_str(&entries.join("\n"));
-        }
-        table_row(
-            out,
-            &[
-                &r.number.to_string(),
-                &r.section,
-                &r.title,
-                &r.owner,
-                kind_label(r.status.item.kind.tag(), lang),
-                &r.target,
-                &state,
-                &r.progress,
-                &date_text(Some(r.status.due), lang),
-                &date_text(r.done, lang),
-                &r.evidence,
-                &r.note,
-            ],
-        );
-    }
 }

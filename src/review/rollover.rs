@@ -12,9 +12,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::checklist::{
-    Checklist, DueSpec, Item, Kind, RawChecklist, RawItem, RawKind, RawReport, RawSection,
-};
+use crate::checklist::{Checklist, DueSpec, Item, Kind, RawChecklist, RawItem, RawKind};
 use crate::ledger::Ledger;
 use crate::progress;
 
@@ -121,11 +119,7 @@ pub fn rollover(
                 repeats: !one_off,
             });
         }
-        sections.push(RawSection {
-            id: section.id.clone(),
-            title: section.title.clone(),
-            items,
-        });
+        sections.push(section.to_raw(items));
     }
     let report = &checklist.report;
     let raw = RawChecklist {
@@ -133,11 +127,7 @@ pub fn rollover(
         title: checklist.title.clone(),
         organization: checklist.organization.clone(),
         year: Some(i64::from(to)),
-        report: RawReport {
-            heading: Some(report.heading.source().to_string()),
-            opening: Some(report.opening.source().to_string()),
-            closing: Some(report.closing.source().to_string()),
-        },
+        report: report.to_raw(),
         sections,
     };
     Ok(Rollover { raw, unfinished })
@@ -191,7 +181,7 @@ fn raw_item(item: &Item, shift: i16, carried: Option<(String, i16)>) -> RawItem 
         report: non_empty(item.report.source()),
         carried_from,
         once: false,
-        rhythm: item.rhythm.map(|r| r.to_source().to_string()),
+        ..item.to_raw()
     }
 }
 

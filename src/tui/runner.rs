@@ -304,7 +304,11 @@ fn export(app: &App, session: &Session, format: Format) -> Result<PathBuf, Store
         today: app.today,
         lang: app.lang,
     };
-    let bytes = report::render(Document::Summary, format, &input);
+    let author = report::Options {
+        author: &session.user,
+        ..Default::default()
+    };
+    let bytes = report::render_with(Document::Summary, format, &input, author);
     let stem = format!("{}-{}-section3", app.checklist.id, app.checklist.year);
     let write_in = |dir: &Path| -> Result<PathBuf, StoreError> {
         for n in 1..1000 {

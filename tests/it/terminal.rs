@@ -255,7 +255,7 @@ fn the_preview_exports_into_the_working_directory_and_never_replaces_a_file() {
     t.wait_for(&["已导出到", "rule-of-law-duties-2024-section3.md"]);
     let first = h.work().join("rule-of-law-duties-2024-section3.md");
     let md = std::fs::read_to_string(&first).unwrap();
-    assert!(md.starts_with("## 三、"), "{md}");
+    assert!(md.starts_with("# ") && md.contains("\n## 三、"), "{md}");
     assert_eq!(
         md,
         h.ok(&["summary", "-f", "md"]).stdout,

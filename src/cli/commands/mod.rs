@@ -52,6 +52,7 @@ pub fn run(s: &Session, command: Option<Command>, out: &mut Out) -> CmdResult {
         Some(Command::Repair) => history::repair(s, out),
         Some(Command::Summary(a)) => report::export(s, crate::report::Document::Summary, a, out),
         Some(Command::Ledger(a)) => report::export(s, crate::report::Document::Ledger, a, out),
+        Some(Command::Shufa(a)) => report::export(s, crate::report::Document::Shufa, a, out),
         Some(Command::Review(a)) => review::review(s, &a, out),
         Some(Command::Rollover(a)) => year::rollover(s, &a, out),
         Some(Command::Close) => year::close(s, out),

@@ -236,6 +236,17 @@ pub fn log(s: &Session, a: LogArgs, out: &mut Out) -> CmdResult {
             _ => Total::Count(entries.len()),
         };
         writeln!(out, "{}", w.logged(&title(s, item), entry, total))?;
+        // Text that would read wrong in the report, said now while it is easy to fix.
+        use crate::checklist::lint::{lint_text, lint_topic};
+        for (field, text, lint) in [
+            (w.field_topic(), &entry.topic, lint_topic as fn(&str) -> _),
+            (w.field_evidence(), &entry.evidence, lint_text),
+        ] {
+            for f in lint(text) {
+                let at = text[..f.offset].chars().count() + 1;
+                writeln!(out, "{}", w.lint_recorded(field, &f, at))?;
+            }
+        }
         // The same session logged twice is kept (two meetings can share a topic), but
         // pointed out.
         if let Some(twin) = entries

@@ -1,5 +1,6 @@
-//! The documents: `summary` (section three of the annual report) and `ledger` (the
-//! completion ledger for inspectors), printed or written to a file.
+//! The documents: `summary` (the annual report's draft: section three, and section five),
+//! `shufa` (the principal leader's 述法 report) and `ledger` (the completion ledger for
+//! inspectors), printed or written to a file.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -9,7 +10,7 @@ use clap::Args;
 use super::exchange::{LedgerSources, Scope, load_view, print_rollup};
 use crate::cli::error::{CmdResult, Failure};
 use crate::cli::output::{Mode, Out};
-use crate::report::{self, Document, Format, Input, Options};
+use crate::report::{self, Document, Format, Input, Options, Part};
 use crate::session::Session;
 use crate::store;
 
@@ -30,6 +31,15 @@ pub struct ExportArgs {
     /// CSV：写入 BOM，便于 Excel 识别 UTF-8 / CSV: write a byte-order mark for Excel
     #[arg(long)]
     pub bom: bool,
+    /// summary：起草第三部分（three）、第五部分“存在的不足”（five）或两者（both）/ summary: draft section three, five or both
+    #[arg(long, value_enum)]
+    pub part: Option<Part>,
+    /// summary：附上待办事项（未完成事项，不属于报告正文）/ summary: add the officer's to-do list (not part of the report)
+    #[arg(long)]
+    pub todo: bool,
+    /// summary：附上完成情况表（md、docx）/ summary: add the completion table (md, docx)
+    #[arg(long)]
+    pub table: bool,
     #[command(flatten)]
     pub sources: LedgerSources,
     #[command(flatten)]
@@ -57,6 +67,17 @@ pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdRe
     {
         return Err(Failure::Usage(w.cannot_write_format(&ext)));
     }
+    if doc != Document::Summary {
+        for (given, flag) in [
+            (a.part.is_some(), "--part"),
+            (a.todo, "--todo"),
+            (a.table, "--table"),
+        ] {
+            if given {
+                return Err(Failure::Usage(w.summary_only(flag)));
+            }
+        }
+    }
     let format = a.format.or(by_name).unwrap_or(Format::Text);
     if format == Format::Docx && a.output.is_none() {
         return Err(Failure::Usage(w.docx_needs_output().into()));
@@ -81,6 +102,12 @@ pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdRe
     let options = Options {
         entries: a.entries,
         bom: a.bom,
+        part: a.part.unwrap_or_default(),
+        todo: a.todo,
+        table: a.table,
+        // The officer's name from the settings (or the computer's account): the author the
+        // .docx properties show.
+        author: &s.user,
     };
     let bytes = report::render_with(doc, format, &input, options);
     match a.output {

@@ -138,6 +138,18 @@ pub fn validate(
         "{}",
         lang.words().validated(&file, kinds, checklist.year)
     )?;
+    // Texts that would read wrong in a report: warnings on stderr, the file stays valid.
+    let (bytes, _) = store::read_checklist(&a.file, crate::checklist::MAX_CHECKLIST_BYTES as u64)?;
+    let src = String::from_utf8_lossy(&bytes);
+    let warnings = crate::checklist::lint::lint_file(&src, &file, &checklist, lang);
+    if !warnings.is_empty() {
+        let mut err = Out::stderr();
+        for d in &warnings {
+            writeln!(err, "{d}\n")?;
+        }
+        writeln!(err, "{}", lang.words().lint_count(warnings.len()))?;
+        err.finish()?;
+    }
     Ok(())
 }
 

@@ -37,8 +37,7 @@ use std::fmt::Write as _;
 
 use sha2::{Digest, Sha256};
 
-use crate::checklist::RawSection;
-use crate::checklist::{self, Checklist, Kind, RawChecklist, RawItem, RawKind, RawReport};
+use crate::checklist::{self, Checklist, RawChecklist};
 use crate::diag::Diagnostic;
 use crate::i18n::Lang;
 use crate::ledger::Ledger;
@@ -127,51 +126,19 @@ fn checksum(body: &[u8]) -> String {
     hex(&h.finalize())
 }
 
-/// A validated checklist as a checklist file writes it, naming its year.
+/// A validated checklist as a checklist file writes it, naming its year: every text the
+/// unit wrote for its report too, as `duty rollover` writes a checklist back.
 fn raw(c: &Checklist) -> RawChecklist {
-    let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
     RawChecklist {
         id: c.id.clone(),
         title: c.title.clone(),
         organization: c.organization.clone(),
         year: Some(i64::from(c.year)),
-        report: RawReport {
-            heading: Some(c.report.heading.source().to_string()),
-            opening: Some(c.report.opening.source().to_string()),
-            closing: Some(c.report.closing.source().to_string()),
-        },
+        report: c.report.to_raw(),
         sections: c
             .sections
             .iter()
-            .map(|s| RawSection {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                items: s
-                    .items
-                    .iter()
-                    .map(|i| RawItem {
-                        id: i.id.clone(),
-                        title: i.title.clone(),
-                        description: i.description.clone(),
-                        owner: some(&i.owner),
-                        kind: match i.kind {
-                            Kind::Task => RawKind::Task,
-                            Kind::Count { target } => RawKind::Count {
-                                target: i64::from(target),
-                            },
-                            Kind::Rate { target } => RawKind::Rate { target },
-                            Kind::Hours { target } => RawKind::Hours { target },
-                        },
-                        start: i.start.map(|s| s.to_source()),
-                        due: i.due.to_source(),
-                        evidence: some(&i.evidence),
-                        report: some(i.report.source()),
-                        carried_from: i.carried_from.map(i64::from),
-                        once: i.once,
-                        rhythm: i.rhythm.map(|r| r.to_source().to_string()),
-                    })
-                    .collect(),
-            })
+            .map(|s| s.to_raw(s.items.iter().map(|i| i.to_raw()).collect()))
             .collect(),
     }
 }

@@ -199,7 +199,7 @@ fn enter_opens_a_unit_read_only_with_its_review() {
         s.keys(&[ch('g'), key(KeyCode::Enter)]);
         assert!(
             s.screen()
-                .contains(lang.pick("字符串缺少结束的引号", "string")),
+                .contains(lang.pick("文件意外结束（可能被截断）", "Unexpected end")),
             "{}",
             s.screen()
         );

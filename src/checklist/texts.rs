@@ -1,0 +1,442 @@
+//! The report's texts in a checklist: section three's sentences, the section clauses that
+//! name other items, the item sentences for sections three and five and the 述法 report —
+//! each parsed as a template, with a bad placeholder shown at its own column.
+
+use std::collections::HashMap;
+
+use super::diagnose::{closest, did_you_mean};
+use super::locate::{Locations, literal_offset};
+use super::raw::{RawIfShort, RawItem, RawReport, RawSection};
+use super::text::*;
+use super::validate::{FieldPath, Under, Validator, kind_name};
+use super::{KindTag, Section};
+use crate::diag::Diagnostic;
+use crate::i18n::Lang;
+use crate::template::{Context, Placeholder, Slot, Template, TemplateErrorKind};
+use crate::text;
+
+/// An item's texts beyond its section-three sentence.
+pub(super) struct ItemExtras {
+    pub if_short: IfShort,
+    pub no_cases: Option<Template>,
+    pub follows_report: bool,
+    pub shortfall: Option<Template>,
+    pub shufa: Option<Template>,
+}
+
+impl Validator<'_> {
+    /// The report's fixed texts, each from the checklist or its default.
+    pub(super) fn report_text(&mut self, raw: &RawReport) -> ReportText {
+        let r = Context::Report;
+        let five = raw.section_five.clone().unwrap_or_default();
+        let shufa = raw.shufa.clone().unwrap_or_default();
+        let leader = match raw.leader.as_deref() {
+            Some(l) => {
+                self.nonempty("report.leader", l);
+                l.trim().to_string()
+            }
+            None => DEFAULT_LEADER.to_string(),
+        };
+        let general = self.template_list("report.section_five.general", &five.general, r);
+        let plans = match shufa.plans.is_empty() {
+            true => vec![self.template("report.shufa", None, DEFAULT_SHUFA_PLAN, r)],
+            false => self.template_list("report.shufa.plans", &shufa.plans, r),
+        };
+        ReportText {
+            title: self.template("report.title", raw.title.as_deref(), DEFAULT_TITLE, r),
+            heading: self.template("report.heading", raw.heading.as_deref(), DEFAULT_HEADING, r),
+            opening: self.template("report.opening", raw.opening.as_deref(), DEFAULT_OPENING, r),
+            closing: self.template("report.closing", raw.closing.as_deref(), DEFAULT_CLOSING, r),
+            leader,
+            lead_in: self.template(
+                "report.lead_in",
+                raw.lead_in.as_deref(),
+                DEFAULT_LEAD_IN,
+                Context::SectionHead,
+            ),
+            numbered: raw.numbered.unwrap_or(false),
+            five: FiveText {
+                heading: self.template(
+                    "report.section_five.heading",
+                    five.heading.as_deref(),
+                    DEFAULT_FIVE_HEADING,
+                    r,
+                ),
+                opening: self.template(
+                    "report.section_five.opening",
+                    five.opening.as_deref(),
+                    DEFAULT_FIVE_OPENING,
+                    r,
+                ),
+                closing: self.template(
+                    "report.section_five.closing",
+                    five.closing.as_deref(),
+                    "",
+                    r,
+                ),
+                general,
+            },
+            shufa: ShufaText {
+                title: self.template(
+                    "report.shufa.title",
+                    shufa.title.as_deref(),
+                    DEFAULT_SHUFA_TITLE,
+                    r,
+                ),
+                opening: self.template(
+                    "report.shufa.opening",
+                    shufa.opening.as_deref(),
+                    DEFAULT_SHUFA_OPENING,
+                    r,
+                ),
+                shortcomings: self.template(
+                    "report.shufa.shortcomings",
+                    shufa.shortcomings.as_deref(),
+                    DEFAULT_SHUFA_SHORTCOMINGS,
+                    r,
+                ),
+                plans,
+                closing: self.template("report.shufa.closing", shufa.closing.as_deref(), "", r),
+            },
+        }
+    }
+
+    fn template_list(&mut self, path: &str, values: &[String], context: Context) -> Vec<Template> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| self.template(format!("{path}[{i}]").as_str(), Some(v), "", context))
+            .collect()
+    }
+
+    /// A section's heading, lead-in and clauses (the items they name are checked once all
+    /// items are known, in [`Self::section_refs`]).
+    pub(super) fn section_text(
+        &mut self,
+        sp: &str,
+        s: &RawSection,
+    ) -> (Option<Template>, Option<Template>, Vec<Template>) {
+        let head = |v: &mut Self, field, value: Option<&String>| {
+            value.map(|t| v.template(Under(sp, field), Some(t), "", Context::SectionHead))
+        };
+        let heading = head(self, "heading", s.heading.as_ref()).filter(|t| !t.is_empty());
+        let lead_in = head(self, "lead_in", s.lead_in.as_ref());
+        let clauses = s
+            .clauses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let path = format!("{sp}.clauses[{i}]");
+                self.template(path.as_str(), Some(c), "", Context::Section)
+            })
+            .collect();
+        (heading, lead_in, clauses)
+    }
+
+    /// Every `{id.…}` and `{id}` in the sections' clauses names an item that exists, with a
+    /// placeholder that item's kind has a value for.
+    pub(super) fn section_refs(
+        &mut self,
+        sections: &[Section],
+        ids: &HashMap<String, (usize, usize)>,
+    ) {
+        let kinds: HashMap<&str, KindTag> = sections
+            .iter()
+            .flat_map(|s| s.items.iter().map(|i| (i.id.as_str(), i.kind.tag())))
+            .collect();
+        for (si, s) in sections.iter().enumerate() {
+            for (ci, clause) in s.clauses.iter().enumerate() {
+                let path = format!("sections[{si}].clauses[{ci}]");
+                for (id, var) in clause.refs() {
+                    let (offset, len) = var.at;
+                    let Some(&kind) = kinds.get(id) else {
+                        // An item that failed its own checks exists but is not in `kinds`.
+                        if ids.contains_key(id) {
+                            continue;
+                        }
+                        let known: Vec<&str> = kinds.keys().copied().collect();
+                        let shown = text::for_terminal(id).into_owned();
+                        let m = self.msg(
+                            format!("子句中的 '{{{shown}…}}' 指向不存在的事项 '{shown}'"),
+                            format!("'{{{shown}…}}' in the clause names no item '{shown}'"),
+                        );
+                        let help = match closest(id, &known) {
+                            Some(best) => did_you_mean(self.lang, best),
+                            None => self
+                                .msg(
+                                    "写作 {事项id.占位符}（如 {party-meetings.count}）或 {事项id}".into(),
+                                    "write {item-id.placeholder} (e.g. {party-meetings.count}) or {item-id}".into(),
+                                ),
+                        };
+                        self.template_error(path.as_str(), offset, len, m, help);
+                        continue;
+                    };
+                    if let Slot::Value(p) = var.slot
+                        && !p.allowed_in(Context::Item(kind))
+                    {
+                        let names = Placeholder::names_in(Context::Item(kind))
+                            .iter()
+                            .filter(|n| !matches!(**n, "year" | "org" | "leader"))
+                            .map(|n| format!("{{{id}.{n}}}"))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        let m = self.msg(
+                            format!(
+                                "事项 '{id}' 是 {} 类事项，'{{{id}.{}}}' 没有取值，应为 {names} 之一",
+                                kind_name(kind),
+                                p.name()
+                            ),
+                            format!(
+                                "item '{id}' is a {} item: '{{{id}.{}}}' has no value; expected one of {names}",
+                                kind_name(kind),
+                                p.name()
+                            ),
+                        );
+                        let help = self.msg(
+                            format!("占位符按所指事项的类型取值；写 {{{id}}} 则引用该事项的整句"),
+                            format!(
+                                "a placeholder takes its value from the kind of the item it names; {{{id}}} gives the item's whole sentence"
+                            ),
+                        );
+                        self.template_error(path.as_str(), offset, len, m, help);
+                    }
+                }
+            }
+        }
+    }
+
+    /// An item's texts for section five and the 述法 report, and how section three treats it.
+    pub(super) fn item_text(
+        &mut self,
+        ip: &str,
+        raw: &RawItem,
+        kind: KindTag,
+        due_next_year: bool,
+    ) -> ItemExtras {
+        let no_cases = match (&raw.no_cases, kind) {
+            (None, _) => None,
+            (Some(t), KindTag::Rate) => Some(self.template(
+                Under(ip, "no_cases"),
+                Some(t),
+                "",
+                Context::Item(KindTag::Task),
+            )),
+            (Some(_), other) => {
+                let m = self.msg(
+                    format!("no_cases 只用于 Rate 类事项，此事项是 {}", kind_name(other)),
+                    format!(
+                        "no_cases is only for Rate items; this is a {} item",
+                        kind_name(other)
+                    ),
+                );
+                let help = self.msg(
+                    "删去 no_cases，或把事项改为 Rate(target: …)".into(),
+                    "remove no_cases, or make the item a Rate(target: …)".into(),
+                );
+                self.error(Under(ip, "no_cases"), m, Some(help));
+                None
+            }
+        };
+        let shortfall = raw.shortfall.as_deref().map(|t| {
+            self.template(
+                Under(ip, "shortfall"),
+                Some(t),
+                "",
+                Context::Shortfall(kind),
+            )
+        });
+        let shufa = raw
+            .shufa
+            .as_deref()
+            .map(|t| self.template(Under(ip, "shufa"), Some(t), "", Context::Item(kind)));
+        ItemExtras {
+            if_short: match raw.if_short {
+                Some(RawIfShort::Omit) => IfShort::Omit,
+                _ => IfShort::State,
+            },
+            no_cases,
+            // A duty due in the next year belongs to the reporting process (approving,
+            // submitting, publishing the report, the 述法), unless the checklist says not.
+            follows_report: raw.follows_report.unwrap_or(due_next_year),
+            shortfall,
+            shufa,
+        }
+    }
+
+    pub(super) fn template(
+        &mut self,
+        path: impl FieldPath,
+        value: Option<&str>,
+        default: &str,
+        context: Context,
+    ) -> Template {
+        let source = value.unwrap_or(default);
+        match Template::parse(source, context) {
+            Ok(t) => {
+                if value.is_some() {
+                    self.clean(path, source);
+                }
+                t
+            }
+            Err(e) => {
+                let (m, help) = self.template_message(source, &e.kind, e.offset, e.len, context);
+                self.template_error(path, e.offset, e.len, m, help);
+                Template::empty()
+            }
+        }
+    }
+
+    fn template_message(
+        &self,
+        source: &str,
+        kind: &TemplateErrorKind,
+        offset: usize,
+        len: usize,
+        context: Context,
+    ) -> (String, String) {
+        let names = Placeholder::names_in(context);
+        let allowed = names
+            .iter()
+            .map(|n| format!("{{{n}}}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let bad = &source[offset..offset + len];
+        let bad = text::for_terminal(&bad.chars().take(40).collect::<String>()).into_owned();
+        let zh = self.lang == Lang::Zh;
+        let place = match (context, zh) {
+            (Context::Report, true) => "在报告固定语句中".to_string(),
+            (Context::Report, false) => "in report text".to_string(),
+            (Context::SectionHead, true) => "在栏目的标题和开头语中".to_string(),
+            (Context::SectionHead, false) => "in a section's heading or lead-in".to_string(),
+            (Context::Section, true) => "在栏目子句中".to_string(),
+            (Context::Section, false) => "in a section clause".to_string(),
+            (Context::Item(kind) | Context::Shortfall(kind), true) => {
+                format!("在 {} 类事项中", kind_name(kind))
+            }
+            (Context::Item(KindTag::Hours) | Context::Shortfall(KindTag::Hours), false) => {
+                "in an Hours item".to_string()
+            }
+            (Context::Item(kind) | Context::Shortfall(kind), false) => {
+                format!("in a {} item", kind_name(kind))
+            }
+        };
+        let m = match (kind, zh) {
+            (TemplateErrorKind::Unknown(_), true) => {
+                format!("模板中的占位符 '{bad}' 不存在，应为 {allowed} 之一")
+            }
+            (TemplateErrorKind::Unknown(_), false) => {
+                format!("unknown placeholder '{bad}'; expected one of {allowed}")
+            }
+            (TemplateErrorKind::NotHere(Placeholder::Short), true) => {
+                format!("占位符 '{bad}' 只用于第五部分的句子（shortfall），应为 {allowed} 之一")
+            }
+            (TemplateErrorKind::NotHere(Placeholder::Short), false) => format!(
+                "placeholder '{bad}' is only for section-five sentences (shortfall); expected one of {allowed}"
+            ),
+            (TemplateErrorKind::NotHere(_), true) => {
+                format!("占位符 '{bad}' {place}没有取值，应为 {allowed} 之一")
+            }
+            (TemplateErrorKind::NotHere(_), false) => {
+                format!("placeholder '{bad}' has no value {place}; expected one of {allowed}")
+            }
+            (TemplateErrorKind::BadSpec(p, _), true) => match p.specs() {
+                [] => format!(
+                    "占位符 '{{{}}}' 不带格式，'{bad}' 应写作 '{{{}}}'",
+                    p.name(),
+                    p.name()
+                ),
+                specs => format!(
+                    "'{bad}' 的格式无效，'{{{}:…}}' 可用的格式：{}",
+                    p.name(),
+                    specs.join("、")
+                ),
+            },
+            (TemplateErrorKind::BadSpec(p, _), false) => match p.specs() {
+                [] => format!(
+                    "placeholder '{{{}}}' takes no format; write '{{{}}}' instead of '{bad}'",
+                    p.name(),
+                    p.name()
+                ),
+                specs => format!(
+                    "invalid format in '{bad}'; '{{{}:…}}' takes {}",
+                    p.name(),
+                    specs.join(", ")
+                ),
+            },
+            (TemplateErrorKind::RefNotHere(_), true) => format!(
+                "'{bad}' 指向另一事项，只有栏目的 clauses 能这样写；{place}应为 {allowed} 之一"
+            ),
+            (TemplateErrorKind::RefNotHere(_), false) => format!(
+                "'{bad}' names another item, which only a section's clauses may; {place} expected one of {allowed}"
+            ),
+            (TemplateErrorKind::SentenceSpec(id), true) => format!(
+                "'{bad}' 是事项 '{id}' 的整句，不带格式；应写作 '{{{id}}}'，或写 '{{{id}.占位符:格式}}'"
+            ),
+            (TemplateErrorKind::SentenceSpec(id), false) => format!(
+                "'{bad}' is item '{id}''s whole sentence, which takes no format; write '{{{id}}}', or '{{{id}.placeholder:format}}'"
+            ),
+            (TemplateErrorKind::Unclosed, true) => {
+                format!("模板中 '{bad}' 的 '{{' 没有对应的 '}}'")
+            }
+            (TemplateErrorKind::Unclosed, false) => {
+                format!("'{{' in '{bad}' is never closed; expected '}}'")
+            }
+            (TemplateErrorKind::StrayClose, true) => "模板中的 '}' 没有对应的 '{'".into(),
+            (TemplateErrorKind::StrayClose, false) => {
+                "'}' has no matching '{'; expected '{name}' or '}}' for a literal brace".into()
+            }
+        };
+        let suggestion = match kind {
+            TemplateErrorKind::Unknown(name) => {
+                let name = name.rsplit('.').next().unwrap_or(name).trim();
+                closest(name, &names).map(|best| did_you_mean(self.lang, &format!("{{{best}}}")))
+            }
+            TemplateErrorKind::BadSpec(Placeholder::Topics, _) => Some(self.msg(
+                "{topics:3} 表示最多列出 3 个主题，其余以“等”概括；".into(),
+                "{topics:3} lists at most three topics, then 等;".into(),
+            )),
+            _ => None,
+        };
+        let help = self.msg(
+            "字面的花括号写作 {{ 和 }}".into(),
+            "write {{ and }} for literal braces".into(),
+        );
+        let help = match suggestion {
+            Some(s) => format!("{s} {help}"),
+            None => help,
+        };
+        (m, help)
+    }
+
+    /// Place a template error on the bad placeholder itself, mapping the offset in the
+    /// string's value back through quotes, escapes and raw-string hashes to the file.
+    pub(super) fn template_error(
+        &mut self,
+        path: impl FieldPath,
+        offset: usize,
+        len: usize,
+        message: String,
+        help: String,
+    ) {
+        let path = path.spell();
+        if self.full() {
+            return;
+        }
+        let locations = self
+            .locations
+            .get_or_insert_with(|| Locations::scan(self.src));
+        let (start, end) = locations.find(&path).unwrap_or((0, 0));
+        let literal = &self.src[start..end];
+        let span = literal_offset(literal, offset)
+            .zip(literal_offset(literal, offset + len))
+            .filter(|(a, b)| a <= b);
+        let (at, n) = match span {
+            Some((a, b)) => (start + a, b - a),
+            // A template from the defaults, or a literal the mapping does not understand.
+            None => (start, end - start),
+        };
+        let mut d = Diagnostic::at(self.lang, self.origin, self.src, at, n, Some(path), message);
+        d.help = Some(help);
+        self.errors.push(d);
+    }
+}
