@@ -268,6 +268,18 @@ pub fn parse(bytes: &[u8], origin: &str, lang: Lang) -> Result<Submission, Faile
     if let Err(offset) = shape {
         // ron says what is wrong, and where, better than the splitter can.
         let problem = match ron_options().from_str::<serde::de::IgnoredAny>(text) {
+            // A file cut off mid-word (`follows_re`) reads to ron as another fault on its
+            // last line; one that does not end in the `)` every unit file ends in is cut
+            // off, and said so.
+            Err(e)
+                if !text.trim_end().ends_with(')')
+                    && e.span.end.line >= line_col(text, text.trim_end().len()).0 =>
+            {
+                FileProblem::Syntax {
+                    at: (e.span.start.line, e.span.start.col),
+                    error: Box::new(ron::Error::Eof),
+                }
+            }
             Err(e) => FileProblem::Syntax {
                 at: (e.span.start.line, e.span.start.col),
                 error: Box::new(e.code),

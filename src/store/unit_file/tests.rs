@@ -138,6 +138,13 @@ fn a_cut_off_file_is_placed_at_its_end_and_still_names_its_unit() {
     };
     let lines = cut.lines().count();
     assert_eq!(at.0, lines, "{p:?}");
+    // Cut in the middle of a field's name: still a file cut off, not a missing colon.
+    let word = &text[..text.find("exported_by").unwrap() + "exported".len()];
+    let (p, _) = problem(word);
+    assert!(
+        matches!(&p, FileProblem::Syntax { error, .. } if **error == ron::Error::Eof),
+        "{p:?}"
+    );
     // Cut inside the header: the name is still read from its first line.
     let early = &text[..text.find("exported_by").unwrap()];
     assert_eq!(problem(early).1.as_deref(), Some("河源市司法局"));
