@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Everything an officer installs offline, into dist/ (gitignored):
-#   duty-VERSION-windows-x86_64.zip      duty.exe + 使用说明.txt
-#   duty-VERSION-linux-x86_64.tar.gz     static musl binary + README.md
-#   duty-VERSION-linux-aarch64.tar.gz    static musl binary + README.md (鲲鹏、飞腾 …)
-#   duty_VERSION-1_amd64.deb             the x86-64 binary, by cargo-deb
+#   duty-VERSION-windows-x86_64.zip      duty.exe, 使用说明.txt, PowerShell completions
+#   duty-VERSION-linux-x86_64.tar.gz     static musl binary, README.md, man page, completions
+#   duty-VERSION-linux-aarch64.tar.gz    the same for ARM (鲲鹏、飞腾 …)
+#   duty_VERSION-1_amd64.deb             the x86-64 binary, man pages (zh_CN and English) and
+#                                        bash/zsh/fish completions, by cargo-deb
 # One command: scripts/cross-setup.sh once as root, then scripts/dist.sh.
 # Installs cargo-deb (pinned) when absent. Fails if an artefact is 10 MB or more.
 set -euo pipefail
@@ -22,30 +23,32 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 win="$target_dir/x86_64-pc-windows-gnu/dist/duty.exe"
 
-# Completions only if this build has the command.
-completions=no
-if "$target_dir/x86_64-unknown-linux-musl/dist/duty" --help | grep -qE '^\s+completions\s'; then
-    completions=yes
-fi
+# The man pages and completions come from the binary itself (duty man, duty completions), so
+# they always describe the build being shipped. cargo-deb's assets name them under target/.
+host="$target_dir/x86_64-unknown-linux-musl/dist/duty"
+assets=$PWD/target/dist-assets
+rm -rf "$assets" && mkdir -p "$assets"
+"$host" man | gzip -9n > "$assets/duty.zh_CN.1.gz"
+"$host" --lang en man | gzip -9n > "$assets/duty.1.gz"
+for shell in bash zsh fish powershell; do
+    "$host" completions "$shell" > "$assets/duty.$shell"
+done
 
 d="$stage/duty-$version-windows-x86_64"
 mkdir -p "$d"
 cp "$win" "$d/duty.exe"
 cp scripts/dist/使用说明.txt "$d/"
-if [ $completions = yes ]; then
-    "$target_dir/x86_64-unknown-linux-musl/dist/duty" completions powershell > "$d/duty.ps1"
-fi
+cp "$assets/duty.powershell" "$d/duty.ps1"
 (cd "$stage" && zip -qr -X "$out/duty-$version-windows-x86_64.zip" "duty-$version-windows-x86_64")
 
 for pair in x86_64:x86_64-unknown-linux-musl aarch64:aarch64-unknown-linux-musl; do
     arch=${pair%%:*} triple=${pair#*:}
     d="$stage/duty-$version-linux-$arch"
-    mkdir -p "$d"
+    mkdir -p "$d/completions"
     cp "$target_dir/$triple/dist/duty" "$d/duty"
     cp README.md "$d/"
-    if [ $completions = yes ]; then
-        "$target_dir/x86_64-unknown-linux-musl/dist/duty" completions bash > "$d/duty.bash"
-    fi
+    "$host" man > "$d/duty.1"
+    for shell in bash zsh fish; do cp "$assets/duty.$shell" "$d/completions/"; done
     tar -C "$stage" --owner=0 --group=0 -czf "$out/duty-$version-linux-$arch.tar.gz" "duty-$version-linux-$arch"
 done
 
@@ -55,7 +58,7 @@ fi
 cargo deb --no-build --no-strip --profile dist --target x86_64-unknown-linux-musl --output "$out/" >/dev/null
 t2=$(date +%s)
 
-echo "dist: build $((t1 - t0)) s, packaging $((t2 - t1)) s; completions: $completions"
+echo "dist: build $((t1 - t0)) s, packaging $((t2 - t1)) s"
 fail=0
 for f in "$out"/*; do
     size=$(stat -c %s "$f")
