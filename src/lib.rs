@@ -20,6 +20,7 @@ pub mod clock;
 pub mod diag;
 pub mod i18n;
 pub mod ledger;
+pub mod overview;
 pub mod progress;
 pub mod report;
 pub mod review;

@@ -54,6 +54,8 @@ pub enum Outcome {
     Done(u8),
     /// `duty` with no command, in a terminal: open the screen on this session.
     Screen(Box<Session>),
+    /// `duty overview` in a terminal: open the overview screen on what was read.
+    Overview(Box<crate::overview::Browse>),
 }
 
 /// Run `duty` with the process's arguments and environment.
@@ -66,6 +68,10 @@ pub fn main() -> Outcome {
     };
     let lang = cli.lang.unwrap_or_default();
     let mut out = Out::stdout();
+    // The overview reads unit files only: no settings, checklist or ledger of this machine.
+    if let Some(Command::Overview(a)) = &cli.command {
+        return commands::overview::main(a, &cli, &env, &mut out);
+    }
     let result = run(cli, env, &mut out).and_then(|screen| {
         out.finish().map_err(Failure::Output)?;
         Ok(screen)

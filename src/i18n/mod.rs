@@ -8,6 +8,7 @@
 mod change;
 pub mod clap_zh;
 pub mod help;
+pub mod overview;
 mod record;
 mod report;
 mod review;

@@ -5,11 +5,14 @@
 #[macro_use]
 mod harness;
 
+#[path = "../../benches/common/city.rs"]
+mod city;
 #[path = "../../benches/common/generate.rs"]
 mod generate;
 
 mod exchange;
 mod history;
+mod overview;
 mod record;
 mod report;
 mod review;
