@@ -23,6 +23,7 @@ pub mod diag;
 pub mod evidence;
 pub mod i18n;
 pub mod ledger;
+pub mod overview;
 pub mod pack;
 pub mod progress;
 pub mod report;

@@ -6,5 +6,6 @@ fn main() -> ExitCode {
     ExitCode::from(match duty::cli::main() {
         duty::cli::Outcome::Done(code) => code,
         duty::cli::Outcome::Screen(session) => duty::tui::main(&session),
+        duty::cli::Outcome::Overview(browse) => duty::tui::overview::main(*browse),
     })
 }

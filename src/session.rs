@@ -48,6 +48,10 @@ impl From<StoreError> for OpenError {
     }
 }
 
+/// The smallest terminal (columns, rows) the screen draws in. Below it the screen says so
+/// while it runs, and `duty` started there shows the plain status instead.
+pub const SCREEN_MIN: (u16, u16) = (40, 10);
+
 #[derive(Clone)]
 pub struct Session {
     pub lang: Lang,

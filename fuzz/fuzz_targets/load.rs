@@ -2,7 +2,7 @@
 //! every diagnostic must render without raw control characters.
 //!
 //! Run from `fuzz/`, seeded with the fixtures, time-boxed (it is not part of CI):
-//! `mkdir -p corpus/load && cp ../tests/fixtures/*/*.ron corpus/load/`, then
+//! `mkdir -p corpus/load && cp ../tests/it/fixtures/*/*.ron corpus/load/`, then
 //! `cargo +nightly fuzz run load corpus/load -- -max_total_time=180 -max_len=8192`.
 #![no_main]
 

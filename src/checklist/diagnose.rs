@@ -40,6 +40,18 @@ pub(super) fn syntax_error(
         }
         _ => {}
     }
+    // A full-width mark typed where RON wants punctuation (an input method left in Chinese
+    // mode): ron stops just before it, often at the end of the line before; point at it.
+    let after = skip_trivia(src, offset);
+    if let Some(mark) = src[after..].chars().next().and_then(full_width) {
+        let mut d = Diagnostic::at(lang, origin, src, after, 1, None, String::new());
+        d.path = Locations::scan(src).enclosing(after).map(str::to_string);
+        d.message = lang
+            .words()
+            .full_width_mark(mark.found, mark.name_zh, mark.name_en);
+        d.help = Some(lang.words().full_width_fix(mark.ascii));
+        return d;
+    }
     if offset != offset_of(src, d.line, d.column) {
         d = Diagnostic::at(lang, origin, src, offset, 1, None, String::new());
     }
@@ -341,6 +353,52 @@ pub(super) fn shown(token: &str, lang: Lang) -> String {
     format!("'{}{more}'", text::for_terminal(&cut))
 }
 
+/// A full-width punctuation mark and the ASCII one RON expects in its place.
+struct FullWidth {
+    found: char,
+    ascii: &'static str,
+    name_zh: &'static str,
+    name_en: &'static str,
+}
+
+fn full_width(c: char) -> Option<FullWidth> {
+    let (ascii, name_zh, name_en) = match c {
+        '，' => (",", "全角逗号", "full-width comma"),
+        '：' => (":", "全角冒号", "full-width colon"),
+        '（' => ("(", "全角左括号", "full-width parenthesis"),
+        '）' => (")", "全角右括号", "full-width parenthesis"),
+        '“' | '”' => ("\"", "中文引号", "curly quote"),
+        '‘' | '’' => ("\"", "中文单引号", "curly quote"),
+        '【' | '［' => ("[", "全角方括号", "full-width bracket"),
+        '】' | '］' => ("]", "全角方括号", "full-width bracket"),
+        '；' => (",", "全角分号", "full-width semicolon"),
+        '\u{3000}' => (" ", "全角空格", "full-width space"),
+        _ => return None,
+    };
+    Some(FullWidth {
+        found: c,
+        ascii,
+        name_zh,
+        name_en,
+    })
+}
+
+/// Where the next token starts at or after `offset`: past white space and comments.
+fn skip_trivia(src: &str, mut offset: usize) -> usize {
+    loop {
+        let rest = &src[offset.min(src.len())..];
+        let trimmed = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+        offset += rest.len() - trimmed.len();
+        if trimmed.starts_with("//") {
+            offset += trimmed.find('\n').unwrap_or(trimmed.len());
+        } else if let Some(body) = trimmed.strip_prefix("/*") {
+            offset += body.find("*/").map_or(trimmed.len(), |i| i + 4);
+        } else {
+            return offset.min(src.len());
+        }
+    }
+}
+
 /// The token starting at byte `offset`: a string literal, a word or number, or one character.
 pub(super) fn token_at(src: &str, offset: usize) -> &str {
     let offset = offset.min(src.len());
@@ -421,5 +479,36 @@ fn absolute(src: &str, offset: usize, line: usize, col: usize) -> (usize, usize)
         (base_line + 1, base_col + col)
     } else {
         (base_line + line, col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(src: &str) -> Diagnostic {
+        let e = ron::Options::default()
+            .from_str::<ron::Value>(src)
+            .expect_err("not RON");
+        syntax_error(src, "f.ron", Lang::Zh, &e)
+    }
+
+    #[test]
+    fn a_full_width_mark_is_named_where_it_stands() {
+        let d = err("// c\n（\n id: \"x\",\n)\n");
+        assert_eq!((d.line, d.column), (2, 1));
+        assert!(d.message.contains("全角左括号"), "{}", d.message);
+        assert_eq!(d.help.as_deref(), Some("请改为半角 ("));
+        let d = err("(\n id: “x”,\n)\n");
+        assert_eq!((d.line, d.column), (2, 6));
+        assert!(d.message.contains("中文引号"), "{}", d.message);
+        let d = err("(\n id: \"x\"，\n)\n");
+        assert!(d.message.contains("全角逗号 '，'"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_mark_inside_a_string_or_comment_is_no_concern() {
+        let d = err("// （\n(\n id: \"（\" x,\n)\n");
+        assert!(!d.message.contains("全角"), "{}", d.message);
     }
 }

@@ -60,6 +60,14 @@ pub fn load_sized(
         Ok(s) => s,
         Err(e) => return Err(vec![not_utf8(bytes, e, origin, lang)]),
     };
+    // Line endings of a classic Mac editor, CR alone: RON would read one long comment line.
+    let unix;
+    let src = if src.contains('\r') && !src.contains('\n') {
+        unix = src.replace('\r', "\n");
+        unix.as_str()
+    } else {
+        src
+    };
     let mut validator = Validator {
         src,
         origin,
@@ -97,6 +105,22 @@ pub fn load_sized(
 }
 
 fn not_utf8(bytes: &[u8], e: std::str::Utf8Error, origin: &str, lang: Lang) -> Diagnostic {
+    // Notepad's "Unicode": a UTF-16 byte-order mark, or ASCII text with every other byte 0.
+    let utf16 = bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || (bytes.len() >= 4 && (bytes[1] == 0 && bytes[3] == 0 || bytes[0] == 0 && bytes[2] == 0));
+    if utf16 {
+        let message = lang.pick(
+            "文件是 UTF-16 编码（记事本中叫“Unicode”），不是 UTF-8",
+            "the file is UTF-16 (Notepad calls it \"Unicode\"), not UTF-8",
+        );
+        return Diagnostic::at(lang, origin, "", 0, 0, None, message.to_string()).with_help(
+            lang.pick(
+                "用记事本“另存为”，编码选“UTF-8”后保存",
+                "in Notepad, Save As with the encoding set to UTF-8",
+            ),
+        );
+    }
     let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
     let bad_len = e
         .error_len()

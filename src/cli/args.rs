@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use super::commands::{
-    evidence, exchange, history, record, report, review, setup, spreadsheet, status, year,
+    evidence, exchange, history, overview, record, report, review, setup, spreadsheet, status,
+    submit, year,
 };
 use super::parse;
 use crate::i18n::Lang;
@@ -119,6 +120,10 @@ pub enum Command {
     ExportLedger(exchange::ExportArgs),
     /// 校验并合并导出的台账（不覆盖）/ Validate and merge an exported ledger (never overwrites)
     ImportLedger(exchange::ImportArgs),
+    /// 生成本单位报送文件（清单、台账、校验和），交汇总单位 / Write the one file the unit sends to the collecting office
+    Submit(submit::SubmitArgs),
+    /// 汇总各单位报送文件：风险排序、矩阵、通报草稿 / The collecting office's overview of the units' files
+    Overview(overview::OverviewArgs),
     /// 输出命令补全脚本：bash、zsh、fish、powershell / Print a shell completion script
     Completions(CompletionsArgs),
     /// 输出使用手册（man 格式，如 duty man > duty.1）/ Print the manual page (man format)

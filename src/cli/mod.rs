@@ -54,6 +54,8 @@ pub enum Outcome {
     Done(u8),
     /// `duty` with no command, in a terminal: open the screen on this session.
     Screen(Box<Session>),
+    /// `duty overview` in a terminal: open the overview screen on what was read.
+    Overview(Box<crate::overview::Browse>),
 }
 
 /// Run `duty` with the process's arguments and environment.
@@ -66,6 +68,10 @@ pub fn main() -> Outcome {
     };
     let lang = cli.lang.unwrap_or_default();
     let mut out = Out::stdout();
+    // The overview reads unit files only: no settings, checklist or ledger of this machine.
+    if let Some(Command::Overview(a)) = &cli.command {
+        return commands::overview::main(a, &cli, &env, &mut out);
+    }
     let result = run(cli, env, &mut out).and_then(|screen| {
         out.finish().map_err(Failure::Output)?;
         Ok(screen)
@@ -118,6 +124,14 @@ fn can_draw(term: Option<&str>) -> bool {
     std::io::stdout().is_terminal() && std::io::stdin().is_terminal() && term != Some("dumb")
 }
 
+/// The terminal's size when it is too small for the screen. A size that cannot be read is
+/// left to the screen, which says so itself.
+fn too_small() -> Option<(u16, u16)> {
+    let (cols, rows) = ratatui::crossterm::terminal::size().ok()?;
+    let (min_cols, min_rows) = crate::session::SCREEN_MIN;
+    (cols < min_cols || rows < min_rows).then_some((cols, rows))
+}
+
 fn run(cli: Cli, env: Environment, out: &mut Out) -> Result<Option<Session>, Failure> {
     let lang = cli.lang.unwrap_or_default();
     let clock = Clock::from_vars(env.today.as_deref(), env.now.as_deref())
@@ -154,7 +168,18 @@ fn run(cli: Cli, env: Environment, out: &mut Out) -> Result<Option<Session>, Fai
     };
     let session = Session::open(options, clock).map_err(|e| Failure::open(e, lang))?;
     if cli.command.is_none() && can_draw(env.term.as_deref()) {
-        return Ok(Some(session));
+        match too_small() {
+            None => return Ok(Some(session)),
+            Some(size) => {
+                let mut err = Out::stderr();
+                let note = lang
+                    .words()
+                    .screen_too_small(size, crate::session::SCREEN_MIN);
+                // The note is a courtesy: the status below is what was asked for.
+                let _ = writeln!(err, "{note}");
+                let _ = err.finish();
+            }
+        }
     }
     let result = commands::run(&session, cli.command, out);
     // The process ends here: freeing a large checklist piece by piece would cost more

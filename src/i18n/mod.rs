@@ -9,6 +9,7 @@ mod change;
 pub mod clap_zh;
 mod evidence;
 pub mod help;
+pub mod overview;
 mod record;
 mod report;
 mod review;

@@ -46,6 +46,23 @@ impl Words {
         }
     }
 
+    /// A full-width mark where a checklist's RON wants ASCII punctuation.
+    pub fn full_width_mark(self, found: char, name_zh: &str, name_en: &str) -> String {
+        if self.zh() {
+            format!("此处是{name_zh} '{found}'，RON 格式只认半角标点")
+        } else {
+            format!("a {name_en} '{found}' here; RON takes only ASCII punctuation")
+        }
+    }
+
+    pub fn full_width_fix(self, ascii: &str) -> String {
+        if self.zh() {
+            format!("请改为半角 {ascii}")
+        } else {
+            format!("type {ascii} instead (switch the input method to English punctuation)")
+        }
+    }
+
     pub fn checklist_errors(self, n: usize) -> String {
         if self.zh() {
             format!("清单有 {n} 处错误，请按上面的提示修改后再试。")
@@ -80,6 +97,23 @@ impl Words {
         } else {
             format!(
                 "the checklist '{file}' is for {file_year}, and no {asked} checklist was found beside it (looked for: {tried}).\nName the {asked} checklist with --checklist, e.g. duty --checklist {wanted} --year {asked} …"
+            )
+        }
+    }
+
+    /// `duty` started in a terminal too small for the screen: the status follows instead.
+    pub fn screen_too_small(
+        self,
+        (cols, rows): (u16, u16),
+        (min_cols, min_rows): (u16, u16),
+    ) -> String {
+        if self.zh() {
+            format!(
+                "终端窗口只有 {cols} 列 × {rows} 行，交互界面至少需要 {min_cols} 列 × {min_rows} 行；下面显示进度。放大窗口后再运行 duty 即可打开交互界面。"
+            )
+        } else {
+            format!(
+                "The terminal is {cols} columns × {rows} rows; the screen needs at least {min_cols} × {min_rows}, so here is the status. Enlarge the window and run duty again for the screen."
             )
         }
     }

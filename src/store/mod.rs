@@ -16,6 +16,7 @@ mod open;
 mod repair;
 pub mod settings;
 mod snapshot;
+pub mod unit_file;
 
 pub use book::{Blocker, Book, Committed, Fingerprint, History, Journal, Note, Opened, Proposal};
 pub use error::{BadLine, Damage, IoOp, LineFault, NotFile, StoreError};

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod form;
 pub mod keys;
+pub mod overview;
 pub mod runner;
 pub mod theme;
 pub mod view;

@@ -44,6 +44,13 @@ pub fn bin() -> PathBuf {
     }
 }
 
+/// Whether the program is the Windows build, run under Wine by `scripts/run-wine.sh`.
+pub fn windows_build() -> bool {
+    bin()
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().contains("wine"))
+}
+
 /// A path inside the repository.
 pub fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)

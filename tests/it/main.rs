@@ -5,12 +5,15 @@
 #[macro_use]
 mod harness;
 
+#[path = "../../benches/common/city.rs"]
+mod city;
 #[path = "../../benches/common/generate.rs"]
 mod generate;
 
 mod evidence;
 mod exchange;
 mod history;
+mod overview;
 mod package;
 mod record;
 mod report;

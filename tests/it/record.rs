@@ -508,20 +508,23 @@ fn the_ledger_path_being_a_directory_is_a_clear_error() {
 fn output_that_cannot_be_written_is_an_error_and_a_closed_pipe_is_not() {
     use std::process::Stdio;
     let h = Home::new();
-    // Every write to /dev/full fails with ENOSPC, as on a full disk.
-    let full = fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/full")
-        .unwrap();
-    let mut cmd = h.command();
-    cmd.arg("status").stdout(full);
-    let out = Out::from(cmd.output().unwrap());
-    out.code(4);
-    assert!(
-        out.stderr.contains("磁盘已满") || out.stderr.contains("空间"),
-        "{}",
-        out.stderr
-    );
+    // Every write to /dev/full fails with ENOSPC, as on a full disk. Wine hands a Windows
+    // program's writes to its console layer, which never reports the error.
+    if !crate::harness::windows_build() {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut cmd = h.command();
+        cmd.arg("status").stdout(full);
+        let out = Out::from(cmd.output().unwrap());
+        out.code(4);
+        assert!(
+            out.stderr.contains("磁盘已满") || out.stderr.contains("空间"),
+            "{}",
+            out.stderr
+        );
+    }
     // `duty status | head -0`: the reader goes away; duty ends quietly.
     for args in [
         &["status"][..],

@@ -444,7 +444,7 @@ fn tiny_terminals_never_panic() {
     }
     let mut s = Screen::new(Lang::Zh, 20, 5);
     s.keys(&[]);
-    assert!(s.screen().contains("终端太小"), "{}", s.screen());
+    assert!(s.screen().contains("终端窗口太小"), "{}", s.screen());
     // Keys do nothing while the screen cannot show what they would do.
     s.keys(&[
         key(KeyCode::Down),

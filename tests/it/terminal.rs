@@ -170,7 +170,7 @@ fn tick_log_and_undo_in_chinese_in_a_real_terminal() {
     t.wait_for(&["已撤销第 3 次修改", "1/2 "]);
     t.keys(&["q"]);
     let screen = t.wait_for(&["DUTY-EXITED 0"]);
-    assert!(!screen.contains("终端太小"));
+    assert!(!screen.contains("终端窗口太小"));
     // The terminal is given back as it was.
     assert_eq!(t.flag("alternate_on"), "0");
     assert_eq!(t.flag("mouse_any_flag"), "0", "mouse capture is off again");
@@ -214,13 +214,40 @@ fn no_color_keeps_the_selection_visible_by_reverse_video() {
 }
 
 #[test]
+fn started_too_small_it_says_so_and_shows_the_status() {
+    if !have_tmux() {
+        return;
+    }
+    let h = Home::new().on(TODAY);
+    let t = Tmux::start("tiny", 30, 8, &h, "");
+    // The note comes first; the status then scrolls it away, so look at the last lines.
+    let screen = t.wait_for(&["DUTY-EXITED 0"]);
+    assert!(
+        screen.contains("到期") || screen.contains("逾期"),
+        "{screen}"
+    );
+    let history = String::from_utf8_lossy(
+        &t.tmux(&["capture-pane", "-p", "-J", "-S", "-200", "-t", "duty"])
+            .stdout,
+    )
+    .into_owned();
+    assert!(
+        history.contains("交互界面至少需要 40 列 × 10 行"),
+        "{history}"
+    );
+    assert!(history.contains("总体进度"), "{history}");
+}
+
+#[test]
 fn small_and_large_terminals_and_english() {
     if !have_tmux() {
         return;
     }
     let h = Home::new().on(TODAY);
-    let t = Tmux::start("small", 30, 8, &h, "DUTY_LANG=en");
-    t.wait_for(&["terminal too small"]);
+    let t = Tmux::start("small", 60, 12, &h, "DUTY_LANG=en");
+    t.wait_for(&["Items"]);
+    t.tmux(&["resize-window", "-t", "duty", "-x", "30", "-y", "8"]);
+    t.wait_for(&["too small"]);
     t.tmux(&["resize-window", "-t", "duty", "-x", "200", "-y", "60"]);
     t.wait_for(&["Sections", "Items", "Details", "next due"]);
     t.keys(&["?"]);

@@ -4,12 +4,14 @@
 pub mod evidence;
 pub mod exchange;
 pub mod history;
+pub mod overview;
 pub mod record;
 pub mod report;
 pub mod review;
 pub mod setup;
 pub mod spreadsheet;
 pub mod status;
+pub mod submit;
 pub mod year;
 
 use std::io::Write;
@@ -67,6 +69,8 @@ pub fn run(s: &Session, command: Option<Command>, out: &mut Out) -> CmdResult {
         Some(Command::Reopen) => year::reopen(s, out),
         Some(Command::ExportLedger(a)) => exchange::export(s, &a, out),
         Some(Command::ImportLedger(a)) => exchange::import(s, &a, out),
+        Some(Command::Submit(a)) => submit::submit(s, &a, out),
+        Some(Command::Overview(_)) => unreachable!("run before the session opens"),
     }
 }
 

@@ -80,7 +80,7 @@ pub fn ledger_xlsx(
 ) -> CmdResult {
     let w = s.words();
     let Some(path) = output else {
-        return Err(Failure::Usage(w.xlsx_needs_output().into()));
+        return Err(Failure::Usage(w.ledger_xlsx_needs_output().into()));
     };
     let view = load_view(s, sources)?;
     let mut err = Out::stderr();

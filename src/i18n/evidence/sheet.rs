@@ -474,7 +474,7 @@ impl Words {
         )
     }
 
-    pub fn xlsx_needs_output(self) -> &'static str {
+    pub fn ledger_xlsx_needs_output(self) -> &'static str {
         self.pick(
             "xlsx 格式需要用 -o 指定输出文件，例如 -o 台账.xlsx",
             "xlsx needs an output file: -o ledger.xlsx",

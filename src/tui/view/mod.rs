@@ -19,8 +19,8 @@ use crate::tui::app::{App, Mode};
 use crate::tui::theme::Theme;
 
 /// Below this the screen only says it is too small.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 10;
+pub const MIN_WIDTH: u16 = crate::session::SCREEN_MIN.0;
+pub const MIN_HEIGHT: u16 = crate::session::SCREEN_MIN.1;
 
 /// Where each part of the main screen goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
