@@ -288,7 +288,7 @@ fn compare(
         .expect("the bench's checklist loads");
     let case = Case::new(root, name, checklist_text);
     make_duty_ledger(&case, &checklist, entries);
-    // As after any earlier command: large files' parses are in duty's cache.
+    // As after any earlier command: a first run brings the snapshot up to date with its journal.
     measure::run(&mut case.duty(["status"]));
     case.snapshot();
     let twc = TwCase::new(&case.dir, &checklist, per_task);
@@ -315,7 +315,7 @@ fn compare(
     let checklist_bytes = checklist_text.len() as u64;
     let _ = writeln!(
         notes,
-        "- {label}: duty checklist {} + data dir {} (ledger, cache); Taskwarrior data {}; `duty status` prints {} lines, `task list` {}; after `task {id} {}`, {same} other lines of pending.data were byte-identical to the generated ones.",
+        "- {label}: duty checklist {} + data dir {} (journal, snapshot); Taskwarrior data {}; `duty status` prints {} lines, `task list` {}; after `task {id} {}`, {same} other lines of pending.data were byte-identical to the generated ones.",
         bytes(checklist_bytes),
         bytes(duty_bytes),
         bytes(tw_bytes),
@@ -483,7 +483,7 @@ fn many_logs(root: &Path, rounds: usize, table: &mut Table, notes: &mut String) 
     ]);
     let _ = writeln!(
         notes,
-        "- 10,000 logs: {total:.0} s in all; the 10,000th log took {}, logs 9,901–10,000 {}; median of 100 logs around the n-th: {}. Files: {} (ledger directory {}; the rest is the parse cache).",
+        "- 10,000 logs: {total:.0} s in all; the 10,000th log took {}, logs 9,901–10,000 {}; median of 100 logs around the n-th: {}. Files: {} (ledger directory {}).",
         ms(times[LOGS - 1]),
         last100.show(),
         curve.join(", "),
