@@ -153,7 +153,12 @@ impl<'a> Scene<'a> {
                         None => home,
                     };
                     vars.push(var.item.as_ref().and(target));
-                    match self.value(target, var, title, titled) {
+                    // `学习了{topics}` with topics logged as `学习《…》`: the verb once.
+                    let after_study =
+                        var.slot == Slot::Value(Placeholder::Topics) && ends_with_study(&toks);
+                    let value = self.value(target, var, title, titled);
+                    let value = value.map(|v| if after_study { without_study(&v) } else { v });
+                    match value {
                         Some(v) if !v.is_empty() => {
                             // Every value is cleaned where it is made.
                             toks.extend(v.chars().map(|c| Tok::Value(c, n)));
@@ -335,4 +340,50 @@ fn no_cases_default(title: &str) -> String {
     let t = clean(title);
     let t = t.strip_suffix('率').unwrap_or(&t);
     prose::tidy(&format!("{t}，本年度无此类案件"))
+}
+
+/// Whether the literal text before a placeholder ends with the verb 学习 (or 学习了).
+fn ends_with_study(toks: &[Tok]) -> bool {
+    let tail: String = toks
+        .iter()
+        .rev()
+        .take(3)
+        .filter_map(|t| match t {
+            Tok::Literal(c) => Some(*c),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    tail.ends_with("学习") || tail.ends_with("学习了")
+}
+
+/// Each listed topic without a leading 学习 the sentence already says.
+fn without_study(list: &str) -> String {
+    list.split('、')
+        .map(|t| match t.strip_prefix("学习") {
+            Some(rest) if !rest.is_empty() && !rest.starts_with(['、', '等']) => rest,
+            _ => t,
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verb_the_sentence_says_is_not_repeated_by_its_topics() {
+        let lit = |s: &str| s.chars().map(Tok::Literal).collect::<Vec<_>>();
+        assert!(ends_with_study(&lit("及时传达，学习了")));
+        assert!(ends_with_study(&lit("专题学习")));
+        assert!(!ends_with_study(&lit("开展了")));
+        assert_eq!(
+            without_study("学习《中华人民共和国行政复议法》、学习习近平法治思想、宪法"),
+            "《中华人民共和国行政复议法》、习近平法治思想、宪法"
+        );
+        assert_eq!(without_study("学习"), "学习");
+    }
 }
