@@ -12,6 +12,7 @@ mod generate;
 
 mod evidence;
 mod exchange;
+mod faults;
 mod history;
 mod overview;
 mod package;

@@ -306,3 +306,55 @@ fn the_preview_exports_into_the_working_directory_and_never_replaces_a_file() {
     t.keys(&["q"]);
     t.wait_for(&["DUTY-EXITED 0"]);
 }
+
+/// The process tmux started in the pane: the shell, whose one child is `duty`.
+fn duty_pid(t: &Tmux) -> String {
+    let shell = t.flag("pane_pid");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let out = Command::new("pgrep").args(["-P", &shell]).output();
+        let pid = out
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default();
+        if !pid.is_empty() {
+            return pid;
+        }
+        assert!(Instant::now() < deadline, "no duty under the pane's shell");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_signal_gives_the_terminal_back_and_keeps_every_saved_change() {
+    if !have_tmux() || Command::new("pgrep").arg("--version").output().is_err() {
+        return;
+    }
+    for signal in ["TERM", "HUP", "INT"] {
+        let h = Home::new().on(TODAY);
+        let t = Tmux::start(&format!("signal-{signal}"), 100, 30, &h, "");
+        t.wait_for(&["将法治建设纳入年度工作要点", "0/25"]);
+        t.keys(&["Space"]);
+        t.wait_for(&["1/25", "已保存"]);
+        assert_eq!(t.flag("alternate_on"), "1");
+        let pid = duty_pid(&t);
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(sent.success(), "kill -{signal} {pid}");
+        let screen = t.wait_for(&["DUTY-EXITED"]);
+        assert!(!screen.contains("panicked"), "{screen}");
+        assert_eq!(
+            t.flag("alternate_on"),
+            "0",
+            "SIG{signal}: alternate screen left"
+        );
+        assert_eq!(
+            t.flag("mouse_any_flag"),
+            "0",
+            "SIG{signal}: mouse capture off"
+        );
+        let json = h.ok(&["status", "--json"]).json();
+        assert_eq!(item(&json, "annual-plan")["complete"], true, "SIG{signal}");
+    }
+}
