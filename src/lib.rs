@@ -2,7 +2,8 @@
 //!
 //! The crate is a pure core and the edges that stand on it:
 //!
-//! * pure core — [`checklist`] (model, parsing, validation), [`template`] (report sentences),
+//! * pure core — [`checklist`] (model, parsing, validation), [`diagnostic`] (where a bad
+//!   input file is wrong, with the line itself), [`template`] (report sentences),
 //!   [`ledger`] (what is recorded, and changes resolved once into operations), [`progress`]
 //!   (where each item stands), [`review`] (risks, pace, rollover, roll-up), [`report`]
 //!   (section three and the ledger as documents), [`sheet`] (the ledger as a workbook, and
@@ -19,7 +20,7 @@
 pub mod checklist;
 pub mod cli;
 pub mod clock;
-pub mod diag;
+pub mod diagnostic;
 pub mod evidence;
 pub mod i18n;
 pub mod ledger;

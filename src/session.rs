@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::checklist::{self, BUILTIN_DEFAULT, BUILTIN_ORIGIN, Checklist};
 use crate::clock::Clock;
-use crate::diag::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::i18n::{Lang, Words};
 use crate::ledger::{self, Change, ChangeError, Recorded, Stamp, redo_step, undo_step};
 use crate::review::rollover;

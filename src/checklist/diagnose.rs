@@ -4,7 +4,7 @@
 
 use super::load::{Failure, RECURSION_LIMIT};
 use super::locate::Locations;
-use crate::diag::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::text;
 

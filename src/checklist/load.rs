@@ -8,7 +8,7 @@ use super::diagnose::{shape_error, syntax_error};
 use super::locate::Locations;
 use super::raw::{RawChecklist, RawItem};
 use super::validate::Validator;
-use crate::diag::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 
 /// Checklists larger than this are refused before parsing (a realistic 10 000-item checklist,

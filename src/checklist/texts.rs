@@ -10,7 +10,7 @@ use super::raw::{RawIfShort, RawItem, RawReport, RawSection};
 use super::text::*;
 use super::validate::{FieldPath, Under, Validator, kind_name};
 use super::{KindTag, Section};
-use crate::diag::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::template::{Context, Placeholder, Slot, Template, TemplateErrorKind};
 use crate::text;

@@ -10,7 +10,7 @@ use super::load::{MAX_DIAGNOSTICS, ron_options};
 use super::locate::Locations;
 use super::raw::{RawChecklist, RawItem, RawKind};
 use super::{Checklist, DueSpec, Item, Kind, KindTag, Section};
-use crate::diag::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::template::Context;
 use crate::text;

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::output::Out;
-use crate::diag::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::ledger::ChangeError;
 use crate::session::OpenError;

@@ -34,7 +34,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::checklist::Checklist;
-use crate::diag::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::ledger::{Ledger, Problem};
 
 /// The header of a unit file: which unit, which checklist and year, and when, by whom and

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use duty::checklist::{BUILTIN_DEFAULT, Checklist, KindTag, MAX_CHECKLIST_BYTES, load};
-use duty::diag::Diagnostic;
+use duty::diagnostic::Diagnostic;
 use duty::i18n::Lang;
 use duty::text;
 use proptest::prelude::*;

@@ -5,7 +5,7 @@
 use super::rules::{Finding, lint_template, lint_text};
 use crate::checklist::Checklist;
 use crate::checklist::locate::{Locations, literal_offset};
-use crate::diag::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::template::Template;
 

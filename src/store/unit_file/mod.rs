@@ -38,7 +38,7 @@ use std::fmt::Write as _;
 use sha2::{Digest, Sha256};
 
 use crate::checklist::{self, Checklist, RawChecklist};
-use crate::diag::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::ledger::Ledger;
 use crate::overview::{Checksum, FileProblem, Lookalike, Part, Submission, UnitHeader};
