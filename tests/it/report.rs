@@ -190,6 +190,20 @@ fn documents_are_written_by_name_and_never_replace_a_file_unasked() {
                     .starts_with(b"PK")
             );
         }
+        // The ledger lists every session only when asked, as the CSV does.
+        let sessions = |args: &[&str]| {
+            let mut all = vec!["--checklist", file.as_str(), "ledger", "--force", "-o"];
+            all.extend_from_slice(args);
+            h.ok(&all);
+            xml_text(&docx_part(
+                &std::fs::read(h.work().join(args[0])).unwrap(),
+                "word/document.xml",
+            ))
+        };
+        let without = sessions(&["台账.docx"]);
+        let with = sessions(&["台账.docx", "--entries"]);
+        assert!(!without.contains("研究法治建设"), "{without}");
+        assert_eq!(with.matches("研究法治建设").count(), 3, "{with}");
         // By name: md; an explicit --format wins over the name.
         c(&["summary", "-o", "第三部分.md"]).ok();
         let md = std::fs::read_to_string(h.work().join("第三部分.md")).unwrap();

@@ -41,7 +41,7 @@ pub fn docx(
     let (title, landscape) = match doc {
         Document::Summary => (summary(&mut body, input, st, options, parts), false),
         Document::Shufa => (shufa_doc(&mut body, input, st), false),
-        Document::Ledger => (ledger(&mut body, input, st), true),
+        Document::Ledger => (ledger(&mut body, input, st, options.entries), true),
     };
     parts::zip(Package {
         document: parts::document(&body.out, landscape),
@@ -133,7 +133,7 @@ fn shufa_doc(body: &mut Body, input: &Input<'_>, st: &Status<'_>) -> String {
     s.title
 }
 
-fn ledger(body: &mut Body, input: &Input<'_>, st: &Status<'_>) -> String {
+fn ledger(body: &mut Body, input: &Input<'_>, st: &Status<'_>, entries: bool) -> String {
     let lang = input.lang;
     let (org, what) = ledger_title_parts(input);
     body.lines(Style::Title, &[&org, &what]);
@@ -142,8 +142,58 @@ fn ledger(body: &mut Body, input: &Input<'_>, st: &Status<'_>) -> String {
         Lang::En => format!("(as of {})", date::iso(input.today)),
     };
     body.para(Style::Centred, &as_of);
-    ledger_table(body, &rows(input, st), lang);
+    let rows = rows(input, st);
+    ledger_table(body, &rows, lang);
+    if entries {
+        body.blank();
+        body.para(
+            Style::Heading1,
+            lang.pick("附：活动登记明细", "Sessions logged"),
+        );
+        sessions_table(body, &rows, lang);
+    }
     format!("{org}{what}")
+}
+
+/// Every logged session under its item's number, as inspectors check them against the
+/// minutes and sign-in sheets: date, topic, hours, who presided, evidence.
+fn sessions_table(body: &mut Body, rows: &[Row<'_>], lang: Lang) {
+    // The 佐证 column as wide as section three's, so a 文号 stays on one line.
+    let fixed = [640, 2300, 2000, 3300, 700, 1300];
+    let widths: Vec<usize> = fixed
+        .into_iter()
+        .chain([TEXT_WIDTH_LANDSCAPE - fixed.iter().sum::<usize>()])
+        .collect();
+    let header = [
+        lang.pick("序号", "No."),
+        lang.pick("事项", "Item"),
+        lang.pick("日期", "Date"),
+        lang.pick("主题", "Topic"),
+        lang.pick("学时", "Hours"),
+        lang.pick("主持人", "Presided"),
+        lang.pick("佐证材料", "Evidence"),
+    ];
+    let day = |d: jiff::civil::Date| match lang {
+        Lang::Zh => date::chinese(d),
+        Lang::En => date::iso(d),
+    };
+    let cells: Vec<Vec<Vec<String>>> = rows
+        .iter()
+        .flat_map(|r| {
+            r.entries().into_iter().map(move |e| {
+                vec![
+                    vec![r.number.to_string()],
+                    vec![r.title.clone()],
+                    vec![day(e.date)],
+                    vec![clean(&e.topic)],
+                    vec![e.hours.map(super::fill::figure).unwrap_or_default()],
+                    vec![clean(&e.presided)],
+                    evidence_lines(&clean(&e.evidence)),
+                ]
+            })
+        })
+        .collect();
+    body.table(&widths, &header, &cells);
 }
 
 /// Each piece of evidence on a line of its own, so that a 文号 is not broken mid-way by
