@@ -81,6 +81,7 @@ use crate::ledger::Ledger;
 use crate::progress;
 
 pub use compose::{Clause, Group};
+pub(crate) use docx::{HeadedTable, LANDSCAPE_TEXT_WIDTH, tables_document};
 pub use draft::{Draft, Shortfall, draft};
 pub use five::{Five, Point};
 pub use json::SCHEMA_VERSION;

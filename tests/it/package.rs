@@ -198,7 +198,7 @@ fn the_package_opens_in_any_zip_reader_with_its_layout_hashes_and_index() {
         "党组会、局务会专题研究法治建设",
         "研究法治政府建设年度工作",
         pdf.sha256.as_str(),
-        "<w:tblHeader />",
+        "<w:tblHeader/>",
     ] {
         assert!(xml.contains(needle), "{needle}");
     }

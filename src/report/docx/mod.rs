@@ -27,6 +27,51 @@ use crate::i18n::Lang;
 use crate::progress::Status;
 use crate::text::dates as date;
 
+/// The width of a landscape page's text, in twips, for callers laying out their own tables.
+pub(crate) const LANDSCAPE_TEXT_WIDTH: usize = TEXT_WIDTH_LANDSCAPE;
+
+/// One table of a [`tables_document`]: its heading, column widths in twips (adding up to
+/// [`LANDSCAPE_TEXT_WIDTH`]), header row, and rows of cells of one or more lines.
+pub(crate) struct HeadedTable<'a> {
+    pub heading: String,
+    pub widths: Vec<usize>,
+    pub header: Vec<&'a str>,
+    pub rows: Vec<Vec<Vec<String>>>,
+}
+
+/// A landscape document of the same make as the reports (GB/T 9704 type, page numbers,
+/// header rows repeated): a title, a few lines of text, then headed tables ("无。" for an
+/// empty one). The inspector's package index is one.
+pub(crate) fn tables_document(
+    title: &str,
+    lines: &[String],
+    tables: &[HeadedTable<'_>],
+    lang: Lang,
+    author: &str,
+    made: jiff::civil::Date,
+) -> Vec<u8> {
+    let mut body = Body::new(64 * 1024);
+    body.para(Style::Title, title);
+    body.blank();
+    for line in lines {
+        body.para(Style::Body, line);
+    }
+    for t in tables {
+        body.para(Style::Heading1, &t.heading);
+        if t.rows.is_empty() {
+            body.para(Style::Body, lang.pick("无。", "None."));
+        } else {
+            body.table(&t.widths, &t.header, &t.rows);
+        }
+    }
+    parts::zip(Package {
+        document: parts::document(&body.out, true),
+        title,
+        author,
+        made: format!("{}T00:00:00Z", date::iso(made)),
+    })
+}
+
 /// Characters of 二号 that fit on one line of the title.
 const TITLE_LINE: usize = 20;
 
