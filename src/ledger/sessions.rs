@@ -4,7 +4,8 @@
 
 use super::error::{ChangeError, Field};
 use super::model::{Entry, Ledger};
-use super::op::{Change, Op, Stamp, check_hours, check_topic, find_entry};
+use super::op::{Change, Op, Stamp};
+use super::resolve::{check_hours, check_topic, find_entry};
 use super::rules;
 use crate::checklist::{Checklist, Item, KindTag};
 
