@@ -504,18 +504,32 @@ pub fn apply(
     op
 }
 
+/// Where every snapshot is kept, whichever module (and folder) asserts it: insta would look
+/// beside the module's own file.
+pub const SNAPSHOTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/snapshots");
+
 /// Compare the transcript of `home` with its snapshot, `TEST@zh` or `TEST@en` (or
 /// `NAME@…`), under `tests/it/snapshots/`.
 #[macro_export]
 macro_rules! snap {
     ($home:expr) => {
-        insta::with_settings!({ snapshot_suffix => $home.lang.to_string(), omit_expression => true }, {
+        insta::with_settings!({ snapshot_path => $crate::harness::SNAPSHOTS, snapshot_suffix => $home.lang.to_string(), omit_expression => true }, {
             insta::assert_snapshot!($home.transcript());
         })
     };
     ($name:expr, $home:expr) => {
-        insta::with_settings!({ snapshot_suffix => $home.lang.to_string(), omit_expression => true }, {
+        insta::with_settings!({ snapshot_path => $crate::harness::SNAPSHOTS, snapshot_suffix => $home.lang.to_string(), omit_expression => true }, {
             insta::assert_snapshot!($name, $home.transcript());
+        })
+    };
+}
+
+/// `insta::assert_snapshot!`, with the snapshot under `tests/it/snapshots/`.
+#[macro_export]
+macro_rules! assert_snap {
+    ($value:expr) => {
+        insta::with_settings!({ snapshot_path => $crate::harness::SNAPSHOTS }, {
+            insta::assert_snapshot!($value);
         })
     };
 }
