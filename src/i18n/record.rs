@@ -133,6 +133,34 @@ impl Words {
                 self.or_none(&now.evidence),
             ));
         }
+        if was.presided != now.presided {
+            out.push(arrow(
+                self.pick("主持人", "presided"),
+                self.or_none(&was.presided),
+                self.or_none(&now.presided),
+            ));
+        }
+        if was.attended != now.attended {
+            out.push(arrow(
+                self.pick("参加人员", "attended"),
+                self.or_none(&was.attended),
+                self.or_none(&now.attended),
+            ));
+        }
+        if was.linked != now.linked {
+            let list = |l: &[String]| {
+                if l.is_empty() {
+                    self.pick("（无）", "(none)").to_string()
+                } else {
+                    l.join(self.pick("、", ", "))
+                }
+            };
+            out.push(arrow(
+                self.pick("同时计入", "also counts for"),
+                list(&was.linked),
+                list(&now.linked),
+            ));
+        }
         out
     }
 

@@ -545,3 +545,39 @@ fn output_that_cannot_be_written_is_an_error_and_a_closed_pipe_is_not() {
         out.ok();
     }
 }
+
+#[test]
+fn editing_who_presided_or_attended_is_said_and_kept_in_the_history() {
+    let h = Home::new();
+    let logged = h.ok(&["log", "center-group", "--topic", "学习宪法"]);
+    let id = logged
+        .stdout
+        .split("编号 ")
+        .nth(1)
+        .and_then(|s| s.split('）').next())
+        .expect("the entry's id")
+        .to_string();
+    let edited = h.ok(&[
+        "edit",
+        "center-group",
+        &id,
+        "--presided",
+        "李明",
+        "--attended",
+        "全体党组成员",
+    ]);
+    assert!(
+        edited.stdout.contains("主持人 （无） → 李明")
+            && edited.stdout.contains("参加人员 （无） → 全体党组成员"),
+        "{}",
+        edited.stdout
+    );
+    let history = h.ok(&["history", "center-group"]);
+    assert!(
+        history.stdout.contains("主持人 （无） → 李明"),
+        "{}",
+        history.stdout
+    );
+    let undone = h.ok(&["undo"]);
+    assert!(undone.stdout.contains("主持人"), "{}", undone.stdout);
+}
