@@ -452,11 +452,23 @@ impl Words {
         )
     }
 
+    pub fn nothing_to_carry(self, year: i16) -> String {
+        if self.zh() {
+            format!(
+                "没有需要结转的事项：未完成的事项新年度清单中都有，或在次年截止、仍在 {year} 年度台账中办理。"
+            )
+        } else {
+            format!(
+                "Nothing to carry over: next year's checklist has every unfinished item again, or it is due next year and stays in the {year} ledger."
+            )
+        }
+    }
+
     pub fn use_new_checklist(self, file: &str) -> String {
         if self.zh() {
-            format!("启用新清单：duty use {file}")
+            format!("新清单尚未启用；如要启用：duty use {file}")
         } else {
-            format!("To use it: duty use {file}")
+            format!("The new checklist is not active yet; to make it so: duty use {file}")
         }
     }
 

@@ -78,8 +78,18 @@ pub fn rollover(s: &Session, a: &RolloverArgs, out: &mut Out) -> CmdResult {
                 u.state
             )?;
         }
-        if !a.carry_over {
-            writeln!(out, "{}", w.carry_over_hint())?;
+        // Only what next year's list lacks and this year's ledger cannot still take is
+        // carried over; say so when that is nothing, and offer --carry-over only when it
+        // would do something.
+        let carriable = r
+            .unfinished
+            .iter()
+            .filter(|u| !u.repeats && !u.next_year)
+            .count();
+        match (a.carry_over, carriable) {
+            (false, 0) | (true, 0) => writeln!(out, "{}", w.nothing_to_carry(c.year))?,
+            (false, _) => writeln!(out, "{}", w.carry_over_hint())?,
+            (true, _) => {}
         }
     }
     writeln!(out, "{}", w.use_new_checklist(&shown))?;
