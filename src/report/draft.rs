@@ -210,11 +210,14 @@ impl Draft {
     /// The body as (is it a sub-heading, text), for formats that set sub-headings apart.
     pub fn blocks(&self) -> Vec<(bool, String)> {
         let mut out = Vec::with_capacity(self.groups.len() + 2);
-        if !self.opening.is_empty() {
-            out.push((false, self.opening.clone()));
-        }
+        // With nothing recorded, the opening's and closing's claims (坚持亲自部署…,
+        // 通过以上举措…) would stand for nothing: the draft says only that.
         if self.groups.is_empty() {
             out.push((false, "（台账中尚无可写入本部分的事项。）".to_string()));
+            return out;
+        }
+        if !self.opening.is_empty() {
+            out.push((false, self.opening.clone()));
         }
         for g in &self.groups {
             if let Some(h) = &g.heading {
