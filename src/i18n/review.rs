@@ -500,15 +500,24 @@ impl Words {
         }
     }
 
-    pub fn cannot_write_format(self, ext: &str) -> String {
-        if self.zh() {
-            format!(
-                "不能写出 .{ext} 文件；可用 .docx、.md、.csv、.json 或 .txt（或用 --format 指定）"
+    /// A file name asking for a format duty does not write; `xlsx` says whether the
+    /// document can also be a workbook (the ledger can).
+    pub fn cannot_write_format(self, ext: &str, xlsx: bool) -> String {
+        let (zh, en) = if xlsx {
+            (
+                ".docx、.xlsx、.md、.csv、.json 或 .txt",
+                ".docx, .xlsx, .md, .csv, .json or .txt",
             )
         } else {
-            format!(
-                "cannot write a .{ext} file; use .docx, .md, .csv, .json or .txt (or give --format)"
+            (
+                ".docx、.md、.csv、.json 或 .txt",
+                ".docx, .md, .csv, .json or .txt",
             )
+        };
+        if self.zh() {
+            format!("不能写出 .{ext} 文件；可用 {zh}（或用 --format 指定）")
+        } else {
+            format!("cannot write a .{ext} file; use {en} (or give --format)")
         }
     }
 

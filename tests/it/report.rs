@@ -204,6 +204,13 @@ fn documents_are_written_by_name_and_never_replace_a_file_unasked() {
         let with = sessions(&["台账.docx", "--entries"]);
         assert!(!without.contains("研究法治建设"), "{without}");
         assert_eq!(with.matches("研究法治建设").count(), 3, "{with}");
+        // An old Excel name is refused, naming the workbook the ledger can be.
+        let xls = h.run(&["--checklist", file.as_str(), "ledger", "-o", "台账.xls"]);
+        assert!(
+            xls.code == 2 && xls.stderr.contains(".xlsx"),
+            "{}",
+            xls.stderr
+        );
         // By name: md; an explicit --format wins over the name.
         c(&["summary", "-o", "第三部分.md"]).ok();
         let md = std::fs::read_to_string(h.work().join("第三部分.md")).unwrap();

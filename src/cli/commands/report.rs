@@ -87,7 +87,9 @@ pub fn export(s: &Session, doc: Document, a: ExportArgs, out: &mut Out) -> CmdRe
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .filter(|e| NOT_WRITTEN.contains(&e.as_str()))
     {
-        return Err(Failure::Usage(w.cannot_write_format(&ext)));
+        return Err(Failure::Usage(
+            w.cannot_write_format(&ext, doc == Document::Ledger),
+        ));
     }
     let format = format.unwrap_or(Format::Text);
     if format == Format::Docx && a.output.is_none() {
