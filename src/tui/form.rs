@@ -1,5 +1,5 @@
-//! Text fields and the small forms of the screen (tick, log, rate, note, evidence, year),
-//! validated as the user types.
+//! Text fields and the small forms of the screen (tick, log, edit an entry, rate, note,
+//! evidence, year), validated as the user types.
 //!
 //! The cursor is a char index kept by tui-input; what reaches a field is stripped of control
 //! characters (typed or pasted), so any Unicode can be entered without a panic.
@@ -7,9 +7,11 @@
 use jiff::civil::Date;
 use tui_input::{Input, InputRequest};
 
+use crate::checklist::{Checklist, Kind, NotFound};
 use crate::i18n::Lang;
-use crate::ledger::Change;
+use crate::i18n::screen::Strings;
 use crate::ledger::rules::MAX_ENTRY_HOURS;
+use crate::ledger::{Change, People};
 use crate::text::strip_unsafe;
 
 /// One single-line field with its label and the current validation error.
@@ -84,7 +86,8 @@ pub enum FormKind {
     Note,
     Evidence,
     Year,
-    /// Correct entry `entry`: date, topic, hours (for an hours item) and evidence.
+    /// Correct entry `entry`: date, topic, hours (for an hours item), evidence, who presided
+    /// and who attended.
     Edit {
         hours: bool,
         entry: String,
@@ -117,16 +120,14 @@ fn change(c: Change) -> Submit {
 impl Form {
     pub fn new(kind: FormKind, lang: Lang, item: &str, item_title: &str, prefill: &[&str]) -> Form {
         let s = crate::i18n::screen::of(lang);
-        let labels: &[&'static str] = match kind {
-            FormKind::Check => &[s.f_date, s.f_evidence],
-            FormKind::Log { hours: true } => &[s.f_date, s.f_topic, s.f_hours, s.f_evidence],
-            FormKind::Log { hours: false } => &[s.f_date, s.f_topic, s.f_evidence],
-            FormKind::Edit { hours: true, .. } => &[s.f_date, s.f_topic, s.f_hours, s.f_evidence],
-            FormKind::Edit { hours: false, .. } => &[s.f_date, s.f_topic, s.f_evidence],
-            FormKind::Rate => &[s.f_numerator, s.f_denominator, s.f_date, s.f_evidence],
-            FormKind::Note => &[s.f_note],
-            FormKind::Evidence => &[s.f_evidence],
-            FormKind::Year => &[s.f_year],
+        let labels: Vec<&'static str> = match kind {
+            FormKind::Check => vec![s.f_date, s.f_evidence],
+            FormKind::Log { hours } => session_labels(s, hours, true),
+            FormKind::Edit { hours, .. } => session_labels(s, hours, false),
+            FormKind::Rate => vec![s.f_numerator, s.f_denominator, s.f_date, s.f_evidence],
+            FormKind::Note => vec![s.f_note],
+            FormKind::Evidence => vec![s.f_evidence],
+            FormKind::Year => vec![s.f_year],
         };
         let fields = labels
             .iter()
@@ -159,11 +160,13 @@ impl Form {
         self.focus = (self.focus + n - 1) % n;
     }
 
-    /// Check every field, setting each one's error (shown once it holds something, was typed
-    /// in, or a submit was tried); the request if all are valid.
-    pub fn validate(&mut self, lang: Lang, year: i16, today: Date) -> Option<Submit> {
+    /// Check every field against `checklist` (its year, and the items a session also counts
+    /// for), setting each one's error (shown once it holds something, was typed in, or a
+    /// submit was tried); the request if all are valid.
+    pub fn validate(&mut self, lang: Lang, checklist: &Checklist, today: Date) -> Option<Submit> {
         use crate::text::dates::{DateError, parse_in};
         let s = crate::i18n::screen::of(lang);
+        let year = checklist.year;
         let window = crate::ledger::rules::year_window(year);
         let date = |v: &str| match parse_in(v, year, today) {
             Err(DateError::NoSuchDay) => Err(s.e_no_such_day),
@@ -210,22 +213,28 @@ impl Form {
                 let t = topic(&values[1]);
                 keep(0, d.map(|_| ()));
                 keep(1, t.clone().map(|_| ()));
-                let (h, ev) = if with_hours {
+                // The fields after the hours (if any): evidence, presided, attended, also.
+                let (h, at) = if with_hours {
                     let h = hours(&values[2]);
                     keep(2, h.map(|_| ()));
-                    (h.map(Some), values[3].trim().to_string())
+                    (h.map(Some), 3)
                 } else {
-                    (Ok(None), values[2].trim().to_string())
+                    (Ok(None), 2)
                 };
-                match (d, t, h) {
-                    (Ok(date), Ok(topic), Ok(hours)) => Some(change(Change::Log {
+                let also = also_items(checklist, &values[at + 3], with_hours, s);
+                keep(at + 3, also.as_ref().map(|_| ()).map_err(|e| *e));
+                match (d, t, h, also) {
+                    (Ok(date), Ok(topic), Ok(hours), Ok(also)) => Some(change(Change::Log {
                         item,
                         date,
                         topic,
                         hours,
-                        evidence: ev,
-                        people: Default::default(),
-                        also: Vec::new(),
+                        evidence: values[at].trim().to_string(),
+                        people: People {
+                            presided: values[at + 1].trim().to_string(),
+                            attended: values[at + 2].trim().to_string(),
+                        },
+                        also,
                     })),
                     _ => None,
                 }
@@ -270,12 +279,13 @@ impl Form {
                 let t = topic(&values[1]);
                 keep(0, d.map(|_| ()));
                 keep(1, t.clone().map(|_| ()));
-                let (h, ev) = if with_hours {
+                // The fields after the hours (if any): evidence, presided, attended.
+                let (h, at) = if with_hours {
                     let h = hours(&values[2]);
                     keep(2, h.map(|_| ()));
-                    (h.map(Some), values[3].trim().to_string())
+                    (h.map(Some), 3)
                 } else {
-                    (Ok(None), values[2].trim().to_string())
+                    (Ok(None), 2)
                 };
                 match (d, t, h) {
                     (Ok(date), Ok(topic), Ok(hours)) => Some(change(Change::Edit {
@@ -284,9 +294,9 @@ impl Form {
                         date: Some(date),
                         topic: Some(topic),
                         hours,
-                        evidence: Some(ev),
-                        presided: None,
-                        attended: None,
+                        evidence: Some(values[at].trim().to_string()),
+                        presided: Some(values[at + 1].trim().to_string()),
+                        attended: Some(values[at + 2].trim().to_string()),
                     })),
                     _ => None,
                 }
@@ -326,14 +336,74 @@ impl Form {
     }
 }
 
+/// A session's fields: date, topic, hours on an hours item, evidence, who presided and who
+/// attended, and, when logging, the other items it also counts for.
+fn session_labels(s: &Strings, hours: bool, also: bool) -> Vec<&'static str> {
+    let mut labels = vec![s.f_date, s.f_topic];
+    if hours {
+        labels.push(s.f_hours);
+    }
+    labels.extend([s.f_evidence, s.f_presided, s.f_attended]);
+    if also {
+        labels.push(s.f_also);
+    }
+    labels
+}
+
+/// The other items a session also counts for, named as `duty log --also` names them (an id,
+/// the number in the list, the title, or a part of the title only one item has): the whole
+/// text if it names one item (a title may hold a 、), else each name between 、 or commas.
+/// Only items that count sessions or hours; an hours item only from a form with the hours.
+fn also_items(
+    checklist: &Checklist,
+    text: &str,
+    with_hours: bool,
+    s: &Strings,
+) -> Result<Vec<String>, &'static str> {
+    let text = text.trim();
+    let names: Vec<&str> = if text.is_empty() {
+        Vec::new()
+    } else if checklist.find(text).is_ok() {
+        vec![text]
+    } else {
+        text.split(['、', ',', '，', ';', '；'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    names
+        .into_iter()
+        .map(|name| {
+            let item = checklist.find(name).map_err(|e| match e {
+                NotFound::Nothing { .. } => s.e_also_unknown,
+                NotFound::Several { .. } => s.e_also_several,
+            })?;
+            match item.kind {
+                Kind::Count { .. } => Ok(item.id.clone()),
+                Kind::Hours { .. } if with_hours => Ok(item.id.clone()),
+                Kind::Hours { .. } => Err(s.e_also_hours),
+                Kind::Task | Kind::Rate { .. } => Err(s.e_also_kind),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
 
-    /// Validate as the 2024 ledger on 30 June 2025 (every day of the window has passed).
+    /// Validate against the built-in 2024 checklist on 30 June 2025 (every day of the
+    /// window has passed).
     fn check(f: &mut Form, lang: Lang) -> Option<Submit> {
-        f.validate(lang, 2024, date(2025, 6, 30))
+        let checklist = crate::checklist::load(
+            crate::checklist::BUILTIN_DEFAULT.as_bytes(),
+            "t",
+            2024,
+            Lang::Zh,
+        )
+        .unwrap();
+        f.validate(lang, &checklist, date(2025, 6, 30))
     }
 
     #[test]
@@ -387,6 +457,85 @@ mod tests {
                 also: Vec::new(),
             }))
         );
+    }
+
+    #[test]
+    fn a_session_keeps_who_presided_and_attended_and_the_items_it_also_counts_for() {
+        // The count item's form: date, topic, evidence, presided, attended, also.
+        let log = |also: &str| {
+            let mut f = Form::new(
+                FormKind::Log { hours: false },
+                Lang::Zh,
+                "center-group",
+                "中心组",
+                &["2024-03-28", "宪法", "纪要", " 张局长 ", "班子成员", also],
+            );
+            let submit = check(&mut f, Lang::Zh);
+            (submit, f.fields[5].error)
+        };
+        let logged = |also: &[&str]| {
+            Some(change(Change::Log {
+                item: "center-group".into(),
+                date: date(2024, 3, 28),
+                topic: "宪法".into(),
+                hours: None,
+                evidence: "纪要".into(),
+                people: People {
+                    presided: "张局长".into(),
+                    attended: "班子成员".into(),
+                },
+                also: also.iter().map(|s| s.to_string()).collect(),
+            }))
+        };
+        assert_eq!(log(""), (logged(&[]), None));
+        // Named as on the command line: id, title, a part of the title only one item has;
+        // several between 、 or commas, but a whole title that holds a 、 is one item.
+        assert_eq!(
+            log("会前学法，lectures、旁听"),
+            (
+                logged(&["pre-meeting-study", "lectures", "court-hearing"]),
+                None
+            )
+        );
+        assert_eq!(
+            log("党组会、局务会专题研究法治建设"),
+            (logged(&["party-meetings"]), None)
+        );
+        let s = crate::i18n::screen::of(Lang::Zh);
+        assert_eq!(log("没有这一项"), (None, Some(s.e_also_unknown)));
+        assert_eq!(log("法治"), (None, Some(s.e_also_several)));
+        assert_eq!(log("annual-plan"), (None, Some(s.e_also_kind)));
+        // The hours item needs the hours, which only its own form has.
+        assert_eq!(log("study-hours"), (None, Some(s.e_also_hours)));
+        let mut hours = Form::new(
+            FormKind::Log { hours: true },
+            Lang::Zh,
+            "study-hours",
+            "学时",
+            &["2024-03-28", "宪法", "2", "", "", "", "中心组"],
+        );
+        assert!(matches!(
+            check(&mut hours, Lang::Zh),
+            Some(Submit::Change(c)) if matches!(&*c, Change::Log { also, hours: Some(_), .. } if also == &["center-group"])
+        ));
+    }
+
+    #[test]
+    fn an_entry_is_corrected_with_who_presided_and_attended() {
+        let mut f = Form::new(
+            FormKind::Edit {
+                hours: false,
+                entry: "e1".into(),
+            },
+            Lang::En,
+            "center-group",
+            "t",
+            &["2024-03-28", "Constitution", "", "Director Zhang", ""],
+        );
+        assert!(matches!(
+            check(&mut f, Lang::En),
+            Some(Submit::Change(c)) if matches!(&*c, Change::Edit { presided: Some(p), attended: Some(a), .. } if p == "Director Zhang" && a.is_empty())
+        ));
     }
 
     #[test]

@@ -30,9 +30,9 @@ impl App {
     }
 
     pub(super) fn validate_form(&mut self) -> Option<Submit> {
-        let (lang, year, today) = (self.lang, self.checklist.year, self.today);
+        let (lang, today) = (self.lang, self.today);
         match &mut self.mode {
-            Mode::Form(f) => f.validate(lang, year, today),
+            Mode::Form(f) => f.validate(lang, &self.checklist, today),
             _ => None,
         }
     }
@@ -93,11 +93,11 @@ impl App {
             Lang::En => crate::text::dates::iso(e.date),
         };
         let h = e.hours.map(crate::text::number).unwrap_or_default();
-        let fields: Vec<&str> = if hours {
-            vec![&date, &e.topic, &h, &e.evidence]
-        } else {
-            vec![&date, &e.topic, &e.evidence]
-        };
+        let mut fields: Vec<&str> = vec![&date, &e.topic];
+        if hours {
+            fields.push(&h);
+        }
+        fields.extend([e.evidence.as_str(), &e.presided, &e.attended]);
         self.open_form(
             FormKind::Edit {
                 hours,

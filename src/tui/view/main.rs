@@ -373,6 +373,9 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
             if !e.presided.is_empty() {
                 text.push_str(&format!("  {}: {}", s.presided, e.presided));
             }
+            if !e.attended.is_empty() {
+                text.push_str(&format!("  {}: {}", s.attended, e.attended));
+            }
             if !e.linked.is_empty() {
                 let titles: Vec<&str> = e
                     .linked
