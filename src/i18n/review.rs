@@ -77,6 +77,28 @@ impl Words {
             (false, false) => format!(", keep {}", r.evidence),
         };
         let zh = self.zh();
+        // Past a year-end deadline nothing more can be held: what was held and not logged
+        // can still be logged, what was not is a shortfall for section five.
+        let today = r.due.checked_add(jiff::Span::new().days(-r.days_left)).ok();
+        let year_over = matches!(r.why, Why::Overdue { .. })
+            && today.is_some_and(|t| t.year() > r.due.year())
+            && matches!(r.item_kind, Kind::Count { .. } | Kind::Hours { .. });
+        if year_over {
+            return match (surface, zh) {
+                (Surface::Cli, true) => format!(
+                    "年度已过：已开展未登记的用 duty log {id} --date 日期 补登{keep}；未开展的写入第五部分的不足"
+                ),
+                (Surface::Cli, false) => format!(
+                    "the year is over: log what was held but not logged with duty log {id} --date DATE{keep}; what was not held goes into section five"
+                ),
+                (Surface::Screen, true) => format!(
+                    "年度已过：已开展未登记的选中它按 a 补登{keep}；未开展的写入第五部分的不足"
+                ),
+                (Surface::Screen, false) => format!(
+                    "the year is over: log what was held but not logged with a{keep}; what was not held goes into section five"
+                ),
+            };
+        }
         match (r.item_kind, surface) {
             (Kind::Task, Surface::Cli) if zh => format!("办结后运行 duty check {id}{keep}"),
             (Kind::Task, Surface::Cli) => format!("when done run duty check {id}{keep}"),

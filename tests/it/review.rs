@@ -329,3 +329,20 @@ fn review_says_what_is_at_risk_in_both_languages() {
         snap!(h);
     }
 }
+
+#[test]
+fn after_the_year_the_review_asks_to_log_what_was_held_not_to_schedule_more() {
+    let h = Home::new().on("2025-01-10");
+    let review = h.run(&["--year", "2024", "review"]);
+    assert!(
+        review
+            .stdout
+            .contains("年度已过：已开展未登记的用 duty log"),
+        "{}",
+        review.stdout
+    );
+    assert!(!review.stdout.contains("抓紧安排"), "{}", review.stdout);
+    let during = Home::new().on("2024-11-20").run(&["review"]);
+    assert!(during.stdout.contains("抓紧安排"), "{}", during.stdout);
+    assert!(!during.stdout.contains("年度已过"), "{}", during.stdout);
+}
