@@ -149,6 +149,7 @@ pub fn index(
                     Cell::Date(e.date),
                     e.topic.as_str().into(),
                     e.hours.map_or(Cell::Empty, Cell::Number),
+                    e.presided.as_str().into(),
                     e.evidence.as_str().into(),
                     names.join("\n").into(),
                 ]);
@@ -199,6 +200,7 @@ pub fn index(
             col(w("日期", "Date"), 12.0, true),
             col(w("主题", "Topic"), 30.0, false),
             col(w("学时", "Hours"), 6.0, true),
+            col(w("主持人", "Presided"), 10.0, false),
             col(w("文号/佐证材料", "Document no. / evidence"), 26.0, false),
             col(w("文件", "Files"), 30.0, false),
         ],

@@ -41,10 +41,12 @@ pub fn csv(input: &Input<'_>, st: &Status<'_>, options: Options) -> Vec<u8> {
         lang.pick("完成日期", "done"),
         lang.pick("主题", "topic"),
         lang.pick("学时", "hours"),
+        lang.pick("主持人", "presided"),
+        lang.pick("参加人员", "attended"),
         lang.pick("佐证材料", "evidence"),
         lang.pick("备注", "note"),
     ];
-    let mut write = |cells: [&str; 17]| {
+    let mut write = |cells: [&str; 19]| {
         // Field by field, so that a neutralised cell is the only one that allocates.
         // Writing into a Vec cannot fail.
         for c in cells {
@@ -76,6 +78,8 @@ pub fn csv(input: &Input<'_>, st: &Status<'_>, options: Options) -> Vec<u8> {
             &done,
             "",
             "",
+            "",
+            "",
             &r.evidence,
             &r.note,
         ]);
@@ -85,6 +89,8 @@ pub fn csv(input: &Input<'_>, st: &Status<'_>, options: Options) -> Vec<u8> {
                 let topic = super::fill::clean(&e.topic);
                 let hours = e.hours.map(figure).unwrap_or_default();
                 let evidence = super::fill::clean(&e.evidence);
+                let presided = super::fill::clean(&e.presided);
+                let attended = super::fill::clean(&e.attended);
                 write([
                     lang.pick("登记", "entry"),
                     &number_text,
@@ -101,6 +107,8 @@ pub fn csv(input: &Input<'_>, st: &Status<'_>, options: Options) -> Vec<u8> {
                     &date,
                     &topic,
                     &hours,
+                    &presided,
+                    &attended,
                     &evidence,
                     "",
                 ]);

@@ -263,7 +263,8 @@ fn the_ledger_workbook_reads_back_cell_by_cell() {
     let sessions = wb.worksheet_range("活动登记").unwrap();
     assert_eq!(sessions.height(), 2 + 3);
     assert_eq!(cell(&sessions, 2, 2), "2024-03-28");
-    assert_eq!(cell(&sessions, 2, 5), "党组会纪要〔2024〕3号");
+    assert_eq!(cell(&sessions, 1, 5), "主持人");
+    assert_eq!(cell(&sessions, 2, 7), "党组会纪要〔2024〕3号");
     // Read back with the importer too: the same file round-trips as a grid.
     let g = grid::read(&bytes, "xlsx").unwrap();
     assert_eq!(g.sheets[0].get(1, 0), &Value::Text("序号".into()));

@@ -176,7 +176,7 @@ fn the_package_opens_in_any_zip_reader_with_its_layout_hashes_and_index() {
         let sessions = index["活动登记"].as_array().unwrap();
         assert_eq!(sessions.len(), 2 + 3, "every logged session");
         assert_eq!(sessions[2][4], "传达学习习近平法治思想");
-        assert_eq!(sessions[2][6], "党组会纪要〔2024〕3号");
+        assert_eq!(sessions[2][7], "党组会纪要〔2024〕3号");
         let listed = index["文件"].as_array().unwrap();
         assert_eq!(listed.len(), 2 + 5, "every file");
         assert!(listed.iter().skip(2).any(|r| r[7] == pdf.sha256.as_str()));

@@ -363,3 +363,26 @@ fn the_linter_speaks_in_validate_and_when_logging() {
         snap!(h);
     }
 }
+
+#[test]
+fn who_presided_is_in_every_list_of_sessions() {
+    let h = Home::new();
+    h.ok(&[
+        "log",
+        "center-group",
+        "--topic",
+        "学习宪法",
+        "--presided",
+        "李明",
+        "--attended",
+        "全体党组成员",
+    ]);
+    let csv = h.ok(&["ledger", "-f", "csv", "--entries"]).stdout;
+    assert!(csv.contains("李明,全体党组成员"), "{csv}");
+    h.ok(&["ledger", "--entries", "-o", "台账.docx"]);
+    let docx = std::fs::read(h.work().join("台账.docx")).unwrap();
+    assert!(xml_text(&docx_part(&docx, "word/document.xml")).contains("李明"));
+    h.ok(&["ledger", "-o", "台账.xlsx"]);
+    let xlsx = std::fs::read(h.work().join("台账.xlsx")).unwrap();
+    assert!(docx_part(&xlsx, "xl/sharedStrings.xml").contains("全体党组成员"));
+}

@@ -90,14 +90,16 @@ fn the_xlsx_ledger_reads_back_cell_by_cell_and_prints_on_a4_landscape() {
     assert_eq!(cell(&main, exam, 6), "95.8%（46/48，目标 100%）");
     let sessions = book.worksheet_range("活动登记").unwrap();
     assert_eq!(sessions.height(), 2 + 3, "every session");
-    let s: Vec<String> = (0..9).map(|c| cell(&sessions, 2, c)).collect();
+    let s: Vec<String> = (0..11).map(|c| cell(&sessions, 2, c)).collect();
     assert_eq!(
-        s[..7],
+        s[..9],
         [
             "1",
             "党组会、局务会专题研究法治建设",
             "2024-03-28",
             "传达学习习近平法治思想",
+            "",
+            "",
             "",
             "党组会纪要〔2024〕3号",
             "2025-03-28 党组会纪要.pdf、签到表.jpg"
