@@ -75,6 +75,6 @@ shot() {
 }
 
 shot main 120x36 j j
-shot log-form 120x36 j j a "type:学习宪法修正案" Tab "type:会议纪要第9期"
+shot log-form 120x36 j j a "type:学习宪法修正案" Tab "type:会议纪要第9期" Tab "type:张局长" Tab "type:局领导班子成员"
 shot help 120x36 question
 shot main-80x24 80x24 j j j
