@@ -122,6 +122,14 @@ fn default_point(s: &ItemStatus<'_>, person: Person) -> String {
     let people = crate::checklist::counts_people(&title);
     let text = match s.item.kind {
         Kind::Task => format!("{title}尚未完成"),
+        // Before its deadline the year is not over for the item: what stands is said as of
+        // now, never as the whole year's result.
+        Kind::Count { target } if !s.overdue => match (s.entry_count(), people) {
+            (0, true) => format!("{title}尚未落实，年度目标为{target}名"),
+            (0, false) => format!("{title}截至目前尚未开展，年度目标为{target}次"),
+            (n, true) => format!("{title}截至目前{n}名，年度目标为{target}名"),
+            (n, false) => format!("{title}截至目前开展{n}次，年度目标为{target}次"),
+        },
         Kind::Count { target } => match (s.entry_count(), people) {
             (0, true) => format!("{title}尚未落实，年度目标为{target}名"),
             (0, false) => format!("{title}全年未开展，年度目标为{target}次"),

@@ -128,10 +128,13 @@ impl Format {
 pub enum Part {
     /// Section three: how the principal leader carried out the duties.
     #[default]
+    #[value(aliases = ["3", "三"])]
     Three,
     /// Section five: shortcomings, from the year's real shortfalls.
+    #[value(aliases = ["5", "五"])]
     Five,
     /// Both, three then five.
+    #[value(aliases = ["3,5", "三五", "全部"])]
     Both,
 }
 
