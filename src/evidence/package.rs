@@ -45,7 +45,7 @@ pub fn entries(s: &Session, ledger: &Ledger, layout: &Layout<'_>, part: &str) ->
     let idx = index::index(&s.checklist, ledger, layout, today, part, s.lang);
     let [docx_name, xlsx_name, sums_name] = index::names(s.lang);
     let docx = pack::docx::docx(&idx, today, s.lang, &s.user);
-    let xlsx = crate::sheet::write::workbook(&idx.tables, &idx.title, s.lang);
+    let xlsx = crate::sheet::write::workbook(&idx.tables, &idx.title, s.lang, &s.user, today);
     let mut sums = vec![
         (sha256(&docx), docx_name.to_string()),
         (sha256(&xlsx), xlsx_name.to_string()),

@@ -20,6 +20,11 @@ pub fn workbook(o: &Overview, ctx: &Context<'_>) -> Vec<u8> {
 fn build(o: &Overview, ctx: &Context<'_>) -> Result<Vec<u8>, XlsxError> {
     let lang = ctx.lang;
     let mut book = Workbook::new();
+    let title = lang.pick(
+        "各单位法治建设第一责任人职责汇总",
+        "Units' rule-of-law duties",
+    );
+    book.set_properties(&crate::sheet::write::properties(title, "duty", o.today));
     let sheets = [
         (
             View::Units,

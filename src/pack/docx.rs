@@ -32,20 +32,6 @@ fn cell_lines(text: String) -> Vec<String> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::cell_lines;
-
-    #[test]
-    fn each_document_number_is_a_line_of_its_own() {
-        assert_eq!(
-            cell_lines("纪要〔2024〕1号；纪要〔2024〕2号".into()),
-            ["纪要〔2024〕1号", "纪要〔2024〕2号"]
-        );
-        assert_eq!(cell_lines("学习、研讨".into()), ["学习、研讨"]);
-    }
-}
-
 /// Column widths in twips adding up to the text width: each at least what its heading (and,
 /// for short centred columns, its widest cell) needs on one line of 小四, the rest shared
 /// out in proportion to the spreadsheet's widths.
@@ -122,4 +108,18 @@ pub fn docx(index: &Index, today: Date, lang: Lang, author: &str) -> Vec<u8> {
         })
         .collect();
     tables_document(&index.title, &index.lines, &tables, lang, author, today)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell_lines;
+
+    #[test]
+    fn each_document_number_is_a_line_of_its_own() {
+        assert_eq!(
+            cell_lines("纪要〔2024〕1号；纪要〔2024〕2号".into()),
+            ["纪要〔2024〕1号", "纪要〔2024〕2号"]
+        );
+        assert_eq!(cell_lines("学习、研讨".into()), ["学习、研讨"]);
+    }
 }

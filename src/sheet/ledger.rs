@@ -238,6 +238,7 @@ pub fn ledger_workbook(
     ledger: &Ledger,
     today: Date,
     lang: Lang,
+    author: &str,
 ) -> Vec<u8> {
     let st = status(checklist, ledger, today);
     let columns = effective(columns);
@@ -274,5 +275,5 @@ pub fn ledger_workbook(
         ),
     };
     let sessions = sessions_table(&st, lang, &sessions_title);
-    workbook(&[main, sessions], &title, lang)
+    workbook(&[main, sessions], &title, lang, author, today)
 }

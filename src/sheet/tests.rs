@@ -249,6 +249,7 @@ fn the_ledger_workbook_reads_back_cell_by_cell() {
         &ledger,
         jiff::civil::date(2024, 6, 1),
         Lang::Zh,
+        "张三",
     );
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
     let main = wb.worksheet_range("台账").unwrap();

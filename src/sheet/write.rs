@@ -216,11 +216,21 @@ fn excel_date(d: Date) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }
 
-/// The workbook holding `tables`, one sheet each, in order.
-pub fn workbook(tables: &[Table], title: &str, lang: Lang) -> Vec<u8> {
+/// A workbook's properties: its title, its author, and the day it was made (the clock's,
+/// never the system's time, which the writer would otherwise read).
+pub fn properties(title: &str, author: &str, made: Date) -> DocProperties {
+    let props = DocProperties::new().set_title(title).set_author(author);
+    match excel_date(made) {
+        Some(day) => props.set_creation_datetime(&day),
+        None => props,
+    }
+}
+
+/// The workbook holding `tables`, one sheet each, in order, made on `made` by `author`.
+pub fn workbook(tables: &[Table], title: &str, lang: Lang, author: &str, made: Date) -> Vec<u8> {
     let f = formats(lang);
     let mut book = Workbook::new();
-    book.set_properties(&DocProperties::new().set_title(title).set_author("duty"));
+    book.set_properties(&properties(title, author, made));
     let mut taken = Vec::new();
     for table in tables {
         let sheet = book.add_worksheet();

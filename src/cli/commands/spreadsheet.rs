@@ -92,6 +92,7 @@ pub fn ledger_xlsx(
         &view.ledger,
         s.clock.today(),
         s.lang,
+        &s.user,
     );
     store::write_new(path, &bytes, force)?;
     writeln!(out, "{}", w.wrote(&path.display().to_string()))?;
