@@ -24,6 +24,9 @@ pub struct Monthly {
 pub fn monthly(checklist: &Checklist, ledger: &Ledger) -> Monthly {
     let mut overall = [0u32; 12];
     let mut items = Vec::new();
+    // A session that counts for several items holds an entry with one id in each: it is
+    // one occurrence overall.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (_, item) in checklist.items() {
         if !matches!(item.kind, Kind::Count { .. } | Kind::Hours { .. }) {
             continue;
@@ -37,7 +40,9 @@ pub fn monthly(checklist: &Checklist, ledger: &Ledger) -> Monthly {
             {
                 let m = usize::try_from(e.date.month() - 1).unwrap_or(0);
                 counts[m] += 1;
-                overall[m] += 1;
+                if e.linked.is_empty() || seen.insert(e.id.as_str()) {
+                    overall[m] += 1;
+                }
             }
         }
         items.push((item.id.clone(), item.title.clone(), counts));
@@ -168,5 +173,31 @@ mod tests {
             l.chars()
                 .all(|c| c.is_ascii() || width(&c.to_string()) == 2)
         }));
+    }
+
+    #[test]
+    fn a_session_counted_for_two_items_is_one_occurrence_overall() {
+        let c = crate::checklist::load(
+            crate::checklist::BUILTIN_DEFAULT.as_bytes(),
+            "t",
+            2024,
+            Lang::Zh,
+        )
+        .unwrap();
+        let entry = |linked: &str| {
+            format!(
+                r#"(id: "s1", date: "2024-05-06", topic: "讲座", hours: Some(2.0), by: "张三", linked: ["{linked}"])"#
+            )
+        };
+        let text = format!(
+            r#"(checklist: "rule-of-law-duties", year: 2024, items: {{ "lectures": (entries: [{}]), "study-hours": (entries: [{}]) }})"#,
+            entry("study-hours"),
+            entry("lectures")
+        );
+        let ledger: Ledger = ron::from_str(&text).unwrap();
+        let m = monthly(&c, &ledger);
+        assert_eq!(m.overall[4], 1, "one session");
+        let per_item: u32 = m.items.iter().map(|(_, _, n)| n[4]).sum();
+        assert_eq!(per_item, 2, "counted in each item");
     }
 }
