@@ -131,6 +131,15 @@ fn glance(s: &progress::ItemStatus<'_>) -> String {
         Kind::Task if s.complete => "[x]".into(),
         Kind::Task => "[ ]".into(),
         Kind::Count { target } => format!("{}/{target}", s.entry_count()),
+        // A year with no cases: the figures, as the documents say them, not a 0%.
+        Kind::Rate { .. }
+            if s
+                .record
+                .and_then(|r| r.rate.as_ref())
+                .is_some_and(|r| r.denominator == 0) =>
+        {
+            "0/0".into()
+        }
         Kind::Rate { target } if s.record.and_then(|r| r.rate.as_ref()).is_some() => {
             format!("{}%/{}%", number(s.value), number(target))
         }

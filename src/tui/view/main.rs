@@ -177,7 +177,8 @@ pub fn items(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 format!(" {:02}-{:02}", r.due.month(), r.due.day())
             };
-            let glance = pad(&r.glance, 9);
+            // Wide enough for the widest glance, `99.9%/100%`.
+            let glance = pad(&r.glance, 10);
             // The office, where the pane has room for it beside a readable title.
             let owner = if w >= 72 {
                 format!(" {}", pad(&truncate(&item.owner, 10), 10))
