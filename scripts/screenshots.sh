@@ -62,7 +62,7 @@ shot() {
     sleep 1.5 # the first frame
     for k in "$@"; do
         case "$k" in
-            type:*) xdotool type --window "$win" --delay 40 "${k#type:}" ;;
+            type:*) xdotool type --window "$win" --delay 120 "${k#type:}" ;;
             *) xdotool key --window "$win" "$k" ;;
         esac
         sleep 0.3
