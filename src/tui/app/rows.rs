@@ -133,8 +133,7 @@ fn glance(s: &progress::ItemStatus<'_>) -> String {
         Kind::Count { target } => format!("{}/{target}", s.entry_count()),
         // A year with no cases: the figures, as the documents say them, not a 0%.
         Kind::Rate { .. }
-            if s
-                .record
+            if s.record
                 .and_then(|r| r.rate.as_ref())
                 .is_some_and(|r| r.denominator == 0) =>
         {
