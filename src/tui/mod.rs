@@ -12,6 +12,7 @@ pub mod overview;
 pub mod runner;
 pub mod theme;
 pub mod view;
+mod watchdog;
 
 use std::io::{self, Write};
 
@@ -58,6 +59,22 @@ fn leave_modes() {
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
 }
 
+/// The real terminal's events, ended by SIGTERM, SIGHUP or SIGINT, with a watchdog for a
+/// terminal that goes away under the screen (`restore` gives it back if one is left).
+pub(crate) fn terminal_events(restore: fn()) -> runner::TerminalEvents {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&stop));
+    }
+    watchdog::start(std::sync::Arc::clone(&stop), restore);
+    runner::TerminalEvents { stop }
+}
+
 /// Run the screen on the terminal until the officer quits; the exit code.
 pub fn main(session: &Session) -> u8 {
     let mut app = open(session);
@@ -75,16 +92,10 @@ pub fn main(session: &Session) -> u8 {
     // A signal to end the process ends the screen the normal way, so the terminal is
     // restored (raw mode, alternate screen, mouse capture) and nothing half-done is kept:
     // every change is already saved, or still pending and said so on the way out.
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    #[cfg(unix)]
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&stop));
-    }
-    let mut events = runner::TerminalEvents { stop };
+    let mut events = terminal_events(|| {
+        leave_modes();
+        ratatui::restore();
+    });
     let result = ratatui::try_init().and_then(|mut terminal| {
         let _ = execute!(io::stdout(), EnableMouseCapture);
         // Bracketed paste is a nicety: the legacy Windows console refuses it, and the

@@ -358,3 +358,28 @@ fn a_signal_gives_the_terminal_back_and_keeps_every_saved_change() {
         assert_eq!(item(&json, "annual-plan")["complete"], true, "SIG{signal}");
     }
 }
+
+#[test]
+fn a_closed_terminal_ends_the_screen_instead_of_spinning() {
+    if !have_tmux() || Command::new("pgrep").arg("--version").output().is_err() {
+        return;
+    }
+    let h = Home::new().on(TODAY);
+    let t = Tmux::start("closed", 100, 30, &h, "");
+    t.wait_for(&["将法治建设纳入年度工作要点"]);
+    let pid = duty_pid(&t);
+    // The window closes: the terminal goes away under the running screen.
+    t.tmux(&["kill-server"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "duty {pid} still runs after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

@@ -42,16 +42,10 @@ pub fn main(browse: Browse) -> u8 {
     }));
     // A signal to end the process ends the screen the normal way, so the terminal is
     // restored (the overview has nothing to save).
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    #[cfg(unix)]
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&stop));
-    }
-    let mut events = crate::tui::runner::TerminalEvents { stop };
+    let mut events = crate::tui::terminal_events(|| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        ratatui::restore();
+    });
     let result = ratatui::try_init().and_then(|mut terminal| {
         let _ = execute!(io::stdout(), EnableMouseCapture);
         runner::run_loop(&mut terminal, &mut state, &mut events)
