@@ -78,13 +78,20 @@ impl Failure {
     }
 }
 
+/// Whether writing failed because the reader went away (`duty status | head -1`): a quiet
+/// end, not an error. Windows says so with ERROR_NO_DATA (232) or ERROR_PIPE_NOT_CONNECTED
+/// (233), only the first of which std counts as a broken pipe.
+fn reader_gone(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe || (cfg!(windows) && e.raw_os_error() == Some(233))
+}
+
 /// Say `failure` on stderr and return its exit code.
 pub fn report(failure: Failure, lang: Lang) -> u8 {
     let w = lang.words();
     let mut err = Out::stderr();
     let code = match failure {
         Failure::Exit(code) => code,
-        Failure::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
+        Failure::Output(e) if reader_gone(&e) => exit::OK,
         Failure::Output(e) => {
             let _ = writeln!(err, "{}{}", w.error_prefix(), w.stdout_failed(&e));
             exit::IO
