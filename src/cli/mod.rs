@@ -72,10 +72,11 @@ pub fn main() -> Outcome {
     if let Some(Command::Overview(a)) = &cli.command {
         return commands::overview::main(a, &cli, &env, &mut out);
     }
-    let result = run(cli, env, &mut out).and_then(|screen| {
-        out.finish().map_err(Failure::Output)?;
-        Ok(screen)
-    });
+    let result = run(cli, env, &mut out);
+    // What a command printed before it failed is still its output (`duty due` lists what is
+    // due, then exits 1), and it goes out before the error is reported.
+    let written = out.finish().map_err(Failure::Output);
+    let result = result.and_then(|screen| written.map(|()| screen));
     match result {
         Ok(Some(session)) => Outcome::Screen(Box::new(session)),
         Ok(None) => Outcome::Done(exit::OK),

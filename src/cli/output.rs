@@ -18,6 +18,11 @@ pub enum Mode {
 pub struct Out {
     inner: Box<dyn Write>,
     mode: Mode,
+    /// How many bytes of whole lines may wait before they are checked and passed on: many
+    /// for stdout, whose writer buffers anyway (checking ten thousand status lines at once
+    /// costs a fraction of checking each), none for stderr, where a line is shown as soon as
+    /// it is complete.
+    hold: usize,
     /// Bytes of the line not yet complete: escaping works on whole lines, so that a
     /// character written in two pieces is never escaped as two halves.
     pending: Vec<u8>,
@@ -25,7 +30,9 @@ pub struct Out {
 
 impl Out {
     pub fn stdout() -> Self {
-        Out::to(io::BufWriter::with_capacity(64 * 1024, io::stdout()))
+        let mut out = Out::to(io::BufWriter::with_capacity(64 * 1024, io::stdout()));
+        out.hold = 16 * 1024;
+        out
     }
 
     pub fn stderr() -> Self {
@@ -36,6 +43,7 @@ impl Out {
         Out {
             inner: Box::new(writer),
             mode: Mode::Text,
+            hold: 0,
             pending: Vec::new(),
         }
     }
@@ -65,12 +73,10 @@ impl Out {
         if upto == 0 {
             return Ok(());
         }
-        // Most output has nothing to escape: a byte scan (see `text::has_unsafe`) proves it,
-        // and the bytes go out as they are.
-        let clean = !self.pending[..upto].iter().fold(false, |seen, &b| {
-            seen | ((b < 0x20) & (b != b'\n')) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
-        });
-        if clean {
+        // Most output has nothing to escape: a byte scan proves it, and the bytes go out as
+        // they are.
+        let chunk = &self.pending[..upto];
+        if text::utf8(chunk).is_ok() && !text::lines_have_unsafe(chunk) {
             self.inner.write_all(&self.pending[..upto])?;
             self.pending.drain(..upto);
             return Ok(());
@@ -95,13 +101,24 @@ impl Out {
     }
 }
 
+/// Lines still held are passed on when the writer goes, as a `BufWriter` flushes when
+/// dropped; a command that cares whether they arrived calls [`Out::finish`].
+impl Drop for Out {
+    fn drop(&mut self) {
+        if self.mode != Mode::Raw {
+            let _ = self.drain(true);
+        }
+    }
+}
+
 impl Write for Out {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if self.mode == Mode::Raw {
             return self.inner.write(buf);
         }
         self.pending.extend_from_slice(buf);
-        if self.pending.len() >= 16 * 1024 || buf.contains(&b'\n') {
+        let held = self.pending.len();
+        if held > self.hold && (held >= 16 * 1024 || buf.contains(&b'\n')) {
             self.drain(false)?;
         }
         Ok(buf.len())
@@ -143,6 +160,21 @@ mod tests {
         out.finish().unwrap();
         let got = String::from_utf8(sink.0.lock().unwrap().clone()).unwrap();
         assert_eq!(got, "a\\u{1b}[31m \\u{202e} 学法\ntail");
+    }
+
+    #[test]
+    fn held_lines_go_out_when_dropped_and_stderr_lines_at_once() {
+        let sink = Shared::default();
+        let mut out = Out::to(sink.clone());
+        out.hold = 16 * 1024;
+        writeln!(out, "逾期62天").unwrap();
+        assert!(sink.0.lock().unwrap().is_empty(), "held back");
+        drop(out);
+        assert_eq!(sink.0.lock().unwrap().as_slice(), "逾期62天\n".as_bytes());
+        let sink = Shared::default();
+        let mut err = Out::to(sink.clone());
+        writeln!(err, "错误：…").unwrap();
+        assert_eq!(sink.0.lock().unwrap().as_slice(), "错误：…\n".as_bytes());
     }
 
     #[test]

@@ -62,6 +62,7 @@ pub struct Attachment {
     /// SHA-256 of the content, lower-case hex.
     pub sha256: String,
     /// The day it evidences: the entry's, the tick's, or the one given.
+    #[serde(with = "crate::text::dates::stored")]
     pub date: Date,
     /// The entry it belongs to (`None`: the item as a whole).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -93,6 +94,7 @@ impl ItemRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Done {
+    #[serde(with = "crate::text::dates::stored")]
     pub date: Date,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
@@ -106,6 +108,7 @@ pub struct Done {
 pub struct Entry {
     /// Short stable id, unique within the item (`duty unlog`, `duty edit`).
     pub id: String,
+    #[serde(with = "crate::text::dates::stored")]
     pub date: Date,
     pub topic: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,6 +134,7 @@ pub struct Entry {
 pub struct RateRecord {
     pub numerator: u64,
     pub denominator: u64,
+    #[serde(with = "crate::text::dates::stored")]
     pub date: Date,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,

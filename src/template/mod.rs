@@ -79,46 +79,43 @@ pub enum TemplateErrorKind {
 impl Template {
     /// Parse `source` for use in `context`.
     pub fn parse(source: &str, context: Context) -> Result<Self, TemplateError> {
+        let bytes = source.as_bytes();
         let mut parts = Vec::new();
         let mut text = String::new();
-        let mut rest = source.char_indices().peekable();
-        while let Some((i, c)) = rest.next() {
-            match c {
-                '{' if rest.peek().map(|&(_, c)| c) == Some('{') => {
-                    rest.next();
-                    text.push('{');
-                }
-                '}' if rest.peek().map(|&(_, c)| c) == Some('}') => {
-                    rest.next();
-                    text.push('}');
-                }
-                '}' => {
-                    return Err(TemplateError {
-                        offset: i,
-                        len: 1,
-                        kind: TemplateErrorKind::StrayClose,
-                    });
-                }
-                '{' => {
-                    let Some(close) = source[i..].find('}') else {
-                        return Err(TemplateError {
-                            offset: i,
-                            len: source.len() - i,
-                            kind: TemplateErrorKind::Unclosed,
-                        });
-                    };
-                    let var = parse_var(&source[i + 1..i + close], (i, close + 1), context)?;
-                    if !text.is_empty() {
-                        parts.push(Part::Text(std::mem::take(&mut text)));
-                    }
-                    parts.push(Part::Var(var));
-                    while rest.peek().is_some_and(|&(j, _)| j <= i + close) {
-                        rest.next();
-                    }
-                }
-                c => text.push(c),
+        let mut from = 0;
+        // Literal text is copied a run at a time, up to the next brace: every item of a
+        // large checklist has templates, so this is on the loading path of every command.
+        while let Some(found) = memchr::memchr2(b'{', b'}', &bytes[from..]) {
+            let i = from + found;
+            text.push_str(&source[from..i]);
+            let brace = bytes[i];
+            if bytes.get(i + 1) == Some(&brace) {
+                text.push(char::from(brace));
+                from = i + 2;
+                continue;
             }
+            if brace == b'}' {
+                return Err(TemplateError {
+                    offset: i,
+                    len: 1,
+                    kind: TemplateErrorKind::StrayClose,
+                });
+            }
+            let Some(close) = memchr::memchr(b'}', &bytes[i..]) else {
+                return Err(TemplateError {
+                    offset: i,
+                    len: source.len() - i,
+                    kind: TemplateErrorKind::Unclosed,
+                });
+            };
+            let var = parse_var(&source[i + 1..i + close], (i, close + 1), context)?;
+            if !text.is_empty() {
+                parts.push(Part::Text(std::mem::take(&mut text)));
+            }
+            parts.push(Part::Var(var));
+            from = i + close + 1;
         }
+        text.push_str(&source[from..]);
         if !text.is_empty() {
             parts.push(Part::Text(text));
         }
@@ -309,6 +306,38 @@ mod tests {
         let e = Template::parse("{short}", COUNT).unwrap_err();
         assert_eq!(e.kind, TemplateErrorKind::NotHere(Placeholder::Short));
         assert!(Template::parse("差{short}次", Context::Shortfall(KindTag::Count)).is_ok());
+    }
+
+    proptest::proptest! {
+        /// Any text parses or is refused at a brace; what parses renders back to its text
+        /// with `{{`/`}}` undoubled and each `{…}` where it was.
+        #[test]
+        fn braces_anywhere(s in "[学a{}]{0,12}|[学a{}]{0,4}\\{count\\}[学a{}]{0,4}") {
+            match Template::parse(&s, COUNT) {
+                Ok(t) => {
+                    let rendered = t.render(|v| s[v.at.0..v.at.0 + v.at.1].to_string());
+                    let mut expected = String::new();
+                    let mut rest = s.as_str();
+                    while let Some(c) = rest.chars().next() {
+                        if let Some(after) = rest.strip_prefix("{{").or(rest.strip_prefix("}}")) {
+                            expected.push(c);
+                            rest = after;
+                        } else if let Some(after) = rest.strip_prefix("{count}") {
+                            expected.push_str("{count}");
+                            rest = after;
+                        } else {
+                            expected.push(c);
+                            rest = &rest[c.len_utf8()..];
+                        }
+                    }
+                    proptest::prop_assert_eq!(rendered, expected);
+                }
+                Err(e) => {
+                    let at_brace = matches!(s.as_bytes()[e.offset], b'{' | b'}');
+                    proptest::prop_assert!(at_brace, "refused at {}: {:?}", e.offset, s);
+                }
+            }
+        }
     }
 
     #[test]

@@ -155,10 +155,67 @@ pub fn days_between(from: Date, to: Date) -> i64 {
     from.duration_until(to).as_secs() / 86_400
 }
 
+/// `YYYY-MM-DD` read straight from its ten bytes, or `None` for any other text (which
+/// jiff's parser then reads, or says what is wrong with it). Ledgers hold a date for every
+/// entry; this is most of a ledger's dates, at a fraction of the general parser's work.
+pub fn iso_fast(s: &str) -> Option<Date> {
+    let b: &[u8; 10] = s.as_bytes().try_into().ok()?;
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0i16, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + i16::from(d - b'0'))
+        })
+    };
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+/// Serde for stored dates: written as jiff writes them (`2024-03-28`), read through
+/// [`iso_fast`] first.
+pub mod stored {
+    use jiff::civil::Date;
+    use serde::{Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        date.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date as YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Date, E> {
+                match super::iso_fast(s) {
+                    Some(date) => Ok(date),
+                    None => s.parse::<Date>().map_err(E::custom),
+                }
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    proptest::proptest! {
+        /// The quick reading of stored dates gives what jiff gives, or leaves it to jiff.
+        #[test]
+        fn stored_dates_read_as_jiff_reads_them(s in "[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9+ -]{10}|2024-0[1-9]-[0-3][0-9]") {
+            let jiff = s.parse::<Date>().ok();
+            match iso_fast(&s) {
+                Some(fast) => proptest::prop_assert_eq!(Some(fast), jiff),
+                None => proptest::prop_assert!(jiff.is_none() || !s.as_bytes().iter().all(|b| b.is_ascii_digit() || *b == b'-')),
+            }
+        }
+    }
 
     #[test]
     fn parses_both_styles() {

@@ -13,7 +13,7 @@ pub mod dates;
 pub mod numbers;
 mod wrap;
 
-pub use cells::{pad, truncate, width, write_padded};
+pub use cells::{pad, push_fitted, push_spaces, truncate, width, write_padded};
 pub use numbers::number;
 pub use wrap::wrap;
 
@@ -34,27 +34,42 @@ pub fn is_unsafe(c: char) -> bool {
 
 /// Whether `s` holds a character that [`is_unsafe`] refuses.
 pub fn has_unsafe(s: &str) -> bool {
+    has_unsafe_bytes(s.as_bytes(), false)
+}
+
+/// Whether text of whole lines holds an unsafe character other than its line breaks. Takes
+/// bytes so that output can be checked before it is decoded; invalid UTF-8 is not judged.
+pub fn lines_have_unsafe(bytes: &[u8]) -> bool {
+    has_unsafe_bytes(bytes, true)
+}
+
+fn has_unsafe_bytes(bytes: &[u8], newline_ok: bool) -> bool {
     // Each such character is encoded with a byte below 0x20, 0x7F, or the lead byte 0xC2 (C1
     // controls) or 0xE2 (bidi overrides). In valid UTF-8 those two never occur as
     // continuation bytes, so the bytes after them say exactly which character it is and no
-    // text needs decoding; most Chinese text has none of the four (but quotes and dashes
-    // start with 0xE2, hence the second look).
-    // A fold rather than `any`: without the early exit the compiler vectorises the scan.
-    let bytes = s.as_bytes();
-    let candidate = |b: u8| (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2);
-    if !bytes.iter().fold(false, |seen, &b| seen | candidate(b)) {
+    // text needs decoding. One fold finds whether any of them occurs (without an early exit
+    // the compiler vectorises it); Chinese text is full of 0xE2 (quotes, dashes, '…'), so
+    // when there are any, memchr finds each for a closer look.
+    let newline = if newline_ok { b'\n' } else { 0xff };
+    let control = |b: u8| ((b < 0x20) & (b != newline)) | (b == 0x7f);
+    let lead = |b: u8| (b == 0xc2) | (b == 0xe2);
+    let (controls, leads) = bytes
+        .iter()
+        .fold((false, false), |(c, l), &b| (c | control(b), l | lead(b)));
+    if controls {
+        return true;
+    }
+    if !leads {
         return false;
     }
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        0x00..=0x1f | 0x7f => true,
+    memchr::memchr2_iter(0xc2, 0xe2, bytes).any(|i| match bytes[i] {
         0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
-        0xe2 => match at(i + 1) {
+        _ => match at(i + 1) {
             0x80 => (0xaa..=0xae).contains(&at(i + 2)),
             0x81 => (0xa6..=0xa9).contains(&at(i + 2)),
             _ => false,
         },
-        _ => false,
     })
 }
 
@@ -151,6 +166,8 @@ mod tests {
         #[test]
         fn the_byte_scan_agrees_with_decoding(s in "\\PC*|[\u{0}-\u{2100}]*") {
             proptest::prop_assert_eq!(has_unsafe(&s), s.chars().any(is_unsafe));
+            let outside_newlines = s.chars().any(|c| c != '\n' && is_unsafe(c));
+            proptest::prop_assert_eq!(lines_have_unsafe(s.as_bytes()), outside_newlines);
         }
     }
 

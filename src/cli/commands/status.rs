@@ -16,7 +16,7 @@ use crate::ledger::{ItemRecord, Ledger};
 use crate::progress::{self, ItemStatus, Status};
 use crate::session::Session;
 use crate::text::dates::iso;
-use crate::text::{truncate, width, write_padded};
+use crate::text::{push_fitted, push_spaces, width};
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
@@ -110,36 +110,43 @@ pub fn print_status(s: &Session, ledger: &Ledger, st: &Status<'_>, out: &mut Out
         .max()
         .unwrap_or(0)
         .min(24);
-    // Each item's state (with its pace, "7/12 次，按进度应为10，落后3次"), made once: the
-    // column is as wide as the widest (within reason), so the due dates line up.
-    let states: Vec<String> = st
+    // Each item's state (with its pace, "7/12 次，按进度应为10，落后3次") and its width, made
+    // once: the column is as wide as the widest (within reason), so the due dates line up.
+    let states: Vec<(String, usize)> = st
         .items
         .iter()
         .map(|s| {
-            let state = s.state_label(lang);
+            let mut state = s.state_label(lang);
             let pace = crate::review::pace(s, c.year, today)
                 .filter(|_| !s.complete)
                 .and_then(|p| lang.words().pace(&p, s.item.kind));
-            match pace {
-                Some(pace) => format!("{state}{}{pace}", lang.pick("，", ", ")),
-                None => state,
+            if let Some(pace) = pace {
+                state.push_str(lang.pick("，", ", "));
+                state.push_str(&pace);
             }
+            let cells = width(&state);
+            (state, cells)
         })
         .collect();
     let state_w = states
         .iter()
-        .map(|s| width(s))
+        .map(|(_, cells)| *cells)
         .max()
         .unwrap_or(0)
         .clamp(12, 44);
     let mut states = states.into_iter();
     let mut items = st.items.iter().peekable();
+    // Ten thousand lines for a large checklist: each is put together in one buffer and
+    // written out whole.
+    let mut line = String::with_capacity(256);
     for sec in &st.sections {
         writeln!(out)?;
         writeln!(out, "{}  {}/{}", sec.section.title, sec.done, sec.total)?;
         while let Some(s) = items.next_if(|s| std::ptr::eq(s.section, sec.section)) {
             let state = states.next().unwrap_or_default();
-            write_item_line(out, s, (id_w, state_w), lang, &state)?;
+            line.clear();
+            item_line(&mut line, s, (id_w, state_w), lang, state);
+            out.write_all(line.as_bytes())?;
         }
     }
     if !st.orphans.is_empty() {
@@ -152,16 +159,15 @@ pub fn print_status(s: &Session, ledger: &Ledger, st: &Status<'_>, out: &mut Out
     Ok(())
 }
 
-/// One item's line, written straight out: ten thousand of them are printed for a large
-/// checklist, so the columns are padded in place rather than built up as strings. `state` is
-/// the item's state with its pace.
-fn write_item_line(
-    out: &mut Out,
+/// One item's line: mark, id, title, state (with its pace and width) and due date, the
+/// columns fitted by display width.
+fn item_line(
+    line: &mut String,
     s: &ItemStatus<'_>,
     (id_w, state_w): (usize, usize),
     lang: Lang,
-    state: &str,
-) -> std::io::Result<()> {
+    (state, state_cells): (String, usize),
+) {
     let mark = if s.complete {
         "[x]"
     } else if s.overdue {
@@ -169,29 +175,46 @@ fn write_item_line(
     } else {
         "[ ]"
     };
-    write!(out, "  {mark} ")?;
-    write_padded(out, &truncate(&s.item.id, id_w), id_w)?;
-    out.write_all(b" ")?;
-    write_padded(out, &truncate(&s.item.title, 36), 36)?;
-    out.write_all(b" ")?;
-    write_padded(out, state, state_w)?;
-    let due = s.due;
-    write!(
-        out,
-        " {}{:04}-{:02}-{:02}",
-        lang.pick("截止 ", "due "),
-        due.year(),
-        due.month(),
-        due.day()
-    )?;
+    line.push_str("  ");
+    line.push_str(mark);
+    line.push(' ');
+    push_fitted(line, &s.item.id, id_w);
+    line.push(' ');
+    push_fitted(line, &s.item.title, 36);
+    line.push(' ');
+    line.push_str(&state);
+    push_spaces(line, state_w.saturating_sub(state_cells));
+    line.push(' ');
+    line.push_str(lang.pick("截止 ", "due "));
+    push_iso(line, s.due);
     if s.overdue || s.due_soon() {
-        write!(out, "  {}", lang.words().due_in(s.days_left))?;
+        line.push_str("  ");
+        line.push_str(&lang.words().due_in(s.days_left));
     }
     let files = s.record.map_or(0, |r| r.files.len());
     if files > 0 {
-        write!(out, "  {}", lang.words().file_count(files))?;
+        line.push_str("  ");
+        line.push_str(&lang.words().file_count(files));
     }
-    writeln!(out)
+    line.push('\n');
+}
+
+/// `2024-03-28`, digit by digit (the formatter's padding is most of a line's cost).
+fn push_iso(line: &mut String, date: jiff::civil::Date) {
+    let digits = |line: &mut String, n: i32, places: u32| {
+        for place in (0..places).rev() {
+            let digit = (n / 10i32.pow(place)).rem_euclid(10) as u8;
+            line.push(char::from(b'0' + digit));
+        }
+    };
+    match date.year() {
+        year @ 0..=9999 => digits(line, i32::from(year), 4),
+        year => line.push_str(&format!("{year:04}")),
+    }
+    line.push('-');
+    digits(line, i32::from(date.month()), 2);
+    line.push('-');
+    digits(line, i32::from(date.day()), 2);
 }
 
 /// `duty status --json`, schema version 1 (documented in the README).
