@@ -115,12 +115,12 @@ fn ledger(c: &Checklist, entries: usize, salt: usize) -> Ledger {
             .or_default()
             .entries
             .push(Entry {
-                id: format!("e{key:07}"),
+                id: format!("e{key:07}").into(),
                 date: day(key),
                 topic: format!("专题学习第{key}次"),
                 hours,
-                evidence: String::new(),
-                by: format!("user{salt}"),
+                evidence: Default::default(),
+                by: format!("user{salt}").into(),
                 presided: String::new(),
                 attended: String::new(),
                 linked: Vec::new(),

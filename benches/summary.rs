@@ -91,7 +91,7 @@ fn ledger_of(c: &Checklist, entries: usize, each: usize) -> Ledger {
             _ => {
                 for e in 0..each.min(left) {
                     r.entries.push(Entry {
-                        id: format!("e{e}"),
+                        id: format!("e{e}").into(),
                         date: day,
                         topic: format!("《学习材料{}》", (n + e) % 50),
                         hours: (n % 4 == 3).then_some(8.0),

@@ -136,12 +136,9 @@ impl<'a> Reader<'a> {
             Some(b) if b.is_ascii_alphabetic() || b == b'_' => self.pos += 1,
             _ => return Err(GaveUp),
         }
-        while self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
-        {
-            self.pos += 1;
-        }
+        let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+        let rest = &self.src[self.pos..];
+        self.pos += rest.iter().position(|b| !word(b)).unwrap_or(rest.len());
         // A raw identifier (`r#type`) is ron's to read.
         if self.peek() == Some(b'#') {
             return Err(GaveUp);

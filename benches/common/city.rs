@@ -274,14 +274,14 @@ pub fn unit(n: usize, name: &str, checklist_ron: &str, rng: &mut Rng, sessions: 
     let mut entry = |item: &str, k: usize, hours: Option<f64>, evidence: bool| {
         entry_no += 1;
         Entry {
-            id: format!("u{n}e{entry_no}"),
+            id: format!("u{n}e{entry_no}").into(),
             date: day((k as i64 * 17 + entry_no as i64) % 300),
             topic: format!("{item} 第{k}次学习《中华人民共和国行政诉讼法》"),
             hours,
             evidence: if evidence {
-                format!("纪要〔{YEAR}〕{entry_no}号")
+                format!("纪要〔{YEAR}〕{entry_no}号").into()
             } else {
-                String::new()
+                Default::default()
             },
             by: "张三".into(),
             presided: String::new(),

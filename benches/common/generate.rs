@@ -130,11 +130,11 @@ pub fn generate_ledger(checklist: &Checklist, entries: usize) -> Ledger {
             .or_default()
             .entries
             .push(Entry {
-                id: format!("e{n:05}"),
+                id: format!("e{n:05}").into(),
                 date,
                 topic: format!("学习《中华人民共和国行政复议法》第{n}讲"),
                 hours: hours.then_some(2.0),
-                evidence: format!("政数〔{year}〕{n}号"),
+                evidence: format!("政数〔{year}〕{n}号").into(),
                 by: "张三".into(),
                 presided: String::new(),
                 attended: String::new(),

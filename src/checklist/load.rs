@@ -62,7 +62,7 @@ pub fn load_sized(
     };
     // Line endings of a classic Mac editor, CR alone: RON would read one long comment line.
     let unix;
-    let src = if src.contains('\r') && !src.contains('\n') {
+    let src = if memchr::memchr(b'\r', bytes).is_some() && memchr::memchr(b'\n', bytes).is_none() {
         unix = src.replace('\r', "\n");
         unix.as_str()
     } else {

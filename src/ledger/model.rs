@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use compact_str::CompactString;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -107,16 +108,16 @@ pub struct Done {
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// Short stable id, unique within the item (`duty unlog`, `duty edit`).
-    pub id: String,
+    pub id: CompactString,
     #[serde(with = "crate::text::dates::stored")]
     pub date: Date,
     pub topic: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<f64>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub evidence: String,
+    #[serde(default, skip_serializing_if = "CompactString::is_empty")]
+    pub evidence: CompactString,
     #[serde(default)]
-    pub by: String,
+    pub by: CompactString,
     /// Who presided (inspectors check that the 主要负责人 did).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub presided: String,

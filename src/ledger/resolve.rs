@@ -276,6 +276,6 @@ pub(super) fn find_entry<'r>(
     record.entry(entry).ok_or_else(|| ChangeError::NoSuchEntry {
         item: item.to_string(),
         entry: entry.to_string(),
-        known: record.entries.iter().map(|e| e.id.clone()).collect(),
+        known: record.entries.iter().map(|e| e.id.to_string()).collect(),
     })
 }

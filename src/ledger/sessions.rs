@@ -110,12 +110,12 @@ fn log(
         .map(|t| Op::Log {
             item: t.id.clone(),
             entry: Entry {
-                id: id.clone(),
+                id: id.as_str().into(),
                 date: *date,
                 topic: topic.clone(),
                 hours: hours.filter(|_| counts_hours(t)),
-                evidence: evidence.clone(),
-                by: stamp.by.clone(),
+                evidence: evidence.as_str().into(),
+                by: stamp.by.as_str().into(),
                 presided: people.presided.clone(),
                 attended: people.attended.clone(),
                 linked: ids
@@ -158,7 +158,7 @@ fn unlog(ledger: &Ledger, item: &str, entry: &str) -> Result<Vec<Op>, ChangeErro
         if files > 0 {
             return Err(ChangeError::EntryHasFiles {
                 item: i,
-                entry: e.id.clone(),
+                entry: e.id.to_string(),
                 files,
             });
         }
@@ -232,7 +232,7 @@ fn edit(
             now.hours = Some(h);
         }
         if let Some(e) = evidence {
-            now.evidence = e.clone();
+            now.evidence = e.as_str().into();
         }
         if let Some(p) = presided {
             now.presided = p.clone();

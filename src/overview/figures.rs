@@ -266,7 +266,7 @@ mod tests {
         l.change(&c, &log, &ctx).unwrap();
         let r = l.items.get_mut("center-group").unwrap();
         assert!(lacks_evidence(r));
-        let entry = r.entries[0].id.clone();
+        let entry = r.entries[0].id.to_string();
         r.files.push(Attachment {
             name: "签到表.pdf".into(),
             size: 1,

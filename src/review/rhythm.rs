@@ -82,12 +82,12 @@ mod tests {
 
     fn entry(d: Date) -> Entry {
         Entry {
-            id: format!("{d}"),
+            id: format!("{d}").into(),
             date: d,
             topic: "学法".into(),
             hours: None,
-            evidence: String::new(),
-            by: String::new(),
+            evidence: Default::default(),
+            by: Default::default(),
             presided: String::new(),
             attended: String::new(),
             linked: Vec::new(),

@@ -301,7 +301,7 @@ impl RecordOrigin {
 
     /// The first kept entry that is the same occurrence as `e` (see [`same_entry`]).
     fn find(&self, e: &Entry) -> Option<usize> {
-        let by_id = self.by_id.get(&e.id).copied();
+        let by_id = self.by_id.get(e.id.as_str()).copied();
         let by_content = self.by_content.get(&content_key(e)).copied();
         match (by_id, by_content) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -310,7 +310,7 @@ impl RecordOrigin {
     }
 
     fn add(&mut self, e: &Entry, index: usize, src: usize) {
-        self.by_id.entry(e.id.clone()).or_insert(index);
+        self.by_id.entry(e.id.to_string()).or_insert(index);
         self.by_content.entry(content_key(e)).or_insert(index);
         self.entries.push(src);
     }

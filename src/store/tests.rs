@@ -78,12 +78,12 @@ fn record(text: BoxedStrategy<String>) -> impl Strategy<Value = ItemRecord> {
     )
         .prop_map(
             |(id, date, topic, hours, evidence, by, (presided, attended, linked))| Entry {
-                id,
+                id: id.into(),
                 date,
                 topic,
                 hours,
-                evidence,
-                by,
+                evidence: evidence.into(),
+                by: by.into(),
                 presided,
                 attended,
                 linked,
@@ -456,7 +456,7 @@ fn an_old_ledgers_history_comes_into_the_journal_and_undo_reaches_it() {
         date: date(2024, 3, 1),
         topic: "旧登记".into(),
         hours: None,
-        evidence: String::new(),
+        evidence: Default::default(),
         by: "li".into(),
         presided: String::new(),
         attended: String::new(),

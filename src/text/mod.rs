@@ -51,16 +51,13 @@ fn has_unsafe_bytes(bytes: &[u8], newline_ok: bool) -> bool {
     // the compiler vectorises it); Chinese text is full of 0xE2 (quotes, dashes, '…'), so
     // when there are any, memchr finds each for a closer look.
     let newline = if newline_ok { b'\n' } else { 0xff };
-    let control = |b: u8| ((b < 0x20) & (b != newline)) | (b == 0x7f);
-    let lead = |b: u8| (b == 0xc2) | (b == 0xe2);
-    let (controls, leads) = bytes
-        .iter()
-        .fold((false, false), |(c, l), &b| (c | control(b), l | lead(b)));
-    if controls {
-        return true;
-    }
-    if !leads {
+    let candidate = |b: u8| ((b < 0x20) & (b != newline)) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2);
+    if !bytes.iter().fold(false, |seen, &b| seen | candidate(b)) {
         return false;
+    }
+    let control = |b: u8| ((b < 0x20) & (b != newline)) | (b == 0x7f);
+    if bytes.iter().fold(false, |seen, &b| seen | control(b)) {
+        return true;
     }
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
     memchr::memchr2_iter(0xc2, 0xe2, bytes).any(|i| match bytes[i] {

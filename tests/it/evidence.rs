@@ -83,7 +83,7 @@ pub(crate) fn log(h: &Home, item: &str, date: &str, topic: &str, evidence: &str)
         .find(|e| e.topic == topic)
         .unwrap()
         .id
-        .clone()
+        .to_string()
 }
 
 /// Copy a fixture into the home's working directory (where duty runs) under `name`, as the

@@ -154,7 +154,7 @@ fn entries_same_by_content_are_counted_once_within_one_ledger() {
         date: date(2024, 4, 1),
         topic: "同一次会".into(),
         hours: None,
-        evidence: String::new(),
+        evidence: Default::default(),
         by: "x".into(),
         presided: String::new(),
         attended: String::new(),

@@ -239,8 +239,12 @@ pub fn log(s: &Session, a: LogArgs, out: &mut Out) -> CmdResult {
         // Text that would read wrong in the report, said now while it is easy to fix.
         use crate::checklist::lint::{lint_text, lint_topic};
         for (field, text, lint) in [
-            (w.field_topic(), &entry.topic, lint_topic as fn(&str) -> _),
-            (w.field_evidence(), &entry.evidence, lint_text),
+            (
+                w.field_topic(),
+                entry.topic.as_str(),
+                lint_topic as fn(&str) -> _,
+            ),
+            (w.field_evidence(), entry.evidence.as_str(), lint_text),
         ] {
             for f in lint(text) {
                 let at = text[..f.offset].chars().count() + 1;

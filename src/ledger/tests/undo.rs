@@ -72,7 +72,7 @@ fn every_operation_is_undone_exactly_by_its_inverse() {
         // `unlog` takes the id the first logged entry was given.
         let change = match change {
             Change::Unlog { item, .. } => Change::Unlog {
-                entry: l.record(&item).unwrap().entries[0].id.clone(),
+                entry: l.record(&item).unwrap().entries[0].id.to_string(),
                 item,
             },
             other => other,
@@ -236,7 +236,7 @@ fn every_operation_reads_back_from_its_journal_line() {
     let changes = [
         Change::Unlog {
             item: "center-group".into(),
-            entry: first,
+            entry: first.to_string(),
         },
         Change::Check {
             item: "annual-plan".into(),

@@ -158,12 +158,12 @@ impl Book {
 /// An entry with nothing in it, for tests that write entries straight into a ledger.
 pub(super) fn blank_entry() -> crate::ledger::Entry {
     crate::ledger::Entry {
-        id: String::new(),
+        id: Default::default(),
         date: day(2024, 1, 1),
         topic: String::new(),
         hours: None,
-        evidence: String::new(),
-        by: String::new(),
+        evidence: Default::default(),
+        by: Default::default(),
         presided: String::new(),
         attended: String::new(),
         linked: Vec::new(),

@@ -47,11 +47,11 @@ fn raw_log(b: &mut Book, id: &str, on: jiff::civil::Date, topic: &str, hours: Op
     let r = b.l.items.entry(id.to_string()).or_default();
     let n = r.entries.len();
     r.entries.push(crate::ledger::Entry {
-        id: format!("p{n}"),
+        id: format!("p{n}").into(),
         date: on,
         topic: topic.to_string(),
         hours,
-        evidence: topic.to_string(),
+        evidence: topic.into(),
         by: "法规科".into(),
         ..blank_entry()
     });

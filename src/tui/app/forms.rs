@@ -101,7 +101,7 @@ impl App {
         self.open_form(
             FormKind::Edit {
                 hours,
-                entry: e.id.clone(),
+                entry: e.id.to_string(),
             },
             &fields,
         );

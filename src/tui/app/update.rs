@@ -212,7 +212,7 @@ fn normal(app: &mut App, action: Action) -> Effect {
             let target = app.selected_item().and_then(|i| {
                 let r = app.ledger.record(&i.id)?;
                 let e = r.entries.get(app.entry_cursor)?;
-                Some((i.id.clone(), e.id.clone()))
+                Some((i.id.clone(), e.id.to_string()))
             });
             match (target, app.focus) {
                 (Some((item, entry)), Focus::Details) => {

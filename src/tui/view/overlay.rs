@@ -228,7 +228,7 @@ pub fn confirm(app: &App, what: &Confirm, area: Rect, buf: &mut Buffer) {
             let detail = app
                 .ledger
                 .record(item)
-                .and_then(|r| r.entries.iter().find(|e| &e.id == entry))
+                .and_then(|r| r.entries.iter().find(|e| e.id == *entry))
                 .map(|e| {
                     format!(
                         "{}  {}  #{}",

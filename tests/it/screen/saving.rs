@@ -103,7 +103,7 @@ fn an_entry_logged_while_saving_fails_is_saved_under_the_id_it_was_shown_with() 
     let shown = s.app.ledger.record("party-meetings").unwrap().entries[0]
         .id
         .clone();
-    assert!(s.screen().contains(&shown), "{}", s.screen());
+    assert!(s.screen().contains(shown.as_str()), "{}", s.screen());
     // Retried while the disk is still failing: the same change, the same id.
     s.run(vec![None, None]);
     assert_eq!(
@@ -117,7 +117,7 @@ fn an_entry_logged_while_saving_fails_is_saved_under_the_id_it_was_shown_with() 
     let saved = &disk.record("party-meetings").unwrap().entries;
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].id, shown, "saved under the id it was shown with");
-    assert!(s.screen().contains(&shown));
+    assert!(s.screen().contains(shown.as_str()));
     // The id the screen shows is the one the command line knows.
     let out = s.home.run(&["unlog", "party-meetings", &shown]);
     out.ok();
