@@ -65,10 +65,7 @@ impl Validator<'_> {
             let mut note = last.clone();
             note.path = None;
             note.help = None;
-            note.message = match self.lang {
-                Lang::Zh => format!("另有 {} 处错误未列出", self.dropped),
-                Lang::En => format!("{} more errors not shown", self.dropped),
-            };
+            note.message = self.lang.words().more_errors(self.dropped);
             self.errors.push(note);
         }
         self.errors

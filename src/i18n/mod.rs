@@ -6,6 +6,7 @@
 //! (`cli::output`, the screen's view) that makes it safe there.
 
 mod change;
+mod checklist;
 pub mod clap_zh;
 mod evidence;
 pub mod help;
