@@ -1,5 +1,6 @@
 //! Words for a checklist file that did not load: what the parser stopped at, a value of
-//! the wrong shape, a file too large or not UTF-8, and how to put each right.
+//! the wrong shape, a file too large or not UTF-8, how to put each right, and the frame a
+//! [`Diagnostic`](crate::diagnostic::Diagnostic) is printed in.
 
 use super::Words;
 use crate::checklist::{Expected, Shape, Syntax};
@@ -254,5 +255,31 @@ impl Words {
         } else {
             format!("{n} more errors not shown")
         }
+    }
+
+    /// A diagnostic's first line: `错误（sections[0].id）：…`, `warning: …`.
+    pub(crate) fn diagnostic_headline(
+        self,
+        warning: bool,
+        path: Option<&str>,
+        message: &str,
+    ) -> String {
+        let kind = match (warning, self.zh()) {
+            (false, true) => "错误",
+            (true, true) => "警告",
+            (false, false) => "error",
+            (true, false) => "warning",
+        };
+        match (path, self.zh()) {
+            (Some(path), true) => format!("{kind}（{path}）：{message}"),
+            (Some(path), false) => format!("{kind}: {path}: {message}"),
+            (None, true) => format!("{kind}：{message}"),
+            (None, false) => format!("{kind}: {message}"),
+        }
+    }
+
+    /// Before a diagnostic's hint.
+    pub(crate) fn diagnostic_help(self) -> &'static str {
+        self.pick("提示：", "help: ")
     }
 }
