@@ -20,6 +20,7 @@ mod store;
 mod usage;
 
 pub use record::Total;
+pub(crate) use report::Column;
 pub use review::Surface;
 pub use status::Kinds;
 
