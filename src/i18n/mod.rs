@@ -11,6 +11,7 @@ pub mod clap_zh;
 mod evidence;
 pub mod help;
 pub mod overview;
+mod pack;
 mod record;
 mod report;
 mod review;
