@@ -1,6 +1,9 @@
 //! Words for a checklist file that did not load: what the parser stopped at, a value of
 //! the wrong shape, a file too large or not UTF-8, how to put each right, and the frame a
-//! [`Diagnostic`](crate::diagnostic::Diagnostic) is printed in.
+//! [`Diagnostic`](crate::diagnostic::Diagnostic) is printed in. What a checklist that
+//! parsed says wrong is worded in [`invalid`].
+
+mod invalid;
 
 use super::Words;
 use crate::checklist::{Expected, Shape, Syntax};
