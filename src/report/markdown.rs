@@ -67,6 +67,7 @@ pub fn markdown(
 ) -> String {
     let lang = input.lang;
     let mut out = String::new();
+    // The documents themselves in Chinese; in English the plain-text gloss, fenced.
     match (doc, lang) {
         (Document::Summary, Lang::Zh) => {
             let d = super::draft::draft_parts(input, st, parts);

@@ -41,6 +41,8 @@ pub fn summary_text(d: &Draft, input: &Input<'_>, options: Options<'_>) -> Strin
     let mut out = String::new();
     let three = options.part != Part::Five;
     let five = options.part != Part::Three;
+    // Two renderings rather than two wordings: in Chinese the document itself, in English a
+    // labelled gloss around its Chinese sentences.
     match input.lang {
         Lang::Zh => {
             if three {
@@ -124,6 +126,7 @@ fn five_text(out: &mut String, five: &Five) {
 /// The 述法 report as text.
 pub fn shufa_text(s: &Shufa, input: &Input<'_>) -> String {
     let mut out = String::new();
+    // As for the annual report: the document in Chinese, a gloss of it in English.
     match input.lang {
         Lang::Zh => {
             let _ = writeln!(out, "{}\n", s.title);
