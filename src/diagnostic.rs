@@ -190,27 +190,14 @@ fn excerpt(line: &str, column: usize, underline: usize) -> (String, usize, usize
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let help = match self.lang {
-            Lang::Zh => "提示：",
-            Lang::En => "help: ",
-        };
+        let words = self.lang.words();
         let message = text::for_terminal(&self.message);
-        let kind = match (self.warning, self.lang) {
-            (false, Lang::Zh) => "错误",
-            (true, Lang::Zh) => "警告",
-            (false, Lang::En) => "error",
-            (true, Lang::En) => "warning",
-        };
-        match (&self.path, self.lang) {
-            (Some(path), Lang::Zh) => {
-                writeln!(f, "{kind}（{}）：{message}", text::for_terminal(path))?
-            }
-            (Some(path), Lang::En) => {
-                writeln!(f, "{kind}: {}: {message}", text::for_terminal(path))?
-            }
-            (None, Lang::Zh) => writeln!(f, "{kind}：{message}")?,
-            (None, Lang::En) => writeln!(f, "{kind}: {message}")?,
-        }
+        let path = self.path.as_deref().map(text::for_terminal);
+        writeln!(
+            f,
+            "{}",
+            words.diagnostic_headline(self.warning, path.as_deref(), &message)
+        )?;
         writeln!(
             f,
             "  --> {}:{}:{}",
@@ -227,7 +214,12 @@ impl fmt::Display for Diagnostic {
         writeln!(f, " {number} | {shown}")?;
         write!(f, " {gutter} | {}{}", " ".repeat(lead), "^".repeat(carets))?;
         if let Some(h) = &self.help {
-            write!(f, "\n {gutter} = {help}{}", text::for_terminal(h))?;
+            write!(
+                f,
+                "\n {gutter} = {}{}",
+                words.diagnostic_help(),
+                text::for_terminal(h)
+            )?;
         }
         Ok(())
     }

@@ -180,54 +180,9 @@ pub fn status<'a>(checklist: &'a Checklist, ledger: &'a Ledger, today: Date) -> 
 
 impl ItemStatus<'_> {
     /// The item's state at a glance: `已完成（2024年3月1日）`, `3/4 次`, `92%（目标 100%）`,
-    /// `12.5/20 学时`.
+    /// `12.5/20 学时`. The screen, the sheets and the reports all ask for it by language.
     pub fn state_label(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::{En, Zh};
-        use crate::text::number;
-        let target = number(self.target.unwrap_or(0.0));
-        match (self.item.kind, lang) {
-            (Kind::Task, _) => match self.record.and_then(|r| r.done.as_ref()) {
-                Some(done) => match (lang, self.done_late()) {
-                    (Zh, false) => format!("已完成（{}）", crate::text::dates::chinese(done.date)),
-                    (Zh, true) => {
-                        format!(
-                            "已完成（{}，逾期完成）",
-                            crate::text::dates::chinese(done.date)
-                        )
-                    }
-                    (En, false) => format!("done {}", crate::text::dates::iso(done.date)),
-                    (En, true) => format!("done {} (late)", crate::text::dates::iso(done.date)),
-                },
-                None => lang.pick("未完成", "not done").to_string(),
-            },
-            (Kind::Count { .. }, Zh) => format!("{}/{target} 次", self.entry_count()),
-            (Kind::Count { .. }, En) => format!("{}/{target} times", self.entry_count()),
-            (Kind::Rate { .. }, _) => match self.record.and_then(|r| r.rate.as_ref()) {
-                Some(r) if r.no_cases() => lang
-                    .pick("本年度无此类情况（0/0）", "no cases this year (0/0)")
-                    .into(),
-                Some(r) => match lang {
-                    Zh => format!(
-                        "{}%（{}/{}，目标 {target}%）",
-                        crate::text::numbers::percent(r.numerator, r.denominator),
-                        r.numerator,
-                        r.denominator
-                    ),
-                    En => format!(
-                        "{}% ({}/{}, target {target}%)",
-                        crate::text::numbers::percent(r.numerator, r.denominator),
-                        r.numerator,
-                        r.denominator
-                    ),
-                },
-                None => match lang {
-                    Zh => format!("未填报（目标 {target}%）"),
-                    En => format!("not recorded (target {target}%)"),
-                },
-            },
-            (Kind::Hours { .. }, Zh) => format!("{}/{target} 学时", number(self.value)),
-            (Kind::Hours { .. }, En) => format!("{}/{target} hours", number(self.value)),
-        }
+        lang.words().item_state(self)
     }
 }
 

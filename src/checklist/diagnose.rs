@@ -2,11 +2,88 @@
 //! parser stopped and naming what it found, or a shape error (unknown field, missing field,
 //! wrong kind, value of the wrong type) placed on the value itself.
 
+use std::borrow::Cow;
+
 use super::load::{Failure, RECURSION_LIMIT};
 use super::locate::Locations;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::text;
+
+/// Why a text is not RON, as data; `Words::syntax_problem` words it with what was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Syntax {
+    /// Nothing but white space and comments.
+    Empty,
+    /// The text ends inside a group or list.
+    Eof,
+    Comma,
+    StringEnd,
+    /// A `( … )` group (or a map) not closed.
+    GroupEnd,
+    ListEnd,
+    Colon,
+    /// More text after the checklist.
+    Trailing,
+    Char,
+    /// Nesting deeper than the parser's limit.
+    TooDeep(usize),
+    BlockComment,
+    Escape,
+    FieldName,
+    /// Anything else, in ron's own (English) words.
+    Other(String),
+}
+
+/// Valid RON of the wrong shape, as data. `found` is already safe for the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Shape<'a> {
+    UnknownField {
+        found: Cow<'a, str>,
+        expected: &'a [&'a str],
+    },
+    MissingField(&'a str),
+    DuplicateField(&'a str),
+    IfShort {
+        found: Cow<'a, str>,
+        expected: &'a [&'a str],
+    },
+    UnknownKind {
+        found: Cow<'a, str>,
+        expected: &'a [&'a str],
+    },
+    /// A number too large (or small) for its field; `found` is quoted.
+    OutOfRange {
+        found: String,
+        expected: Expected,
+    },
+    /// A value of the wrong type; `found` is quoted.
+    Value {
+        found: String,
+        expected: Expected,
+    },
+}
+
+/// What a field holds, for "expected …" in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expected {
+    Checklist,
+    Group,
+    Id,
+    Year,
+    Bool,
+    Strings,
+    /// A `( … )` group of the report's texts.
+    ReportGroup,
+    Kind,
+    List,
+    Report,
+    CountTarget,
+    RateTarget,
+    /// Any other target: a number above 0.
+    Positive,
+    Text,
+}
 
 /// A text that is not RON: placed where the parser stopped, naming what it found there.
 pub(super) fn syntax_error(
@@ -65,33 +142,25 @@ pub(super) fn syntax_error(
     d.underline = token.chars().count().max(1);
     d.path = Locations::scan(src).enclosing(offset).map(str::to_string);
     let found = shown(token, lang);
-    let empty = Locations::only_trivia(src);
-    let zh = |m: String| (m, None::<String>);
-    let (message, help) = match (lang, &err.code) {
-        (Lang::Zh, E::Eof) if empty => zh("文件为空，应为清单 ( id: …, title: …, organization: …, sections: [ … ] )".into()),
-        (Lang::En, E::Eof) if empty => zh("the file is empty; expected a checklist ( id: …, title: …, organization: …, sections: [ … ] )".into()),
-        (Lang::Zh, E::Eof) => zh("文件意外结束：缺少右括号 ) 或 ]".into()),
-        (Lang::En, E::Eof) => zh("unexpected end of file; expected a closing ')' or ']'".into()),
-        (_, E::ExpectedComma) => (
-            lang.pick(&format!("此处应为逗号或右括号，实际是 {found}"), &format!("expected ',' or a closing bracket, found {found}")).to_string(),
-            Some(lang.pick("可能是上一个值后缺少逗号，或前面的字符串缺少结束的引号", "a ',' may be missing after the previous value, or a string before it is not closed").to_string()),
-        ),
-        (_, E::ExpectedStringEnd) => zh(lang.pick("字符串缺少结束的引号 \"", "the string is never closed; expected '\"'").to_string()),
-        (_, E::ExpectedStructLikeEnd | E::ExpectedMapEnd) => zh(lang.pick(&format!("此处应为 ) 或逗号，实际是 {found}"), &format!("expected ')' or ',', found {found}")).to_string()),
-        (_, E::ExpectedArrayEnd) => zh(lang.pick(&format!("此处应为 ] 或逗号，实际是 {found}"), &format!("expected ']' or ',', found {found}")).to_string()),
-        (_, E::ExpectedMapColon) => zh(lang.pick(&format!("字段名后应为冒号 :，实际是 {found}"), &format!("expected ':' after the field name, found {found}")).to_string()),
-        (_, E::TrailingCharacters) => zh(lang.pick(&format!("清单结束后还有多余内容 {found}"), &format!("unexpected {found} after the end of the checklist")).to_string()),
-        (_, E::UnexpectedChar(_)) => zh(lang.pick(&format!("意外的字符 {found}"), &format!("unexpected character {found}")).to_string()),
-        (_, E::ExceededRecursionLimit) => zh(lang.pick(&format!("嵌套超过 {RECURSION_LIMIT} 层"), &format!("nesting is deeper than {RECURSION_LIMIT} levels")).to_string()),
-        (_, E::UnclosedBlockComment) => zh(lang.pick("块注释 '/*' 没有结束的 '*/'", "block comment '/*' is never closed with '*/'").to_string()),
-        (_, E::InvalidEscape(_)) => (
-            lang.pick(&format!("字符串中的转义 {found} 无效"), &format!("invalid escape {found} in a string")).to_string(),
-            Some(lang.pick("反斜杠本身写作 \\\\；引号写作 \\\"", "write \\\\ for a backslash and \\\" for a quote").to_string()),
-        ),
-        (_, E::ExpectedIdentifier) => zh(lang.pick(&format!("此处应为字段名，实际是 {found}"), &format!("expected a field name, found {found}")).to_string()),
-        (Lang::Zh, other) => zh(format!("格式错误：{found}（{other}）")),
-        (Lang::En, other) => zh(format!("syntax error at {found}: {other}")),
+    let problem = match &err.code {
+        E::Eof if Locations::only_trivia(src) => Syntax::Empty,
+        E::Eof => Syntax::Eof,
+        E::ExpectedComma => Syntax::Comma,
+        E::ExpectedStringEnd => Syntax::StringEnd,
+        E::ExpectedStructLikeEnd | E::ExpectedMapEnd => Syntax::GroupEnd,
+        E::ExpectedArrayEnd => Syntax::ListEnd,
+        E::ExpectedMapColon => Syntax::Colon,
+        E::TrailingCharacters => Syntax::Trailing,
+        E::UnexpectedChar(_) => Syntax::Char,
+        E::ExceededRecursionLimit => Syntax::TooDeep(RECURSION_LIMIT),
+        E::UnclosedBlockComment => Syntax::BlockComment,
+        E::InvalidEscape(_) => Syntax::Escape,
+        E::ExpectedIdentifier => Syntax::FieldName,
+        other => Syntax::Other(other.to_string()),
     };
+    let words = lang.words();
+    let message = words.syntax_problem(&problem, &found);
+    let help = words.syntax_help(&problem).map(str::to_string);
     d.message = message;
     d.help = help;
     d
@@ -117,98 +186,51 @@ pub(super) fn shape_error(
         d.underline = underline.max(1);
         d
     };
-    let list = |v: &[&str]| {
-        v.iter()
-            .map(|s| format!("'{s}'"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let words = lang.words();
     match &failure.code {
         E::NoSuchStructField {
             expected, found, ..
         } => {
-            let message = match lang {
-                Lang::Zh => format!(
-                    "未知字段 '{}'，可用的字段：{}",
-                    text::for_terminal(found),
-                    list(expected)
-                ),
-                Lang::En => format!(
-                    "unknown field '{}'; expected one of {}",
-                    text::for_terminal(found),
-                    list(expected)
-                ),
-            };
+            let message = words.shape_problem(&Shape::UnknownField {
+                found: text::for_terminal(found),
+                expected,
+            });
             let mut d = at_parser(path, message, found.chars().count());
-            d.help = closest(found, expected).map(|best| did_you_mean(lang, best));
+            d.help = closest(found, expected).map(|best| words.did_you_mean(best));
             d
         }
         E::MissingStructField { field, .. } => {
-            let message = match lang {
-                Lang::Zh => format!("缺少必填字段 '{field}'"),
-                Lang::En => format!("missing field '{field}'"),
-            };
+            let message = words.shape_problem(&Shape::MissingField(field));
             let mut d = at_parser(join_path(&path, field), message, 1);
-            d.help = Some(match lang {
-                Lang::Zh => format!("在这一组 ( … ) 的结尾之前加上 {field}: …"),
-                Lang::En => format!("add {field}: … before the closing ')' of this group"),
-            });
+            d.help = Some(words.missing_field_help(field));
             d
         }
         E::DuplicateStructField { field, .. } => {
-            let message = match lang {
-                Lang::Zh => format!("字段 '{field}' 重复出现"),
-                Lang::En => format!("field '{field}' is given twice; expected it once"),
-            };
+            let message = words.shape_problem(&Shape::DuplicateField(field));
             at_parser(join_path(&path, field), message, field.len())
         }
         E::NoSuchEnumVariant {
             expected, found, ..
         } if path.ends_with("if_short") => {
-            let message = match lang {
-                Lang::Zh => format!(
-                    "if_short 的值 '{}' 无效，应为 {} 之一",
-                    text::for_terminal(found),
-                    list(expected)
-                ),
-                Lang::En => format!(
-                    "if_short '{}' is invalid; expected one of {}",
-                    text::for_terminal(found),
-                    list(expected)
-                ),
-            };
+            let message = words.shape_problem(&Shape::IfShort {
+                found: text::for_terminal(found),
+                expected,
+            });
             let mut d = at_parser(path, message, found.chars().count());
-            d.help = Some(
-                lang.pick(
-                    "State：未达目标时仍按实际数字写入第三部分；Omit：未达目标时不写入第三部分（第五部分照常列出）",
-                    "State: an item short of its target is still stated with its real figures; Omit: it is left out of section three (section five still lists it)",
-                )
-                .to_string(),
-            );
+            d.help = Some(words.if_short_help().to_string());
             d
         }
         E::NoSuchEnumVariant {
             expected, found, ..
         } => {
-            let message = match lang {
-                Lang::Zh => format!(
-                    "未知的类型 '{}'，应为 {} 之一",
-                    text::for_terminal(found),
-                    list(expected)
-                ),
-                Lang::En => format!(
-                    "unknown kind '{}'; expected one of {}",
-                    text::for_terminal(found),
-                    list(expected)
-                ),
-            };
+            let message = words.shape_problem(&Shape::UnknownKind {
+                found: text::for_terminal(found),
+                expected,
+            });
             let mut d = at_parser(path, message, found.chars().count());
-            let forms = lang.pick(
-                "写法：Task、Count(target: 4)、Rate(target: 100)、Hours(target: 20)",
-                "write Task, Count(target: 4), Rate(target: 100) or Hours(target: 20)",
-            );
+            let forms = words.kind_forms();
             d.help = Some(match closest(found, expected) {
-                Some(best) => format!("{} {forms}", did_you_mean(lang, best)),
+                Some(best) => format!("{} {forms}", words.did_you_mean(best)),
                 None => forms.to_string(),
             });
             d
@@ -228,17 +250,11 @@ pub(super) fn shape_error(
                 .unwrap_or_else(|| (at, at + token_at(src, at).len()));
             let value = &src[start..end];
             let found = shown(value, lang);
-            let expected = expected_at(&path, src, locations, lang);
-            let message = match (lang, code) {
-                (Lang::Zh, E::IntegerOutOfBounds) => {
-                    format!("数值 {found} 超出范围，应为{expected}")
-                }
-                (Lang::En, E::IntegerOutOfBounds) => {
-                    format!("number {found} is out of range; expected {expected}")
-                }
-                (Lang::Zh, _) => format!("值 {found} 不合要求，应为{expected}"),
-                (Lang::En, _) => format!("{found} is not valid here; expected {expected}"),
-            };
+            let expected = expected_at(&path, src, locations);
+            let message = words.shape_problem(&match code {
+                E::IntegerOutOfBounds => Shape::OutOfRange { found, expected },
+                _ => Shape::Value { found, expected },
+            });
             Diagnostic::at(
                 lang,
                 origin,
@@ -252,63 +268,40 @@ pub(super) fn shape_error(
     }
 }
 
-/// What a field holds, for "expected …" in messages.
-fn expected_at(path: &str, src: &str, locations: &Locations, lang: Lang) -> String {
+/// What the field at `path` holds.
+fn expected_at(path: &str, src: &str, locations: &Locations) -> Expected {
     let field = path.rsplit('.').next().unwrap_or("");
-    let l = |zh: &str, en: &str| lang.pick(zh, en).to_string();
-    if field.ends_with(']') || path.is_empty() {
-        return if path.is_empty() {
-            l(
-                "清单 ( id: …, title: …, organization: …, sections: [ … ] )",
-                "a checklist ( id: …, title: …, organization: …, sections: [ … ] )",
-            )
-        } else {
-            l(
-                "一组 ( id: …, title: …, … )",
-                "a group ( id: …, title: …, … )",
-            )
-        };
+    if path.is_empty() {
+        return Expected::Checklist;
+    }
+    if field.ends_with(']') {
+        return Expected::Group;
     }
     match field {
-        "id" => l(
-            "带引号的 ASCII 标识，如 \"annual-plan\"",
-            "a quoted ASCII id such as \"annual-plan\"",
-        ),
-        "year" | "carried_from" => l("年份，如 2024", "a year such as 2024"),
-        "follows_report" | "numbered" => l("true 或 false", "true or false"),
-        "clauses" | "general" | "plans" => l(
-            "字符串列表，如 [ \"……\", \"……\" ]",
-            "a list of strings such as [ \"…\", \"…\" ]",
-        ),
+        "id" => Expected::Id,
+        "year" | "carried_from" => Expected::Year,
+        "follows_report" | "numbered" => Expected::Bool,
+        "clauses" | "general" | "plans" => Expected::Strings,
         "section_five" | "shufa" if path.starts_with("report.") && !path.contains("items") => {
-            l("一组 ( … )", "a group ( … )")
+            Expected::ReportGroup
         }
-        "kind" => l(
-            "Task、Count(target: 次数)、Rate(target: 百分数) 或 Hours(target: 学时)",
-            "Task, Count(target: N), Rate(target: P) or Hours(target: H)",
-        ),
-        "sections" | "items" => l("列表 [ ( … ), … ]", "a list [ ( … ), … ]"),
-        "report" if path == "report" => l(
-            "( heading: …, opening: …, closing: … )",
-            "( heading: …, opening: …, closing: … )",
-        ),
+        "kind" => Expected::Kind,
+        "sections" | "items" => Expected::List,
+        "report" if path == "report" => Expected::Report,
         "target" => {
             let kind = path
                 .strip_suffix(".target")
                 .and_then(|k| locations.exact(k))
                 .map_or("", |(s, e)| &src[s..e]);
             if kind.starts_with("Count") {
-                l("1 到 100000 之间的整数", "a whole number from 1 to 100000")
+                Expected::CountTarget
             } else if kind.starts_with("Rate") {
-                l("1 到 100 之间的百分数", "a percentage from 1 to 100")
+                Expected::RateTarget
             } else {
-                l("大于 0 的数", "a number above 0")
+                Expected::Positive
             }
         }
-        _ => l(
-            "带引号的字符串，如 \"文本\"",
-            "a quoted string such as \"text\"",
-        ),
+        _ => Expected::Text,
     }
 }
 
@@ -336,17 +329,15 @@ pub(super) fn closest<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> 
         .map(|(_, e)| e)
 }
 
+/// For the text checks in `texts`, which hold a language rather than the catalogue.
 pub(super) fn did_you_mean(lang: Lang, best: &str) -> String {
-    match lang {
-        Lang::Zh => format!("是否想写 '{best}'？"),
-        Lang::En => format!("did you mean '{best}'?"),
-    }
+    lang.words().did_you_mean(best)
 }
 
 /// A found token for a message: quoted, escaped and cut short.
 pub(super) fn shown(token: &str, lang: Lang) -> String {
     if token.is_empty() {
-        return lang.pick("文件结尾", "end of file").to_string();
+        return lang.words().end_of_file().to_string();
     }
     let cut: String = token.chars().take(40).collect();
     let more = if cut.len() < token.len() { "…" } else { "" };

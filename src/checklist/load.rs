@@ -44,14 +44,8 @@ pub fn load_sized(
 ) -> Result<Checklist, Vec<Diagnostic>> {
     if size > MAX_CHECKLIST_BYTES as u64 || bytes.len() > MAX_CHECKLIST_BYTES {
         let size = size.max(bytes.len() as u64);
-        let mb = size as f64 / (1024.0 * 1024.0);
         let max = MAX_CHECKLIST_BYTES / (1024 * 1024);
-        let message = match lang {
-            Lang::Zh => format!("文件过大（{mb:.1} MB，{size} 字节），清单文件最大 {max} MB"),
-            Lang::En => {
-                format!("file too large ({mb:.1} MB, {size} bytes); expected at most {max} MB")
-            }
-        };
+        let message = lang.words().checklist_too_large(size, max);
         return Err(vec![Diagnostic::at(lang, origin, "", 0, 0, None, message)]);
     }
     // ron refuses a byte-order mark, but Windows editors write one.
@@ -110,16 +104,8 @@ fn not_utf8(bytes: &[u8], e: std::str::Utf8Error, origin: &str, lang: Lang) -> D
         || bytes.starts_with(b"\xFE\xFF")
         || (bytes.len() >= 4 && (bytes[1] == 0 && bytes[3] == 0 || bytes[0] == 0 && bytes[2] == 0));
     if utf16 {
-        let message = lang.pick(
-            "文件是 UTF-16 编码（记事本中叫“Unicode”），不是 UTF-8",
-            "the file is UTF-16 (Notepad calls it \"Unicode\"), not UTF-8",
-        );
-        return Diagnostic::at(lang, origin, "", 0, 0, None, message.to_string()).with_help(
-            lang.pick(
-                "用记事本“另存为”，编码选“UTF-8”后保存",
-                "in Notepad, Save As with the encoding set to UTF-8",
-            ),
-        );
+        let (message, help) = lang.words().checklist_utf16();
+        return Diagnostic::at(lang, origin, "", 0, 0, None, message.to_string()).with_help(help);
     }
     let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
     let bad_len = e
@@ -130,14 +116,8 @@ fn not_utf8(bytes: &[u8], e: std::str::Utf8Error, origin: &str, lang: Lang) -> D
         .iter()
         .map(|b| format!("\\x{b:02X}"))
         .collect();
-    let message = match lang {
-        Lang::Zh => format!("文件不是有效的 UTF-8 文本：此处的字节 '{bad}' 不是 UTF-8 编码"),
-        Lang::En => format!("the file is not valid UTF-8 text: bytes '{bad}' here are not UTF-8"),
-    };
-    Diagnostic::at(lang, origin, valid, valid.len(), 0, None, message).with_help(lang.pick(
-        "请以 UTF-8 编码保存（不要用 GBK）；这也可能不是文本文件",
-        "save the file as UTF-8 (not GBK); it may also not be a text file",
-    ))
+    let (message, help) = lang.words().checklist_not_utf8(&bad);
+    Diagnostic::at(lang, origin, valid, valid.len(), 0, None, message).with_help(help)
 }
 
 /// `implicit_some` lets optional fields be written plainly (`owner: "办公室"`), not `Some(…)`.

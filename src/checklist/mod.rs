@@ -20,6 +20,7 @@ mod to_raw;
 mod validate;
 
 pub use builtin::{BUILTIN_DEFAULT, BUILTIN_ORIGIN};
+pub(crate) use diagnose::{Expected, Shape, Syntax};
 pub use find::NotFound;
 pub use load::{MAX_CHECKLIST_BYTES, load, load_sized};
 pub use raw::{

@@ -65,10 +65,7 @@ impl Validator<'_> {
             let mut note = last.clone();
             note.path = None;
             note.help = None;
-            note.message = match self.lang {
-                Lang::Zh => format!("另有 {} 处错误未列出", self.dropped),
-                Lang::En => format!("{} more errors not shown", self.dropped),
-            };
+            note.message = self.lang.words().more_errors(self.dropped);
             self.errors.push(note);
         }
         self.errors
@@ -96,6 +93,7 @@ impl Validator<'_> {
         self.errors.push(d);
     }
 
+    /// For the report texts' checks in `texts`, whose messages are not yet in the catalogue.
     pub(super) fn msg(&self, zh: String, en: String) -> String {
         match self.lang {
             Lang::Zh => zh,
@@ -115,10 +113,7 @@ impl Validator<'_> {
             None => default_year,
             Some(y) if (2000..=2100).contains(&y) => y as i16,
             Some(y) => {
-                let m = self.msg(
-                    format!("年份 '{y}' 不合理，应在 2000 到 2100 之间"),
-                    format!("year '{y}' is out of range; expected 2000 to 2100"),
-                );
+                let m = self.lang.words().year_out_of_range(y);
                 self.error("year", m, None);
                 default_year
             }
@@ -142,13 +137,10 @@ impl Validator<'_> {
             let sp = format!("sections[{si}]");
             self.slug(Under(&sp, "id"), &s.id);
             if let Some(first) = section_ids.insert(s.id.clone(), si) {
-                let m = self.msg(
-                    format!("栏目 id '{}' 重复，sections[{first}] 已使用", s.id),
-                    format!(
-                        "duplicate section id '{}', already used by sections[{first}]",
-                        s.id
-                    ),
-                );
+                let m = self
+                    .lang
+                    .words()
+                    .duplicate_section(&s.id, &format!("sections[{first}]"));
                 self.error(Under(&sp, "id"), m, None);
             }
             self.nonempty(Under(&sp, "title"), &s.title);
@@ -172,10 +164,7 @@ impl Validator<'_> {
         }
         self.section_refs(&sections, &item_ids);
         if item_ids.is_empty() && self.errors.is_empty() {
-            let m = self.msg(
-                "清单中没有任何事项，应至少有一个含事项的栏目".into(),
-                "the checklist has no items; expected at least one section with items".into(),
-            );
+            let m = self.lang.words().no_items().to_string();
             self.error("sections", m, None);
         }
         if !self.errors.is_empty() {
@@ -232,10 +221,7 @@ impl Validator<'_> {
                     if let Some(first) = section_ids.get(&value) {
                         let shown = text::for_terminal(&value).into_owned();
                         let first = first.trim_end_matches(".id").to_string();
-                        let m = self.msg(
-                            format!("栏目 id '{shown}' 重复，{first} 已使用"),
-                            format!("duplicate section id '{shown}', already used by {first}"),
-                        );
+                        let m = self.lang.words().duplicate_section(&shown, &first);
                         self.error(path.as_str(), m, None);
                     } else {
                         section_ids.insert(value, path);
@@ -270,16 +256,9 @@ impl Validator<'_> {
         if let Some(&(s, i)) = ids.get(id) {
             let first = format!("sections[{s}].items[{i}]");
             let shown = text::for_terminal(id).into_owned();
-            let m = self.msg(
-                format!("事项 id '{shown}' 重复，{first} 已使用"),
-                format!(
-                    "duplicate item id '{shown}', already used by {first}; expected a unique id"
-                ),
-            );
-            let help = self.msg(
-                "每个事项的 id 在整个清单中（跨栏目）必须唯一".into(),
-                "item ids must be unique in the whole checklist, across sections".into(),
-            );
+            let words = self.lang.words();
+            let m = words.duplicate_item(&shown, &first);
+            let help = words.duplicate_item_help().to_string();
             self.error(Under(ip, "id"), m, Some(help));
         } else {
             ids.insert(id.to_string(), at);
@@ -307,10 +286,7 @@ impl Validator<'_> {
                         target: target as u32,
                     }
                 } else {
-                    let m = self.msg(
-                        format!("次数目标 '{target}' 无效，应为 1 到 100000 之间的整数"),
-                        format!("count target '{target}' is invalid; expected a whole number from 1 to 100000"),
-                    );
+                    let m = self.lang.words().bad_count_target(target);
                     self.error(Under(ip, "kind.target"), m, None);
                     Kind::Count { target: 1 }
                 }
@@ -321,25 +297,13 @@ impl Validator<'_> {
                 if (1.0..=100.0).contains(&target) {
                     Kind::Rate { target }
                 } else {
-                    let m = self.msg(
-                        format!("比率目标 '{target}' 无效，应为 1 到 100 之间的百分数"),
-                        format!(
-                            "rate target '{target}' is invalid; expected a percentage from 1 to 100"
-                        ),
-                    );
+                    let words = self.lang.words();
+                    let m = words.bad_rate_target(target);
                     let help = if target > 0.0 && target < 1.0 {
                         let percent = text::number(target * 100.0);
-                        Some(self.msg(
-                            format!("比率以百分数填写：{percent}% 写作 {percent}，而不是 {target}"),
-                            format!("rates are percentages: write {percent} for {percent}%, not {target}"),
-                        ))
+                        Some(words.rate_as_fraction(&percent, target))
                     } else {
-                        (target > 1.0).then(|| {
-                            self.msg(
-                                "比率以百分数填写，如 100 表示 100%".into(),
-                                "rates are percentages: 100 means 100%".into(),
-                            )
-                        })
+                        (target > 1.0).then(|| words.rate_is_percent().to_string())
                     };
                     self.error(Under(ip, "kind.target"), m, help);
                     Kind::Rate { target: 100.0 }
@@ -349,10 +313,7 @@ impl Validator<'_> {
                 if target > 0.0 && target <= 10_000.0 {
                     Kind::Hours { target }
                 } else {
-                    let m = self.msg(
-                        format!("学时目标 '{target}' 无效，应为大于 0 且不超过 10000 的数"),
-                        format!("hours target '{target}' is invalid; expected a number above 0 and at most 10000"),
-                    );
+                    let m = self.lang.words().bad_hours_target(target);
                     self.error(Under(ip, "kind.target"), m, None);
                     Kind::Hours { target: 1.0 }
                 }
@@ -366,18 +327,10 @@ impl Validator<'_> {
         if let (Some(start), Some(due)) = (start, due)
             && start.resolve(year) > due.resolve(year)
         {
-            let m = self.msg(
-                format!(
-                    "开始日期 '{}' 晚于截止日期 '{}'，应不晚于截止日期",
-                    start.to_source(),
-                    due.to_source()
-                ),
-                format!(
-                    "start '{}' is after due '{}'; expected a start on or before the due date",
-                    start.to_source(),
-                    due.to_source()
-                ),
-            );
+            let m = self
+                .lang
+                .words()
+                .start_after_due(&start.to_source(), &due.to_source());
             self.error(Under(ip, "start"), m, None);
         }
         let default_report = match kind.tag() {
@@ -399,16 +352,7 @@ impl Validator<'_> {
         if let Some(from) = raw.carried_from
             && !(2000..i64::from(year)).contains(&from)
         {
-            let m = self.msg(
-                format!(
-                    "carried_from '{from}' 无效，应为 2000 至 {} 之间的年份",
-                    year - 1
-                ),
-                format!(
-                    "carried_from '{from}' is invalid; expected a year from 2000 to {}",
-                    year - 1
-                ),
-            );
+            let m = self.lang.words().bad_carried_from(from, year - 1);
             self.error(Under(ip, "carried_from"), m, None);
         }
         let rhythm = match raw.rhythm.as_deref() {
@@ -416,18 +360,12 @@ impl Validator<'_> {
             Some(text) => match (super::Rhythm::parse(text), kind) {
                 (Some(r), Kind::Count { .. }) => Some(r),
                 (Some(_), _) => {
-                    let m = self.msg(
-                        format!("rhythm '{text}' 只适用于计次类事项（Count）"),
-                        format!("rhythm '{text}' is for counted items (Count) only"),
-                    );
+                    let m = self.lang.words().rhythm_not_count(text);
                     self.error(Under(ip, "rhythm"), m, None);
                     None
                 }
                 (None, _) => {
-                    let m = self.msg(
-                        format!("rhythm '{text}' 无效，应为 \"monthly\"（每月）或 \"quarterly\"（每季度）"),
-                        format!("rhythm '{text}' is invalid; expected \"monthly\" or \"quarterly\""),
-                    );
+                    let m = self.lang.words().bad_rhythm(text);
                     self.error(Under(ip, "rhythm"), m, None);
                     None
                 }
@@ -460,24 +398,16 @@ impl Validator<'_> {
     pub(super) fn slug(&mut self, path: impl FieldPath, id: &str) {
         if !super::is_slug(id) {
             let shown = text::for_terminal(id).into_owned();
-            let m = self.msg(
-                format!("id '{shown}' 无效，应为 1 到 64 个 ASCII 字母、数字、- 或 _，以字母或数字开头"),
-                format!("id '{shown}' is invalid; expected 1 to 64 ASCII letters, digits, '-' or '_', starting with a letter or digit"),
-            );
-            let help = self.msg(
-                "例如 \"annual-plan\"；中文名称请写在 title 中".into(),
-                "e.g. \"annual-plan\"; put Chinese names in title".into(),
-            );
+            let words = self.lang.words();
+            let m = words.bad_id(&shown);
+            let help = words.bad_id_help().to_string();
             self.error(path, m, Some(help));
         }
     }
 
     pub(super) fn nonempty(&mut self, path: impl FieldPath, value: &str) {
         if value.trim().is_empty() {
-            let m = self.msg(
-                format!("'{value}' 为空，应填写文字"),
-                format!("'{value}' is empty; expected some text"),
-            );
+            let m = self.lang.words().empty_text(value);
             self.error(path, m, None);
         } else {
             self.clean(path, value);
@@ -493,22 +423,9 @@ impl Validator<'_> {
             } else {
                 ""
             };
-            let m = self.msg(
-                format!(
-                    "'{shown}{more}' 含有控制字符 U+{:04X}（第 {} 个字符），应为可见文字",
-                    bad.ch as u32,
-                    bad.index + 1
-                ),
-                format!(
-                    "'{shown}{more}' contains control character U+{:04X} (character {}); expected visible text",
-                    bad.ch as u32,
-                    bad.index + 1
-                ),
-            );
-            let help = self.msg(
-                "控制字符和双向文字控制符（U+202A–U+202E、U+2066–U+2069）会打乱终端和报告的显示".into(),
-                "control characters and bidi overrides (U+202A–U+202E, U+2066–U+2069) garble terminals and reports".into(),
-            );
+            let words = self.lang.words();
+            let m = words.control_character(&format!("{shown}{more}"), bad.ch, bad.index + 1);
+            let help = words.control_character_help().to_string();
             self.error(path, m, Some(help));
         }
     }
@@ -517,10 +434,7 @@ impl Validator<'_> {
         let shown = || text::for_terminal(value).into_owned();
         let Some(spec) = parse_due(value) else {
             let shown = shown();
-            let m = self.msg(
-                format!("日期 '{shown}' 无效，应为 \"MM-DD\"（本年度）、\"next-MM-DD\"（次年）或 \"YYYY-MM-DD\"，且须是真实存在的日期"),
-                format!("date '{shown}' is invalid; expected \"MM-DD\" (this year), \"next-MM-DD\" (next year) or \"YYYY-MM-DD\", naming a day that exists"),
-            );
+            let m = self.lang.words().bad_due(&shown);
             self.error(path, m, None);
             return None;
         };
@@ -533,17 +447,10 @@ impl Validator<'_> {
         };
         if !in_window {
             let shown = shown();
-            let m = self.msg(
-                format!(
-                    "日期 '{shown}' 超出清单年度：应在 {} 至 {} 之间",
-                    crate::text::dates::iso(earliest),
-                    crate::text::dates::iso(latest)
-                ),
-                format!(
-                    "date '{shown}' is outside the checklist year; expected {} to {}",
-                    crate::text::dates::iso(earliest),
-                    crate::text::dates::iso(latest)
-                ),
+            let m = self.lang.words().due_outside_year(
+                &shown,
+                &crate::text::dates::iso(earliest),
+                &crate::text::dates::iso(latest),
             );
             self.error(path, m, None);
             return None;

@@ -144,17 +144,10 @@ pub fn finish(rendered: &str, lang: Lang, width: Option<usize>) -> String {
     for (from, to) in w.help_notes() {
         text = text.replace(from, to);
     }
-    if lang == Lang::Zh {
-        // clap writes these headings itself (a heading set on an argument would also change
-        // the order it lists them in).
-        for (heading, worded) in [
-            ("Commands", w.help_commands()),
-            ("Arguments", w.help_arguments()),
-            ("Options", w.help_options()),
-            (w.help_commands(), w.help_commands()),
-        ] {
-            text = text.replace(&format!("\n{heading}:\n"), &format!("\n{worded}：\n"));
-        }
+    // clap writes these headings itself (a heading set on an argument would also change
+    // the order it lists them in).
+    for (from, to) in w.help_headings() {
+        text = text.replace(&from, &to);
     }
     let Some(width) = width else {
         return text;

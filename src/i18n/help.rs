@@ -86,6 +86,23 @@ impl Words {
 
     /// The bracketed notes clap adds after an option's description, in this language:
     /// pairs of what clap writes and what is shown.
+    /// clap's own section headings as it writes them (`\nCommands:\n`, and a command
+    /// heading already worded but with an ASCII colon), each with this language's line.
+    pub fn help_headings(self) -> Vec<(String, String)> {
+        if !self.zh() {
+            return Vec::new();
+        }
+        [
+            ("Commands", self.help_commands()),
+            ("Arguments", self.help_arguments()),
+            ("Options", self.help_options()),
+            (self.help_commands(), self.help_commands()),
+        ]
+        .into_iter()
+        .map(|(heading, worded)| (format!("\n{heading}:\n"), format!("\n{worded}：\n")))
+        .collect()
+    }
+
     pub fn help_notes(self) -> &'static [(&'static str, &'static str)] {
         match self.zh() {
             true => &[

@@ -6,10 +6,12 @@
 //! (`cli::output`, the screen's view) that makes it safe there.
 
 mod change;
+mod checklist;
 pub mod clap_zh;
 mod evidence;
 pub mod help;
 pub mod overview;
+mod pack;
 mod record;
 mod report;
 mod review;
@@ -19,6 +21,7 @@ mod store;
 mod usage;
 
 pub use record::Total;
+pub(crate) use report::Column;
 pub use review::Surface;
 pub use status::Kinds;
 

@@ -1,5 +1,11 @@
 //! Words for the documents' side of the command line: what the text linter found and how
-//! to fix it, and the options only some documents take.
+//! to fix it, and the options only some documents take. The officer's to-do list is worded
+//! in [`todo`], the completion ledger's labels in [`ledger`].
+
+mod ledger;
+mod todo;
+
+pub(crate) use ledger::Column;
 
 use super::Words;
 use crate::checklist::lint::{Finding, Rule};

@@ -1,5 +1,9 @@
 //! Words for the year's end and for ledgers between machines: the review, rollover,
-//! closing, exports, imports and roll-ups.
+//! closing, exports, imports and roll-ups. The month-by-month chart's are in [`monthly`],
+//! a roll-up's disagreements in [`rollup`].
+
+mod monthly;
+mod rollup;
 
 use jiff::civil::Date;
 

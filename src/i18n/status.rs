@@ -1,5 +1,5 @@
-//! Words for where the year stands and for setting up: status headings, validation, `init`,
-//! `use` and `paths`.
+//! Words for where the year stands and for setting up: an item's state, status headings,
+//! validation, `init`, `use` and `paths`.
 
 use jiff::civil::Date;
 
@@ -18,6 +18,51 @@ pub struct Kinds {
 }
 
 impl Words {
+    /// An item's state at a glance: `已完成（2024年3月1日）`, `3/4 次`, `92%（目标 100%）`,
+    /// `12.5/20 学时`.
+    pub(crate) fn item_state(self, s: &crate::progress::ItemStatus) -> String {
+        use crate::checklist::Kind;
+        use crate::text::dates::chinese;
+        use crate::text::number;
+        use crate::text::numbers::percent;
+        let zh = self.zh();
+        let target = number(s.target.unwrap_or(0.0));
+        match s.item.kind {
+            Kind::Task => match s.record.and_then(|r| r.done.as_ref()) {
+                Some(done) => match (zh, s.done_late()) {
+                    (true, false) => format!("已完成（{}）", chinese(done.date)),
+                    (true, true) => format!("已完成（{}，逾期完成）", chinese(done.date)),
+                    (false, false) => format!("done {}", iso(done.date)),
+                    (false, true) => format!("done {} (late)", iso(done.date)),
+                },
+                None => self.pick("未完成", "not done").to_string(),
+            },
+            Kind::Count { .. } if zh => format!("{}/{target} 次", s.entry_count()),
+            Kind::Count { .. } => format!("{}/{target} times", s.entry_count()),
+            Kind::Rate { .. } => match s.record.and_then(|r| r.rate.as_ref()) {
+                Some(r) if r.no_cases() => self
+                    .pick("本年度无此类情况（0/0）", "no cases this year (0/0)")
+                    .into(),
+                Some(r) if zh => format!(
+                    "{}%（{}/{}，目标 {target}%）",
+                    percent(r.numerator, r.denominator),
+                    r.numerator,
+                    r.denominator
+                ),
+                Some(r) => format!(
+                    "{}% ({}/{}, target {target}%)",
+                    percent(r.numerator, r.denominator),
+                    r.numerator,
+                    r.denominator
+                ),
+                None if zh => format!("未填报（目标 {target}%）"),
+                None => format!("not recorded (target {target}%)"),
+            },
+            Kind::Hours { .. } if zh => format!("{}/{target} 学时", number(s.value)),
+            Kind::Hours { .. } => format!("{}/{target} hours", number(s.value)),
+        }
+    }
+
     /// `按进度应为10，落后3次` / `expected 10 by now, 3 behind`; nothing while nothing is
     /// due yet.
     pub fn pace(self, p: &crate::review::Pace, kind: crate::checklist::Kind) -> Option<String> {

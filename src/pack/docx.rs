@@ -83,17 +83,7 @@ pub fn docx(index: &Index, today: Date, lang: Lang, author: &str) -> Vec<u8> {
         .iter()
         .enumerate()
         .map(|(i, t)| HeadedTable {
-            heading: match lang {
-                Lang::Zh => format!(
-                    "{}{}",
-                    ["一、", "二、", "三、", "四、"]
-                        .get(i)
-                        .copied()
-                        .unwrap_or(""),
-                    t.name
-                ),
-                Lang::En => format!("{}. {}", i + 1, t.name),
-            },
+            heading: lang.words().index_table_heading(i, &t.name),
             widths: column_widths(t),
             header: t.columns.iter().map(|c| c.heading.as_str()).collect(),
             rows: t

@@ -15,10 +15,7 @@ use crate::sheet::write::{Cell, Column, Table};
 
 /// The index files' names in the package, and the checksum list's.
 pub fn names(lang: Lang) -> [&'static str; 3] {
-    match lang {
-        Lang::Zh => ["00 索引.docx", "00 索引.xlsx", "SHA256SUMS.txt"],
-        Lang::En => ["00 index.docx", "00 index.xlsx", "SHA256SUMS.txt"],
-    }
+    lang.words().index_names()
 }
 
 /// The index: its title, the lines under it, and its tables.
@@ -29,12 +26,18 @@ pub struct Index {
     pub tables: Vec<Table>,
 }
 
-fn col(heading: &str, width: f64, centred: bool) -> Column {
-    Column {
-        heading: heading.to_string(),
-        width,
-        centred,
-    }
+/// Columns from their headings and, for each, its width and whether it is centred (as many
+/// of one as of the other, which `N` checks).
+fn columns<const N: usize>(headings: [&str; N], shapes: [(f64, bool); N]) -> Vec<Column> {
+    headings
+        .iter()
+        .zip(shapes)
+        .map(|(heading, (width, centred))| Column {
+            heading: heading.to_string(),
+            width,
+            centred,
+        })
+        .collect()
 }
 
 /// The first twelve hex digits of a hash: enough to tell files apart, and to detach by.
@@ -68,47 +71,21 @@ pub fn index(
     lang: Lang,
 ) -> Index {
     let st = status(checklist, ledger, today);
-    let w = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let title = match lang {
-        Lang::Zh => format!(
-            "{}{}年度佐证材料索引",
-            checklist.organization, checklist.year
-        ),
-        Lang::En => format!(
-            "{} {}: index of evidence",
-            checklist.organization, checklist.year
-        ),
-    };
+    let words = lang.words();
+    let title = words.index_title(&checklist.organization, checklist.year);
     let files_total = layout.files().count();
     let bytes: u64 = layout.files().map(|f| f.file.size).sum();
-    let mut lines = vec![match lang {
-        Lang::Zh => format!(
-            "{}；共 {} 项事项、{} 个文件（{}）；生成日期 {}。",
-            checklist.title,
-            layout.items.len(),
-            files_total,
-            size_text(bytes),
-            crate::text::dates::chinese(today)
-        ),
-        Lang::En => format!(
-            "{}; {} items, {} files ({}); made {}.",
-            checklist.title,
-            layout.items.len(),
-            files_total,
-            size_text(bytes),
-            crate::text::dates::iso(today)
-        ),
-    }];
+    let mut lines = vec![words.index_summary(
+        &checklist.title,
+        layout.items.len(),
+        files_total,
+        bytes,
+        today,
+    )];
     if !part.is_empty() {
-        lines.push(format!("{}{part}", w("范围：", "Part: ")));
+        lines.push(words.index_part(part));
     }
-    lines.push(
-        w(
-            "每个文件的 SHA-256 校验值见“文件”表和 SHA256SUMS.txt，可用 sha256sum -c SHA256SUMS.txt 或 certutil -hashfile 文件 SHA256 核对。",
-            "Each file's SHA-256 is in the Files table and SHA256SUMS.txt; check them with sha256sum -c SHA256SUMS.txt or certutil -hashfile FILE SHA256.",
-        )
-        .to_string(),
-    );
+    lines.push(words.index_checksums().to_string());
     let mut item_rows = Vec::new();
     let mut session_rows = Vec::new();
     let mut file_rows = Vec::new();
@@ -127,7 +104,7 @@ pub fn index(
             evidence_text(s.record).into(),
             Cell::Number(files as f64),
             if files == 0 {
-                w("（无附件）", "(no files)").into()
+                words.index_no_files().into()
             } else {
                 p.folder.clone().into()
             },
@@ -163,62 +140,68 @@ pub fn index(
                 f.file.name.as_str().into(),
                 Cell::Date(f.file.date),
                 f.entry
-                    .map_or_else(|| w("事项", "the item").to_string(), |e| e.topic.clone())
+                    .map_or_else(|| words.index_for_item().to_string(), |e| e.topic.clone())
                     .into(),
                 Cell::Number(f.file.size as f64),
                 f.file.sha256.as_str().into(),
             ]);
         }
     }
-    let titled = |part: &str| match lang {
-        Lang::Zh => format!("{title}（{part}）"),
-        Lang::En => format!("{title}: {part}"),
-    };
+    let [items, sessions, files] = words.index_tables();
     let items = Table {
-        name: w("事项", "Items").into(),
-        title: titled(w("事项", "items")),
-        columns: vec![
-            col(w("序号", "No."), 6.0, true),
-            col(w("类别", "Category"), 14.0, false),
-            col(w("工作任务", "Task"), 32.0, false),
-            col(w("责任科室", "Owner"), 12.0, true),
-            col(w("目标", "Target"), 10.0, true),
-            col(w("完成情况", "Result"), 20.0, false),
-            col(w("文号/佐证材料", "Document no. / evidence"), 30.0, false),
-            col(w("文件数", "Files"), 7.0, true),
-            col(w("文件夹", "Folder"), 36.0, false),
-        ],
+        name: items.0.into(),
+        title: words.index_table_title(&title, items.1),
+        columns: columns(
+            words.index_item_columns(),
+            [
+                (6.0, true),
+                (14.0, false),
+                (32.0, false),
+                (12.0, true),
+                (10.0, true),
+                (20.0, false),
+                (30.0, false),
+                (7.0, true),
+                (36.0, false),
+            ],
+        ),
         rows: item_rows,
     };
     let sessions = Table {
-        name: w("活动登记", "Sessions").into(),
-        title: titled(w("活动登记", "sessions")),
-        columns: vec![
-            col(w("序号", "No."), 6.0, true),
-            col(w("事项序号", "Item"), 8.0, true),
-            col(w("工作任务", "Task"), 26.0, false),
-            col(w("日期", "Date"), 12.0, true),
-            col(w("主题", "Topic"), 30.0, false),
-            col(w("学时", "Hours"), 6.0, true),
-            col(w("主持人", "Presided"), 10.0, false),
-            col(w("文号/佐证材料", "Document no. / evidence"), 26.0, false),
-            col(w("文件", "Files"), 30.0, false),
-        ],
+        name: sessions.0.into(),
+        title: words.index_table_title(&title, sessions.1),
+        columns: columns(
+            words.index_session_columns(),
+            [
+                (6.0, true),
+                (8.0, true),
+                (26.0, false),
+                (12.0, true),
+                (30.0, false),
+                (6.0, true),
+                (10.0, false),
+                (26.0, false),
+                (30.0, false),
+            ],
+        ),
         rows: session_rows,
     };
     let files = Table {
-        name: w("文件", "Files").into(),
-        title: titled(w("文件", "files")),
-        columns: vec![
-            col(w("序号", "No."), 6.0, true),
-            col(w("事项序号", "Item"), 8.0, true),
-            col(w("包内位置", "In the package"), 40.0, false),
-            col(w("原文件名", "Original name"), 24.0, false),
-            col(w("证明日期", "Date"), 12.0, true),
-            col(w("所属", "For"), 18.0, false),
-            col(w("大小（字节）", "Size (bytes)"), 12.0, true),
-            col("SHA-256", 34.0, false),
-        ],
+        name: files.0.into(),
+        title: words.index_table_title(&title, files.1),
+        columns: columns(
+            words.index_file_columns(),
+            [
+                (6.0, true),
+                (8.0, true),
+                (40.0, false),
+                (24.0, false),
+                (12.0, true),
+                (18.0, false),
+                (12.0, true),
+                (34.0, false),
+            ],
+        ),
         rows: file_rows,
     };
     Index {

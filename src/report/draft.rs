@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Input;
 use super::compose::{Group, groups};
-use super::fill::{clean, figure};
+use super::fill::clean;
 use super::five::{Five, section_five};
 use super::prose::{sentence, tidy};
 use super::values::{Person, Scene};
@@ -128,76 +128,7 @@ pub(crate) fn draft_parts(input: &Input<'_>, st: &Status<'_>, parts: Parts) -> D
 /// What an incomplete item lacks: `还差1次`, `92%（46/50），目标100%`, `尚未填报`, then when it
 /// is due or how long it is overdue.
 pub fn missing(s: &ItemStatus<'_>, lang: Lang) -> String {
-    let target = s.target.unwrap_or(0.0);
-    let short = || figure((target - s.value).max(0.0));
-    let what = match (s.item.kind, lang) {
-        (Kind::Task, Lang::Zh) => "尚未完成".to_string(),
-        (Kind::Task, Lang::En) => "not done yet".to_string(),
-        (Kind::Count { target }, Lang::Zh) => match s.entry_count() {
-            0 => format!("尚未登记，目标{target}次"),
-            n => format!(
-                "已登记{n}次，目标{target}次，还差{}次",
-                (target as usize).saturating_sub(n)
-            ),
-        },
-        (Kind::Count { target }, Lang::En) => match s.entry_count() {
-            0 => format!("nothing logged yet, target {target}"),
-            n => format!(
-                "{n} of {target} logged, {} more needed",
-                (target as usize).saturating_sub(n)
-            ),
-        },
-        (Kind::Rate { .. }, _) => match s.record.and_then(|r| r.rate.as_ref()) {
-            None => match lang {
-                Lang::Zh => format!("尚未填报，目标{}%", figure(target)),
-                Lang::En => format!("not recorded yet, target {}%", figure(target)),
-            },
-            Some(r) => {
-                let p = crate::text::numbers::percent(r.numerator, r.denominator);
-                match lang {
-                    Lang::Zh => format!(
-                        "现为{p}%（{}/{}），目标{}%",
-                        r.numerator,
-                        r.denominator,
-                        figure(target)
-                    ),
-                    Lang::En => format!(
-                        "{p}% ({}/{}), target {}%",
-                        r.numerator,
-                        r.denominator,
-                        figure(target)
-                    ),
-                }
-            }
-        },
-        (Kind::Hours { .. }, Lang::Zh) if s.value > 0.0 => format!(
-            "已登记{}学时，目标{}学时，还差{}学时",
-            figure(s.value),
-            figure(target),
-            short()
-        ),
-        (Kind::Hours { .. }, Lang::Zh) => format!("尚未登记学时，目标{}学时", figure(target)),
-        (Kind::Hours { .. }, Lang::En) => format!(
-            "{} of {} hours, {} more needed",
-            figure(s.value),
-            figure(target),
-            short()
-        ),
-    };
-    let when = match lang {
-        _ if s.overdue => lang.words().due_in(s.days_left),
-        Lang::Zh => format!("{}到期", crate::text::dates::chinese(s.due)),
-        Lang::En => format!("due {}", crate::text::dates::iso(s.due)),
-    };
-    let after = match (s.item.follows_report, lang) {
-        (false, _) => "",
-        (true, Lang::Zh) => "（报告印发后办理）",
-        (true, Lang::En) => " (after the report)",
-    };
-    match lang {
-        Lang::Zh => format!("{what}；{when}{after}"),
-        Lang::En => format!("{what}; {when}{after}"),
-    }
+    lang.words().shortfall_missing(s)
 }
 
 impl Draft {
@@ -235,12 +166,6 @@ impl Draft {
 impl Shortfall {
     /// One line: `党组会专题研究法治建设（办公室）：已登记1次，目标2次，还差1次；逾期12天`.
     pub fn line(&self, lang: Lang) -> String {
-        let s = self;
-        match (lang, s.owner.is_empty()) {
-            (Lang::Zh, false) => format!("{}（{}）：{}", s.title, s.owner, s.missing),
-            (Lang::Zh, true) => format!("{}：{}", s.title, s.missing),
-            (Lang::En, false) => format!("{} ({}): {}", s.title, s.owner, s.missing),
-            (Lang::En, true) => format!("{}: {}", s.title, s.missing),
-        }
+        lang.words().shortfall_line(self)
     }
 }

@@ -6,7 +6,7 @@ use super::draft::{Draft, Parts};
 use super::plain::{date_text, entry_text, ledger_title, summary_text, todo_lines, todo_title};
 use super::table::{Row, kind_label, rows};
 use super::{Document, Input, Options, Part};
-use crate::i18n::Lang;
+use crate::i18n::{Column, Lang};
 use crate::progress::Status;
 
 /// A Markdown table cell: pipes and backslashes escaped, line breaks as `<br>`.
@@ -49,6 +49,13 @@ fn table_row(out: &mut String, cells: &[&str]) {
     out.push('\n');
 }
 
+/// A table's heading row.
+fn headings(out: &mut String, lang: Lang, columns: &[Column]) {
+    let words = lang.words();
+    let cells: Vec<&str> = columns.iter().map(|&c| words.column(c)).collect();
+    table_row(out, &cells);
+}
+
 /// The report's draft (section three, five, and on request the to-do list and the completion
 /// table), the 述法 report, or the full ledger.
 pub fn markdown(
@@ -60,6 +67,7 @@ pub fn markdown(
 ) -> String {
     let lang = input.lang;
     let mut out = String::new();
+    // The documents themselves in Chinese; in English the plain-text gloss, fenced.
     match (doc, lang) {
         (Document::Summary, Lang::Zh) => {
             let d = super::draft::draft_parts(input, st, parts);
@@ -126,12 +134,7 @@ pub fn markdown(
         (Document::Ledger, _) => {
             let rows = rows(input, st);
             let _ = writeln!(out, "## {}\n", md_text(&ledger_title(input)));
-            let _ = writeln!(
-                out,
-                "{}{}\n",
-                lang.pick("截至", "As of "),
-                date_text(Some(input.today), lang)
-            );
+            let _ = writeln!(out, "{}\n", lang.words().as_of(input.today));
             ledger_table(&mut out, &rows, lang);
         }
     }
@@ -152,7 +155,7 @@ fn todo_md(out: &mut String, d: &Draft, input: &Input<'_>, st: &Status<'_>, opti
     if options.todo {
         let _ = writeln!(out, "### {}\n", todo_title(lang));
         if d.shortfalls.is_empty() {
-            let _ = writeln!(out, "{}\n", lang.pick("无。", "None."));
+            let _ = writeln!(out, "{}\n", lang.words().todo_none());
         } else {
             for line in todo_lines(&d.shortfalls, lang) {
                 let _ = writeln!(out, "{}", md_text(&line));
@@ -161,24 +164,21 @@ fn todo_md(out: &mut String, d: &Draft, input: &Input<'_>, st: &Status<'_>, opti
         }
     }
     if options.table {
-        let _ = writeln!(
-            out,
-            "### {}\n",
-            lang.pick("附表：完成情况", "Table: completion")
-        );
+        let _ = writeln!(out, "### {}\n", lang.words().completion_table_title());
         summary_table(out, &rows(input, st), lang);
     }
 }
 
 fn summary_table(out: &mut String, rows: &[Row<'_>], lang: Lang) {
-    table_row(
+    headings(
         out,
+        lang,
         &[
-            lang.pick("序号", "No."),
-            lang.pick("事项", "Item"),
-            lang.pick("责任科室", "Owner"),
-            lang.pick("完成情况", "State"),
-            lang.pick("佐证材料", "Evidence"),
+            Column::Number,
+            Column::Item,
+            Column::Owner,
+            Column::State,
+            Column::Evidence,
         ],
     );
     out.push_str("|---:|---|---|---|---|\n");
@@ -197,21 +197,22 @@ fn summary_table(out: &mut String, rows: &[Row<'_>], lang: Lang) {
 }
 
 fn ledger_table(out: &mut String, rows: &[Row<'_>], lang: Lang) {
-    table_row(
+    headings(
         out,
+        lang,
         &[
-            lang.pick("序号", "No."),
-            lang.pick("栏目", "Section"),
-            lang.pick("事项", "Item"),
-            lang.pick("责任科室", "Owner"),
-            lang.pick("类型", "Kind"),
-            lang.pick("目标", "Target"),
-            lang.pick("完成情况", "State"),
-            lang.pick("状态", "Progress"),
-            lang.pick("截止日期", "Due"),
-            lang.pick("完成日期", "Done"),
-            lang.pick("佐证材料", "Evidence"),
-            lang.pick("备注", "Note"),
+            Column::Number,
+            Column::Section,
+            Column::Item,
+            Column::Owner,
+            Column::Kind,
+            Column::Target,
+            Column::State,
+            Column::Progress,
+            Column::Due,
+            Column::Done,
+            Column::Evidence,
+            Column::Note,
         ],
     );
     out.push_str("|---:|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -8,26 +8,20 @@ use super::five::Five;
 use super::shufa::Shufa;
 use super::table::rows;
 use super::{Input, Options, Part};
-use crate::i18n::Lang;
+use crate::i18n::{Column, Lang};
 use crate::progress::Status;
-use crate::text::dates as date;
 
 /// Title of the officer's to-do list, which is not part of the report.
 pub(crate) fn todo_title(lang: Lang) -> &'static str {
-    lang.pick(
-        "待办事项（供经办人核对，不写入报告）",
-        "To do (for the officer; not part of the report)",
-    )
+    lang.words().todo_title()
 }
 
 /// The to-do list as numbered lines.
 pub(crate) fn todo_lines(list: &[Shortfall], lang: Lang) -> Vec<String> {
+    let words = lang.words();
     list.iter()
         .enumerate()
-        .map(|(i, s)| match lang {
-            Lang::Zh => format!("{}. {}。", i + 1, s.line(lang)),
-            Lang::En => format!("{}. {}", i + 1, s.line(lang)),
-        })
+        .map(|(i, s)| words.todo_line(i + 1, s))
         .collect()
 }
 
@@ -47,6 +41,8 @@ pub fn summary_text(d: &Draft, input: &Input<'_>, options: Options<'_>) -> Strin
     let mut out = String::new();
     let three = options.part != Part::Five;
     let five = options.part != Part::Three;
+    // Two renderings rather than two wordings: in Chinese the document itself, in English a
+    // labelled gloss around its Chinese sentences.
     match input.lang {
         Lang::Zh => {
             if three {
@@ -110,20 +106,11 @@ pub fn summary_text(d: &Draft, input: &Input<'_>, options: Options<'_>) -> Strin
         }
     }
     if options.todo {
-        let lang = input.lang;
+        let words = input.lang.words();
         out.push('\n');
-        if d.shortfalls.is_empty() {
-            let _ = writeln!(
-                out,
-                "{}{}",
-                todo_title(lang),
-                lang.pick("：无。", ": none.")
-            );
-        } else {
-            let _ = writeln!(out, "{}{}", todo_title(lang), lang.pick("：", ":"));
-            for line in todo_lines(&d.shortfalls, lang) {
-                let _ = writeln!(out, "{}{line}", lang.pick("", "  "));
-            }
+        let _ = writeln!(out, "{}", words.todo_heading(d.shortfalls.is_empty()));
+        for line in todo_lines(&d.shortfalls, input.lang) {
+            let _ = writeln!(out, "{}{line}", words.todo_indent());
         }
     }
     out
@@ -139,6 +126,7 @@ fn five_text(out: &mut String, five: &Five) {
 /// The 述法 report as text.
 pub fn shufa_text(s: &Shufa, input: &Input<'_>) -> String {
     let mut out = String::new();
+    // As for the annual report: the document in Chinese, a gloss of it in English.
     match input.lang {
         Lang::Zh => {
             let _ = writeln!(out, "{}\n", s.title);
@@ -195,42 +183,23 @@ pub fn shufa_text(s: &Shufa, input: &Input<'_>) -> String {
 pub fn ledger_title_parts(input: &Input<'_>) -> (String, String) {
     let c = input.checklist;
     let org = super::fill::clean(&c.organization);
-    match input.lang {
-        Lang::Zh => (
-            org,
-            format!("{}年度法治建设第一责任人职责完成情况台账", c.year),
-        ),
-        Lang::En => (
-            org,
-            format!("completion ledger of rule-of-law duties, {}", c.year),
-        ),
-    }
+    (org, input.lang.words().ledger_title(c.year))
 }
 
 /// The ledger's title on one line.
 pub fn ledger_title(input: &Input<'_>) -> String {
     let (org, what) = ledger_title_parts(input);
-    match input.lang {
-        Lang::Zh => format!("{org}{what}"),
-        Lang::En => format!("{org}: {what}"),
-    }
+    input.lang.words().ledger_title_line(&org, &what)
 }
 
 /// The full ledger as text: one block per item, grouped by section.
 pub fn ledger_text(input: &Input<'_>, st: &Status<'_>) -> String {
     let lang = input.lang;
+    let words = lang.words();
     let rows = rows(input, st);
     let mut out = String::new();
     let _ = writeln!(out, "{}", ledger_title(input));
-    let _ = writeln!(
-        out,
-        "{}{}",
-        lang.pick("截至", "As of "),
-        match lang {
-            Lang::Zh => date::chinese(input.today),
-            Lang::En => date::iso(input.today),
-        }
-    );
+    let _ = writeln!(out, "{}", words.as_of(input.today));
     let mut section = "";
     for r in &rows {
         if r.section != section {
@@ -238,19 +207,18 @@ pub fn ledger_text(input: &Input<'_>, st: &Status<'_>) -> String {
             let _ = writeln!(out, "\n{section}");
         }
         let _ = writeln!(out, "{}. {}", r.number, r.title);
-        let mut field = |label_zh: &str, label_en: &str, value: &str| {
+        let mut field = |column: Column, value: &str| {
             if !value.is_empty() {
-                let sep = lang.pick("：", ": ");
-                let _ = writeln!(out, "   {}{sep}{value}", lang.pick(label_zh, label_en));
+                let _ = writeln!(out, "   {}", words.labelled(words.column(column), value));
             }
         };
-        field("责任科室", "Owner", &r.owner);
-        field("完成情况", "State", &r.state);
-        field("状态", "Progress", &r.progress);
-        field("截止日期", "Due", &date_text(Some(r.status.due), lang));
-        field("完成日期", "Done", &date_text(r.done, lang));
-        field("佐证材料", "Evidence", &r.evidence);
-        field("备注", "Note", &r.note);
+        field(Column::Owner, &r.owner);
+        field(Column::State, &r.state);
+        field(Column::Progress, &r.progress);
+        field(Column::Due, &date_text(Some(r.status.due), lang));
+        field(Column::Done, &date_text(r.done, lang));
+        field(Column::Evidence, &r.evidence);
+        field(Column::Note, &r.note);
         for e in r.entries() {
             let _ = writeln!(out, "   - {}", entry_text(e, lang));
         }
@@ -259,29 +227,12 @@ pub fn ledger_text(input: &Input<'_>, st: &Status<'_>) -> String {
 }
 
 pub(crate) fn date_text(d: Option<jiff::civil::Date>, lang: Lang) -> String {
-    match (d, lang) {
-        (None, _) => String::new(),
-        (Some(d), Lang::Zh) => date::chinese(d),
-        (Some(d), Lang::En) => date::iso(d),
-    }
+    d.map(|d| lang.words().date(d)).unwrap_or_default()
 }
 
 /// One logged entry on a line: `2024年3月1日 《宪法》 2学时（纪要〔2024〕3号）`.
 pub(crate) fn entry_text(e: &crate::ledger::Entry, lang: Lang) -> String {
     use super::fill::clean;
-    let mut s = format!("{} {}", date_text(Some(e.date), lang), clean(&e.topic));
-    if let Some(h) = e.hours {
-        let _ = match lang {
-            Lang::Zh => write!(s, " {}学时", super::fill::figure(h)),
-            Lang::En => write!(s, " {} h", super::fill::figure(h)),
-        };
-    }
-    let ev = clean(&e.evidence);
-    if !ev.is_empty() {
-        let _ = match lang {
-            Lang::Zh => write!(s, "（{ev}）"),
-            Lang::En => write!(s, " ({ev})"),
-        };
-    }
-    s
+    lang.words()
+        .entry_line(e, &clean(&e.topic), &clean(&e.evidence))
 }

@@ -5,9 +5,8 @@ use jiff::civil::Date;
 
 use super::Input;
 use super::draft::has_progress;
-use super::fill::figure;
 use super::fill::{clean, done_date, evidence, join_unique};
-use crate::checklist::{Kind, KindTag};
+use crate::checklist::KindTag;
 use crate::i18n::Lang;
 use crate::ledger::Entry;
 use crate::progress::{ItemStatus, Status};
@@ -38,10 +37,7 @@ impl Row<'_> {
         if self.status.complete || !self.status.overdue {
             self.state.clone()
         } else {
-            match lang {
-                Lang::Zh => format!("{}，{}", self.state, self.progress),
-                Lang::En => format!("{}, {}", self.state, self.progress),
-            }
+            lang.words().state_and_progress(&self.state, &self.progress)
         }
     }
 
@@ -59,45 +55,20 @@ impl Row<'_> {
 
 /// The kind's name in a table.
 pub fn kind_label(tag: KindTag, lang: Lang) -> &'static str {
-    match tag {
-        KindTag::Task => lang.pick("是否完成", "yes/no"),
-        KindTag::Count => lang.pick("计次", "count"),
-        KindTag::Rate => lang.pick("比率", "rate"),
-        KindTag::Hours => lang.pick("学时", "hours"),
-    }
+    lang.words().kind_column(tag)
 }
 
 /// Every item of the checklist as a table row, from the status of `input`.
 pub fn rows<'a>(input: &Input<'a>, st: &Status<'a>) -> Vec<Row<'a>> {
     let lang = input.lang;
+    let words = lang.words();
     st.items
         .iter()
         .cloned()
         .enumerate()
         .map(|(i, s)| {
-            let progress = if s.done_late() {
-                lang.pick("逾期完成", "done late").to_string()
-            } else if s.complete {
-                lang.pick("已完成", "done").to_string()
-            } else if s.overdue {
-                lang.words().due_in(s.days_left)
-            } else if has_progress(&s) {
-                lang.pick("进行中", "in progress").to_string()
-            } else {
-                lang.pick("未开始", "not started").to_string()
-            };
-            let target = match s.item.kind {
-                Kind::Task => String::new(),
-                Kind::Count { target } => match lang {
-                    Lang::Zh => format!("{target}次"),
-                    Lang::En => format!("{target} times"),
-                },
-                Kind::Rate { target } => format!("{}%", figure(target)),
-                Kind::Hours { target } => match lang {
-                    Lang::Zh => format!("{}学时", figure(target)),
-                    Lang::En => format!("{} hours", figure(target)),
-                },
-            };
+            let progress = words.progress_column(&s, has_progress(&s));
+            let target = words.target_column(s.item.kind);
             Row {
                 number: i + 1,
                 section: clean(&s.section.title),

@@ -56,12 +56,10 @@ const BAR_MAX: u32 = 40;
 /// The chart as lines of text: overall as one horizontal bar per month, then one row per
 /// item with a cell per month (`.` nothing, `1`–`9`, `+` ten or more) and its total.
 pub fn chart(m: &Monthly, lang: Lang) -> Vec<String> {
+    let words = lang.words();
     let mut lines = Vec::new();
     let top = m.overall.iter().copied().max().unwrap_or(0);
-    lines.push(
-        lang.pick("全部登记（按月）", "All logged occurrences, by month")
-            .to_string(),
-    );
+    lines.push(words.chart_overall().to_string());
     for (i, &n) in m.overall.iter().enumerate() {
         // Round up so that a month with one entry never looks empty.
         let bar = if top == 0 {
@@ -69,10 +67,7 @@ pub fn chart(m: &Monthly, lang: Lang) -> Vec<String> {
         } else {
             (n * BAR_MAX).div_ceil(top)
         };
-        let month = match lang {
-            Lang::Zh => format!("{:>2}月", i + 1),
-            Lang::En => format!("{:>3}", MONTHS_EN[i]),
-        };
+        let month = words.chart_month(i as u8 + 1);
         lines.push(format!(
             "  {} |{}{}",
             pad(&month, 4),
@@ -95,10 +90,7 @@ pub fn chart(m: &Monthly, lang: Lang) -> Vec<String> {
         .unwrap_or(0)
         .clamp(8, 30);
     lines.push(String::new());
-    lines.push(
-        lang.pick("各事项（按月）", "Per item, by month")
-            .to_string(),
-    );
+    lines.push(words.chart_per_item().to_string());
     // The month numbers stand over the cells of the rows below.
     lines.push(format!(
         "  {}  {}",
@@ -123,18 +115,11 @@ pub fn chart(m: &Monthly, lang: Lang) -> Vec<String> {
             "  {}  {}  {}",
             pad(&for_terminal(&truncate(title, title_w)), title_w),
             cells.join(" "),
-            match lang {
-                Lang::Zh => format!("共{total}"),
-                Lang::En => format!("total {total}"),
-            }
+            words.chart_total(total)
         ));
     }
     lines
 }
-
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 #[cfg(test)]
 mod tests {

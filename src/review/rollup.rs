@@ -53,51 +53,7 @@ impl Conflict {
     /// One line for people: `center-group 完成日期不一致：a.ron 2024-03-01（采用）；b.ron 2024-03-05`.
     /// `sources` names the ledgers by index.
     pub fn describe(&self, sources: &[String], lang: Lang) -> String {
-        let what = match (self.field, lang) {
-            (ConflictField::DoneDate, Lang::Zh) => "完成日期不一致",
-            (ConflictField::DoneEvidence, Lang::Zh) => "完成佐证不一致",
-            (ConflictField::Entry, Lang::Zh) => "同一编号的登记内容不一致",
-            (ConflictField::Rate, Lang::Zh) => "比率数字不一致",
-            (ConflictField::Note, Lang::Zh) => "备注不一致",
-            (ConflictField::Evidence, Lang::Zh) => "佐证材料不一致",
-            (ConflictField::Mismatch, Lang::Zh) => "台账不属于本清单或本年度，未合并",
-            (ConflictField::DoneDate, Lang::En) => "done on different dates",
-            (ConflictField::DoneEvidence, Lang::En) => "done with different evidence",
-            (ConflictField::Entry, Lang::En) => "same entry id, different content",
-            (ConflictField::Rate, Lang::En) => "different figures for the rate",
-            (ConflictField::Note, Lang::En) => "different notes",
-            (ConflictField::Evidence, Lang::En) => "different evidence",
-            (ConflictField::Mismatch, Lang::En) => "ledger of another checklist or year, left out",
-        };
-        let name = |i: usize| {
-            sources
-                .get(i)
-                .cloned()
-                .unwrap_or_else(|| format!("#{}", i + 1))
-        };
-        let values: Vec<String> = self
-            .values
-            .iter()
-            .enumerate()
-            .map(|(n, (src, v))| {
-                let kept = if n == 0 && self.field != ConflictField::Mismatch {
-                    lang.pick("（采用）", " (kept)")
-                } else {
-                    ""
-                };
-                format!("{} {}{kept}", name(*src), v)
-            })
-            .collect();
-        let item = if self.item.is_empty() {
-            String::new()
-        } else {
-            format!("{} ", self.item)
-        };
-        format!(
-            "{item}{what}{}{}",
-            lang.pick("：", ": "),
-            values.join(lang.pick("；", "; "))
-        )
+        lang.words().conflict(self, sources)
     }
 }
 
