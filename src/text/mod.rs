@@ -52,7 +52,12 @@ fn has_unsafe_bytes(bytes: &[u8], newline_ok: bool) -> bool {
     // when there are any, memchr finds each for a closer look.
     let newline = if newline_ok { b'\n' } else { 0xff };
     let candidate = |b: u8| ((b < 0x20) & (b != newline)) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2);
-    if !bytes.iter().fold(false, |seen, &b| seen | candidate(b)) {
+    let any_candidate = if !newline_ok && bytes.len() < 64 {
+        short_has_candidate(bytes)
+    } else {
+        bytes.iter().fold(false, |seen, &b| seen | candidate(b))
+    };
+    if !any_candidate {
         return false;
     }
     let control = |b: u8| ((b < 0x20) & (b != newline)) | (b == 0x7f);
@@ -68,6 +73,31 @@ fn has_unsafe_bytes(bytes: &[u8], newline_ok: bool) -> bool {
             _ => false,
         },
     })
+}
+
+/// Whether a short text has a byte below 0x20, 0x7F, 0xC2 or 0xE2, eight bytes at a time:
+/// a ledger's ids, names and 文号 are checked by the thousand and are too short for the
+/// vectorised fold to get going.
+fn short_has_candidate(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Exact as a yes/no for `n` up to 0x80 (Bit Twiddling Hacks, "hasless").
+    let has_less = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH != 0;
+    let has_byte = |word: u64, b: u8| has_less(word ^ (ONES * u64::from(b)), 1);
+    let word_has = |word: u64| {
+        has_less(word, 0x20) | has_byte(word, 0x7f) | has_byte(word, 0xc2) | has_byte(word, 0xe2)
+    };
+    let mut words = bytes.chunks_exact(8);
+    let mut seen = false;
+    for word in &mut words {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        seen |= word_has(u64::from_le_bytes(eight));
+    }
+    // The tail, padded with spaces (which are none of them).
+    let mut tail = [b' '; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    seen | word_has(u64::from_le_bytes(tail))
 }
 
 /// Text safe to print: unsafe characters are shown as `\u{..}` escapes, everything else kept.
@@ -163,6 +193,8 @@ mod tests {
         #[test]
         fn the_byte_scan_agrees_with_decoding(s in "\\PC*|[\u{0}-\u{2100}]*") {
             proptest::prop_assert_eq!(has_unsafe(&s), s.chars().any(is_unsafe));
+            let candidate = |b: &u8| *b < 0x20 || matches!(*b, 0x7f | 0xc2 | 0xe2);
+            proptest::prop_assert_eq!(short_has_candidate(s.as_bytes()), s.as_bytes().iter().any(candidate));
             let outside_newlines = s.chars().any(|c| c != '\n' && is_unsafe(c));
             proptest::prop_assert_eq!(lines_have_unsafe(s.as_bytes()), outside_newlines);
         }
