@@ -25,4 +25,5 @@ mod spreadsheet;
 mod status;
 mod store;
 mod terminal;
+mod unchanged;
 mod year;
