@@ -9,6 +9,7 @@ mod change;
 pub mod clap_zh;
 mod evidence;
 pub mod help;
+mod ledger;
 pub mod overview;
 mod record;
 mod report;

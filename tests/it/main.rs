@@ -14,6 +14,7 @@ mod evidence;
 mod exchange;
 mod faults;
 mod history;
+mod import_people;
 mod overview;
 mod package;
 mod record;
