@@ -97,8 +97,12 @@ pub fn resolve(
             // are refused like an edit that changes nothing, so the history holds no
             // change that is none. Who entered it is not part of the figure.
             if let Some(was) = &record.rate
-                && (was.numerator, was.denominator, was.date, was.evidence.as_str())
-                    == (*numerator, *denominator, *date, evidence.as_str())
+                && (
+                    was.numerator,
+                    was.denominator,
+                    was.date,
+                    was.evidence.as_str(),
+                ) == (*numerator, *denominator, *date, evidence.as_str())
             {
                 return Err(ChangeError::SameRate {
                     item: item_id,
