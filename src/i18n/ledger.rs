@@ -30,7 +30,7 @@ impl Words {
     /// One file kept as evidence on a line of its own in the .docx ledger, with the session
     /// it belongs to (by its day) when it belongs to one: `附件：纪要.pdf（3月28日活动）`.
     pub fn ledger_file_line(self, name: &str, session: Option<Date>) -> String {
-        let label = self.ledger_files_label();
+        let label = self.pick("附件：", "File: ");
         match (session, self.zh()) {
             (None, _) => format!("{label}{name}"),
             (Some(d), true) => format!("{label}{name}（{}月{}日活动）", d.month(), d.day()),

@@ -15,6 +15,7 @@ mod exchange;
 mod faults;
 mod history;
 mod import_people;
+mod ledger_docx;
 mod overview;
 mod package;
 mod record;
