@@ -303,3 +303,42 @@ pub(crate) fn read(
         also,
     })))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::also_items;
+    use crate::checklist::{BUILTIN_DEFAULT, load};
+    use crate::i18n::Lang;
+    use crate::ledger::ChangeError;
+
+    #[test]
+    fn also_counted_items_are_named_as_duty_log_also_names_them() {
+        let c = load(BUILTIN_DEFAULT.as_bytes(), "t", 2025, Lang::Zh).unwrap();
+        let ok = |cell: &str| also_items(&c, cell).unwrap();
+        assert!(ok("  ").is_empty());
+        // A title holding 、 is one item; ids, numbers and unique parts of titles count.
+        assert_eq!(ok("党组会、局务会专题研究法治建设"), ["party-meetings"]);
+        assert_eq!(ok("center-group\n17"), ["center-group", "pre-meeting-study"]);
+        assert_eq!(
+            ok("会前学法、中心组；study-hours,center-group"),
+            ["pre-meeting-study", "center-group", "study-hours"]
+        );
+        assert!(matches!(
+            also_items(&c, "centre-group"),
+            Err(ChangeError::UnknownItem { suggestions, .. }) if suggestions[0] == "center-group"
+        ));
+        assert!(matches!(
+            also_items(&c, "年度报告"),
+            Err(ChangeError::AmbiguousItem { .. })
+        ));
+        // Only items that hold sessions; the error names the piece as written.
+        assert!(matches!(
+            also_items(&c, "center-group；annual-plan"),
+            Err(ChangeError::WrongKind { item, .. }) if item == "annual-plan"
+        ));
+        assert!(matches!(
+            also_items(&c, "中心组、不存在"),
+            Err(ChangeError::UnknownItem { id, .. }) if id == "中心组、不存在"
+        ));
+    }
+}
