@@ -318,7 +318,10 @@ mod tests {
         assert!(ok("  ").is_empty());
         // A title holding 、 is one item; ids, numbers and unique parts of titles count.
         assert_eq!(ok("党组会、局务会专题研究法治建设"), ["party-meetings"]);
-        assert_eq!(ok("center-group\n17"), ["center-group", "pre-meeting-study"]);
+        assert_eq!(
+            ok("center-group\n17"),
+            ["center-group", "pre-meeting-study"]
+        );
         assert_eq!(
             ok("会前学法、中心组；study-hours,center-group"),
             ["pre-meeting-study", "center-group", "study-hours"]

@@ -319,7 +319,8 @@ const ENTRY_EXACT: &[(Field, &[&str])] = &[(Field::Record, &["记录", "记录�
 
 /// Headings of an entries file that name no session's field, though they hold a field's
 /// word: a deadline (`截止日期`, in the ledger's CSV beside the session's `完成日期`) is
-/// never when a session took place.
+/// never when a session took place, and the ledger workbook's `Entry ID` (登记编号) is the
+/// session's own id, not its item's.
 const ENTRY_NEVER: &[&str] = &[
     "截止日期",
     "截止时间",
@@ -328,6 +329,8 @@ const ENTRY_NEVER: &[&str] = &[
     "期限",
     "due",
     "deadline",
+    "登记编号",
+    "entry id",
 ];
 
 /// Which list of headings to recognise.
@@ -460,6 +463,8 @@ mod tests {
         assert_eq!(recognise("完成日期", e), Some(Field::Date));
         assert_eq!(recognise("due", e), None);
         assert_eq!(recognise("done", e), Some(Field::Date));
+        assert_eq!(recognise("Entry ID", e), None);
+        assert_eq!(recognise("登记编号", e), None);
         // A checklist's headings are read as before.
         assert_eq!(recognise("完成时限", c), Some(Field::Due));
         assert_eq!(recognise("记录", c), None);

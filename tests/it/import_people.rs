@@ -205,37 +205,40 @@ fn logged(h: &Home) {
 
 #[test]
 fn the_ledgers_csv_and_workbook_read_back_as_the_sessions_they_list() {
-    let h = Home::new();
-    logged(&h);
-    let want = sessions(&h.ledger(2024));
-    h.ok(&[
-        "ledger",
-        "-f",
-        "csv",
-        "--bom",
-        "--entries",
-        "-o",
-        "台账.csv",
-    ]);
-    h.ok(&["ledger", "-o", "台账.xlsx"]);
-    for file in ["台账.csv", "台账.xlsx"] {
-        let fresh = Home::new();
-        std::fs::copy(h.work().join(file), fresh.work().join(file)).unwrap();
-        let out = fresh.duty(&["import-entries", file]);
-        out.ok();
-        assert_eq!(
-            sessions(&fresh.ledger(2024)),
-            want,
-            "{file}: {}",
-            out.stdout
-        );
-        // The tick is an item row, passed over (and said so) in the CSV.
-        assert!(!fresh.ledger(2024).items.contains_key("annual-plan"));
+    // Written in either language (the headings differ), read back in the same.
+    for lang in LANGS {
+        let h = Home::in_lang(lang);
+        logged(&h);
+        let want = sessions(&h.ledger(2024));
+        h.ok(&[
+            "ledger",
+            "-f",
+            "csv",
+            "--bom",
+            "--entries",
+            "-o",
+            "台账.csv",
+        ]);
+        h.ok(&["ledger", "-o", "台账.xlsx"]);
+        for file in ["台账.csv", "台账.xlsx"] {
+            let fresh = Home::in_lang(lang);
+            std::fs::copy(h.work().join(file), fresh.work().join(file)).unwrap();
+            let out = fresh.duty(&["import-entries", file]);
+            out.ok();
+            assert_eq!(
+                sessions(&fresh.ledger(2024)),
+                want,
+                "{file}: {}",
+                out.stdout
+            );
+            // The tick is an item row, passed over (and said so) in the CSV.
+            assert!(!fresh.ledger(2024).items.contains_key("annual-plan"));
+        }
+        let fresh = Home::in_lang(lang);
+        std::fs::copy(h.work().join("台账.csv"), fresh.work().join("台账.csv")).unwrap();
+        fresh
+            .duty(&["import-entries", "台账.csv", "--dry-run"])
+            .ok();
+        crate::snap!(fresh);
     }
-    let fresh = Home::new();
-    std::fs::copy(h.work().join("台账.csv"), fresh.work().join("台账.csv")).unwrap();
-    fresh
-        .duty(&["import-entries", "台账.csv", "--dry-run"])
-        .ok();
-    crate::snap!(fresh);
 }
