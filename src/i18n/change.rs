@@ -207,6 +207,9 @@ impl Words {
                     format!("item '{item}' has no entry '{entry}'; its entries: {known}")
                 }
             }
+            ChangeError::SameRate { item, numerator, denominator, date } => {
+                self.same_rate(item, *numerator, *denominator, *date)
+            }
             ChangeError::NothingToEdit { item, entry } => {
                 if zh {
                     format!("事项 '{item}' 的记录 {entry} 没有变化：请给出要改的内容（--date、--topic、--hours 或 --evidence）")

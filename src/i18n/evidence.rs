@@ -1,9 +1,11 @@
 //! Words for files kept as evidence: everything that can go wrong with one (always with what
 //! to do) and what was changed in a file's name to keep it. The rest is by topic: an item's
 //! files in [`files`], checking and cleaning up the store in [`audit`], the inspector's
-//! package in [`package`], spreadsheets (the ledger workbook, imports) in [`sheet`].
+//! package in [`package`], spreadsheets (the ledger workbook, imports) in [`sheet`], an
+//! entries import's rows in [`entries`].
 
 mod audit;
+mod entries;
 mod files;
 mod package;
 mod sheet;

@@ -10,6 +10,7 @@ mod checklist;
 pub mod clap_zh;
 mod evidence;
 pub mod help;
+mod ledger;
 pub mod overview;
 mod pack;
 mod record;

@@ -1,9 +1,11 @@
 //! Words for recording: what a change did, as the commands confirm it. The history's words
-//! are in [`history`], asking first in [`confirm`], `duty repair`'s in [`repair`].
+//! are in [`history`], asking first in [`confirm`], `duty repair`'s in [`repair`], a change
+//! that would change nothing in [`unchanged`].
 
 mod confirm;
 mod history;
 mod repair;
+mod unchanged;
 
 use jiff::civil::Date;
 

@@ -68,6 +68,14 @@ pub enum ChangeError {
         entry: String,
         known: Vec<String>,
     },
+    /// A rate entered again exactly as it is recorded (figure, date and evidence): writing
+    /// it would only add a change that changes nothing to the history.
+    SameRate {
+        item: String,
+        numerator: u64,
+        denominator: u64,
+        date: Date,
+    },
     /// An edit that would leave the entry exactly as it is.
     NothingToEdit {
         item: String,

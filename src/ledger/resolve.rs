@@ -93,6 +93,24 @@ pub fn resolve(
             rules::date_allowed(year, *date, stamp.today)?;
             rules::clean(Field::Evidence, evidence)?;
             let evidence = kept(evidence, record.rate.as_ref().map(|r| &r.evidence));
+            // The same figures again (`duty rate ITEM 46/46` run twice) change nothing, and
+            // are refused like an edit that changes nothing, so the history holds no
+            // change that is none. Who entered it is not part of the figure.
+            if let Some(was) = &record.rate
+                && (
+                    was.numerator,
+                    was.denominator,
+                    was.date,
+                    was.evidence.as_str(),
+                ) == (*numerator, *denominator, *date, evidence.as_str())
+            {
+                return Err(ChangeError::SameRate {
+                    item: item_id,
+                    numerator: *numerator,
+                    denominator: *denominator,
+                    date: *date,
+                });
+            }
             Op::Rate {
                 item: item_id,
                 rate: RateRecord {

@@ -1,4 +1,5 @@
-//! CSV: the completion table for spreadsheets, one row per item and optionally per entry.
+//! CSV: the completion table for spreadsheets, one row per item and optionally per entry,
+//! which `duty import-entries` reads back (its item rows passed over).
 //!
 //! Cells that a spreadsheet would run as a formula (`= + - @`, or a leading tab or carriage
 //! return) get a leading `'`, the usual neutraliser (OWASP "CSV injection").
@@ -45,8 +46,10 @@ pub fn csv(input: &Input<'_>, st: &Status<'_>, options: Options) -> Vec<u8> {
         lang.pick("参加人员", "attended"),
         lang.pick("佐证材料", "evidence"),
         lang.pick("备注", "note"),
+        // Last, so that a reader counting columns finds the others where they were.
+        lang.pick("同时计入", "also"),
     ];
-    let mut write = |cells: [&str; 19]| {
+    let mut write = |cells: [&str; 20]| {
         // Field by field, so that a neutralised cell is the only one that allocates.
         // Writing into a Vec cannot fail.
         for c in cells {
@@ -82,6 +85,7 @@ pub fn csv(input: &Input<'_>, st: &Status<'_>, options: Options) -> Vec<u8> {
             "",
             &r.evidence,
             &r.note,
+            "",
         ]);
         if options.entries {
             for e in r.entries() {
@@ -91,6 +95,9 @@ pub fn csv(input: &Input<'_>, st: &Status<'_>, options: Options) -> Vec<u8> {
                 let evidence = super::fill::clean(&e.evidence);
                 let presided = super::fill::clean(&e.presided);
                 let attended = super::fill::clean(&e.attended);
+                // The other items the session counts for, by id as `duty log --also` takes
+                // them, so that `duty import-entries` links the copies again.
+                let also = e.linked.join("；");
                 write([
                     lang.pick("登记", "entry"),
                     &number_text,
@@ -111,6 +118,7 @@ pub fn csv(input: &Input<'_>, st: &Status<'_>, options: Options) -> Vec<u8> {
                     &attended,
                     &evidence,
                     "",
+                    &also,
                 ]);
             }
         }

@@ -28,6 +28,16 @@ pub enum Field {
     /// A session's topic.
     Topic,
     Hours,
+    /// Who presided over a session (主持人).
+    Presided,
+    /// Who attended it (参加人员).
+    Attended,
+    /// The other items the same session counts for (同时计入), named as `duty log --also`
+    /// names them.
+    Also,
+    /// What a row of `duty ledger -f csv --entries` is (记录): an item's summary, passed
+    /// over, or a logged session.
+    Record,
     /// Not imported.
     Ignore,
 }
@@ -48,6 +58,10 @@ impl Field {
             Field::Date => "date",
             Field::Topic => "topic",
             Field::Hours => "hours",
+            Field::Presided => "presided",
+            Field::Attended => "attended",
+            Field::Also => "also",
+            Field::Record => "record",
             Field::Ignore => "ignore",
         }
     }
@@ -59,13 +73,15 @@ impl Field {
             .find(|f| f.key() == k)
             .or(match k.as_str() {
                 "task" | "item" => Some(Field::Title),
+                "presider" | "chair" => Some(Field::Presided),
+                "attendees" | "attendance" => Some(Field::Attended),
                 "skip" | "none" | "-" => Some(Field::Ignore),
                 _ => None,
             })
     }
 }
 
-const ALL: [Field; 13] = [
+const ALL: [Field; 17] = [
     Field::Title,
     Field::Section,
     Field::Owner,
@@ -78,6 +94,10 @@ const ALL: [Field; 13] = [
     Field::Date,
     Field::Topic,
     Field::Hours,
+    Field::Presided,
+    Field::Attended,
+    Field::Also,
+    Field::Record,
     Field::Ignore,
 ];
 
@@ -203,7 +223,10 @@ const CHECKLIST_HEADINGS: &[(Field, &[&str])] = &[
 
 /// The headings of an entries file (活动登记): which item, when, what, how long, evidence.
 const ENTRY_HEADINGS: &[(Field, &[&str])] = &[
-    (Field::Id, &["事项编号", "事项id", "item id", "id"]),
+    (
+        Field::Id,
+        &["事项编号", "事项id", "item id", "item_id", "id"],
+    ),
     (
         Field::Title,
         &[
@@ -218,7 +241,15 @@ const ENTRY_HEADINGS: &[(Field, &[&str])] = &[
     ),
     (
         Field::Date,
-        &["活动日期", "学习日期", "会议日期", "日期", "时间", "date"],
+        &[
+            "活动日期",
+            "学习日期",
+            "会议日期",
+            "日期",
+            "时间",
+            "date",
+            "done",
+        ],
     ),
     (
         Field::Topic,
@@ -234,6 +265,40 @@ const ENTRY_HEADINGS: &[(Field, &[&str])] = &[
     ),
     (Field::Hours, &["学时", "课时", "时长", "小时", "hours"]),
     (
+        Field::Presided,
+        &[
+            "主持人",
+            "主持",
+            "主持领导",
+            "presided",
+            "presider",
+            "chair",
+        ],
+    ),
+    (
+        Field::Attended,
+        &[
+            "参加人员",
+            "参会人员",
+            "参加人",
+            "参会人",
+            "出席人员",
+            "attended",
+            "attendees",
+            "participants",
+        ],
+    ),
+    (
+        Field::Also,
+        &[
+            "同时计入事项",
+            "同时计入",
+            "also",
+            "also counts for",
+            "also count",
+        ],
+    ),
+    (
         Field::Evidence,
         &[
             "文号/佐证材料",
@@ -245,6 +310,27 @@ const ENTRY_HEADINGS: &[(Field, &[&str])] = &[
         ],
     ),
     (Field::Number, &["序号", "no."]),
+];
+
+/// Headings an entries file only ever means exactly: `记录` names the kind of row in
+/// `duty ledger -f csv --entries`, but `会议记录` is the minutes, so no part of a heading
+/// counts.
+const ENTRY_EXACT: &[(Field, &[&str])] = &[(Field::Record, &["记录", "记录类型", "record"])];
+
+/// Headings of an entries file that name no session's field, though they hold a field's
+/// word: a deadline (`截止日期`, in the ledger's CSV beside the session's `完成日期`) is
+/// never when a session took place, and the ledger workbook's `Entry ID` (登记编号) is the
+/// session's own id, not its item's.
+const ENTRY_NEVER: &[&str] = &[
+    "截止日期",
+    "截止时间",
+    "完成时限",
+    "时限",
+    "期限",
+    "due",
+    "deadline",
+    "登记编号",
+    "entry id",
 ];
 
 /// Which list of headings to recognise.
@@ -281,15 +367,27 @@ pub fn recognise(heading: &str, kind: Kind) -> Option<Field> {
     if h.is_empty() {
         return None;
     }
+    if kind == Kind::Entries {
+        if let Some((field, _)) = ENTRY_EXACT
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| normalise(n) == h))
+        {
+            return Some(*field);
+        }
+        if ENTRY_NEVER.iter().any(|n| h.contains(&normalise(n))) {
+            return None;
+        }
+    }
+    // The names are compared as headings are, so `item id` matches `Item ID`.
     for (field, names) in table {
-        if names.iter().any(|n| *n == h) {
+        if names.iter().any(|n| normalise(n) == h) {
             return Some(*field);
         }
     }
     table
         .iter()
-        .flat_map(|(field, names)| names.iter().map(move |n| (*field, *n)))
-        .filter(|(_, n)| n.chars().count() >= 2 && h.contains(n))
+        .flat_map(|(field, names)| names.iter().map(move |n| (*field, normalise(n))))
+        .filter(|(_, n)| n.chars().count() >= 2 && h.contains(n.as_str()))
         .max_by_key(|(_, n)| n.chars().count())
         .map(|(f, _)| f)
 }
@@ -345,5 +443,30 @@ mod tests {
         assert_eq!(recognise("学习内容", e), Some(Field::Topic));
         assert_eq!(recognise("文号/佐证材料", e), Some(Field::Evidence));
         assert_eq!(recognise("事项编号", e), Some(Field::Id));
+        assert_eq!(recognise("主持人", e), Some(Field::Presided));
+        assert_eq!(recognise("主持", e), Some(Field::Presided));
+        assert_eq!(recognise("Presider", e), Some(Field::Presided));
+        assert_eq!(recognise("参加人员", e), Some(Field::Attended));
+        assert_eq!(recognise("参会人员（签到）", e), Some(Field::Attended));
+        assert_eq!(recognise("参加人", e), Some(Field::Attended));
+        assert_eq!(recognise("Attendees", e), Some(Field::Attended));
+        assert_eq!(recognise("同时计入", e), Some(Field::Also));
+        assert_eq!(recognise("同时计入事项", e), Some(Field::Also));
+        assert_eq!(recognise("Also counts for", e), Some(Field::Also));
+        // The ledger's CSV, read back: its kind of row, its item id, and the deadline
+        // beside the session's date.
+        assert_eq!(recognise("记录", e), Some(Field::Record));
+        assert_eq!(recognise("会议记录", e), None);
+        assert_eq!(recognise("item_id", e), Some(Field::Id));
+        assert_eq!(recognise("Item ID", e), Some(Field::Id));
+        assert_eq!(recognise("截止日期", e), None);
+        assert_eq!(recognise("完成日期", e), Some(Field::Date));
+        assert_eq!(recognise("due", e), None);
+        assert_eq!(recognise("done", e), Some(Field::Date));
+        assert_eq!(recognise("Entry ID", e), None);
+        assert_eq!(recognise("登记编号", e), None);
+        // A checklist's headings are read as before.
+        assert_eq!(recognise("完成时限", c), Some(Field::Due));
+        assert_eq!(recognise("记录", c), None);
     }
 }

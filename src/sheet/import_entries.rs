@@ -1,19 +1,18 @@
 //! Many sessions at once from a spreadsheet (活动登记): each row names an item (by id or by
-//! its title), a date, a topic, hours where the item counts hours, and its 文号 or other
-//! evidence. Every row is checked by the same rules as `duty log`, one after another as if
-//! logged in turn; if any row is bad, the whole file is refused with every bad cell, and
-//! nothing is recorded. Rows already in the ledger (same item, day and topic) are passed
-//! over, so that importing the same file twice records it once.
+//! its title), a date, a topic, hours where the item counts hours, its 文号 or other
+//! evidence, who presided and attended, and the other items it also counts for. Every row
+//! is checked by the same rules as `duty log`, one after another as if logged in turn; if
+//! any row is bad, the whole file is refused with every bad cell, and nothing is recorded.
+//! Rows already in the ledger (same item, day and topic) are passed over, so that importing
+//! the same file twice records it once; so are the item rows of `duty ledger -f csv
+//! --entries`, whose session rows read back as they were logged (see [`plan`]).
 
-use jiff::civil::Date;
-
-use super::grid::{Address, Value, Workbook, address, excel_serial_date};
+use super::entry_rows::{Read, Row, read};
+use super::grid::{Address, Workbook, address};
 use super::headings::{Field, Kind};
 use super::mapping::{MapError, Mapping, grid as grid_of, mapping};
-use super::values::one_line;
 use crate::checklist::{Checklist, KindTag};
-use crate::ledger::{Change, ChangeError, Field as TextField, Ledger, Op, People, Stamp, resolve};
-use crate::text::dates::parse_date;
+use crate::ledger::{Change, ChangeError, Field as TextField, Ledger, Op, Stamp, resolve};
 
 /// One row to record.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +23,9 @@ pub struct Planned {
     pub change: Change,
     /// Already recorded: passed over.
     pub duplicate: bool,
+    /// Recorded with an earlier row of the file (this row, 0-based), which named this item
+    /// among those the session also counts for: passed over.
+    pub with_row: Option<usize>,
 }
 
 /// What the file would record.
@@ -33,6 +35,8 @@ pub struct Plan {
     pub rows: Vec<Planned>,
     /// The operations, resolved in turn against the ledger as it stood (duplicates left out).
     pub ops: Vec<Op>,
+    /// Item rows of the ledger's own CSV (记录 = 事项), passed over (0-based).
+    pub summaries: Vec<usize>,
 }
 
 /// A bad cell, with what is wrong.
@@ -61,6 +65,21 @@ pub enum RowFault {
     NoHours,
     /// A rate is recorded with `duty rate`, not a row of sessions.
     RateItem,
+    /// A yes/no duty's row (a tick) naming other items to count toward.
+    AlsoOnTick,
+    /// A yes/no duty's row (a tick) naming who presided or attended.
+    PeopleOnTick,
+    /// An item named to count toward that holds no sessions (a yes/no duty, a rate).
+    AlsoWrongKind {
+        item: String,
+        kind: KindTag,
+    },
+    /// No hours on a row that also counts toward an hours item.
+    AlsoNeedsHours {
+        item: String,
+    },
+    /// Hours on a row whose items all count sessions, not hours.
+    HoursNotCounted,
     Formula,
     ErrorValue,
     /// The row breaks a rule of the ledger (a date outside the year, hours missing …).
@@ -73,89 +92,6 @@ pub enum EntriesError {
     /// Nothing but headings.
     NoRows,
     Rows(Vec<RowProblem>),
-}
-
-/// The item a cell names: its id, or its title (exactly, or ignoring spaces and marks).
-fn find_item(checklist: &Checklist, text: &str) -> Result<String, RowFault> {
-    if checklist.item(text).is_some() {
-        return Ok(text.to_string());
-    }
-    let plain = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace() && !"，。、；：“”\"'（）()《》".contains(*c))
-            .collect()
-    };
-    let wanted = plain(text);
-    let matching: Vec<&str> = checklist
-        .items()
-        .filter(|(_, i)| i.title.trim() == text || plain(&i.title) == wanted)
-        .map(|(_, i)| i.id.as_str())
-        .collect();
-    match matching.as_slice() {
-        [one] => Ok((*one).to_string()),
-        [] => {
-            let mut scored: Vec<(f64, &str)> = checklist
-                .items()
-                .map(|(_, i)| {
-                    let by_title = strsim::jaro_winkler(&wanted, &plain(&i.title));
-                    let by_id = strsim::jaro_winkler(text, &i.id);
-                    (by_title.max(by_id), i.id.as_str())
-                })
-                .filter(|(s, _)| *s > 0.7)
-                .collect();
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-            Err(RowFault::UnknownItem {
-                suggestions: scored
-                    .into_iter()
-                    .take(3)
-                    .map(|(_, id)| id.to_string())
-                    .collect(),
-            })
-        }
-        many => Err(RowFault::AmbiguousItem {
-            ids: many.iter().map(|s| s.to_string()).collect(),
-        }),
-    }
-}
-
-fn date_of(v: &Value) -> Option<Date> {
-    match v {
-        Value::Date(d) => Some(*d),
-        Value::Number(n) => excel_serial_date(*n),
-        Value::Text(t) => {
-            let t = t.trim();
-            parse_date(t).or_else(|| {
-                // 20250328
-                (t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| {
-                        Date::new(
-                            t[..4].parse().ok()?,
-                            t[4..6].parse().ok()?,
-                            t[6..].parse().ok()?,
-                        )
-                        .ok()
-                    })
-                    .flatten()
-            })
-        }
-        _ => None,
-    }
-}
-
-fn hours_of(v: &Value) -> Result<Option<f64>, ()> {
-    match v {
-        Value::Empty => Ok(None),
-        Value::Number(n) => Ok(Some(*n)),
-        Value::Text(t) if t.trim().is_empty() => Ok(None),
-        Value::Text(t) => t
-            .trim()
-            .trim_end_matches(['时', '学', '课', '小'])
-            .trim()
-            .parse::<f64>()
-            .map(Some)
-            .map_err(|_| ()),
-        _ => Err(()),
-    }
 }
 
 /// Which column a refused change is about.
@@ -174,7 +110,41 @@ fn column_of(e: &ChangeError) -> Field {
             field: TextField::Evidence,
             ..
         } => Field::Evidence,
+        ChangeError::UnsafeText {
+            field: TextField::Presided,
+            ..
+        } => Field::Presided,
+        ChangeError::UnsafeText {
+            field: TextField::Attended,
+            ..
+        } => Field::Attended,
         _ => Field::Title,
+    }
+}
+
+/// The hours of a session that counts for an hours item as well, written on the hours
+/// item's own row: the ledger's CSV lists a session once under each item it counts for,
+/// with its hours only under the hours item, and the first of those rows logs them all.
+fn hours_of_copies(rows: &mut [Read], checklist: &Checklist) {
+    let hours_item = |id: &str| {
+        checklist
+            .item(id)
+            .is_some_and(|i| i.kind.tag() == KindTag::Hours)
+    };
+    for i in 0..rows.len() {
+        if rows[i].hours.is_some() || !rows[i].also.iter().any(|a| hours_item(a)) {
+            continue;
+        }
+        let me = &rows[i];
+        let copy = rows.iter().find(|o| {
+            me.also.contains(&o.item)
+                && hours_item(&o.item)
+                && o.date == me.date
+                && o.topic.trim() == me.topic.trim()
+        });
+        if let Some(h) = copy.and_then(|o| o.hours) {
+            rows[i].hours = Some(h);
+        }
     }
 }
 
@@ -201,159 +171,149 @@ pub fn plan(
         .or(mapping.col(Field::Title))
         .unwrap_or(0);
     let mut problems = Vec::new();
-    let mut rows = Vec::new();
+    let mut bad = |r: usize, field: Field, fault: RowFault| {
+        let c = mapping.col(field).unwrap_or(item_col);
+        problems.push(RowProblem {
+            at: address(r, c),
+            heading: mapping.heading(c),
+            value: grid.get(r, c).text(),
+            fault,
+        });
+    };
+    let mut read_rows = Vec::new();
+    let mut summaries = Vec::new();
+    for r in mapping.heading_row + 1..grid.rows.len() {
+        match read(grid, &mapping, checklist, r) {
+            Ok(Row::Blank) => {}
+            Ok(Row::Summary) => summaries.push(r),
+            Ok(Row::Read(row)) => read_rows.push(*row),
+            Err(cells) => cells.into_iter().for_each(|(f, fault)| bad(r, f, fault)),
+        }
+    }
+    hours_of_copies(&mut read_rows, checklist);
+    let mut rows: Vec<Planned> = Vec::new();
     let mut ops = Vec::new();
     let mut scratch = ledger.clone();
-    for (r, row) in grid.rows.iter().enumerate().skip(mapping.heading_row + 1) {
-        if row.iter().all(Value::is_empty) {
-            continue;
-        }
-        let cell = |f: Field| mapping.col(f).map_or(&Value::Empty, |c| grid.get(r, c));
-        let mut bad = |field: Field, fault: RowFault| {
-            let c = mapping.col(field).unwrap_or(item_col);
-            problems.push(RowProblem {
-                at: address(r, c),
-                heading: mapping.heading(c),
-                value: grid.get(r, c).text(),
-                fault,
-            });
+    for row in read_rows {
+        let Read {
+            row: r,
+            item,
+            kind,
+            date,
+            hours,
+            topic,
+            evidence,
+            people,
+            also,
+        } = row;
+        let same_session = |l: &Ledger| {
+            l.record(&item).is_some_and(|rec| {
+                rec.entries
+                    .iter()
+                    .any(|e| e.date == date && e.topic.trim() == topic.trim())
+            })
         };
-        let mut row_ok = true;
-        for (c, f) in mapping.used().into_iter().filter(|u| u.1 != Field::Number) {
-            let fault = match grid.get(r, c) {
-                Value::Formula(_) => Some(RowFault::Formula),
-                Value::Error(_) => Some(RowFault::ErrorValue),
-                _ => None,
-            };
-            if let Some(fault) = fault {
-                bad(f, fault);
-                row_ok = false;
-            }
-        }
-        if !row_ok {
-            continue;
-        }
-        let item_text = grid.get(r, item_col).text();
-        if item_text.is_empty() {
-            bad(Field::Title, RowFault::NoItem);
-            continue;
-        }
-        let item_id = match find_item(checklist, &item_text) {
-            Ok(id) => id,
-            Err(fault) => {
-                bad(
-                    if mapping.col(Field::Id).is_some() {
-                        Field::Id
-                    } else {
-                        Field::Title
-                    },
-                    fault,
-                );
-                continue;
-            }
-        };
-        let date = match cell(Field::Date) {
-            v if v.is_empty() => {
-                bad(Field::Date, RowFault::NoDate);
-                continue;
-            }
-            v => match date_of(v) {
-                Some(d) => d,
-                None => {
-                    bad(Field::Date, RowFault::BadDate);
-                    continue;
-                }
-            },
-        };
-        let hours = match hours_of(cell(Field::Hours)) {
-            Ok(h) => h,
-            Err(()) => {
-                bad(Field::Hours, RowFault::BadHours);
-                continue;
-            }
-        };
-        let topic = one_line(&cell(Field::Topic).text());
-        let evidence = one_line(&cell(Field::Evidence).text());
-        let kind = checklist
-            .item(&item_id)
-            .map_or(KindTag::Task, |i| i.kind.tag());
-        let record = scratch.record(&item_id);
         let (change, duplicate) = match kind {
-            KindTag::Rate => {
-                bad(Field::Title, RowFault::RateItem);
-                continue;
-            }
             KindTag::Task => {
                 let evidence = if evidence.is_empty() {
                     topic.clone()
                 } else {
                     evidence
                 };
-                let same = record
-                    .and_then(|r| r.done.as_ref())
+                let same = scratch
+                    .record(&item)
+                    .and_then(|rec| rec.done.as_ref())
                     .is_some_and(|d| d.date == date);
-                (
-                    Change::Check {
-                        item: item_id.clone(),
-                        date,
-                        evidence,
-                    },
-                    same,
-                )
+                let change = Change::Check {
+                    item: item.clone(),
+                    date,
+                    evidence,
+                };
+                (change, same)
             }
             KindTag::Hours if hours.is_none() => {
-                bad(Field::Hours, RowFault::NoHours);
+                bad(r, Field::Hours, RowFault::NoHours);
                 continue;
             }
-            KindTag::Count | KindTag::Hours => {
-                let same = record.is_some_and(|r| {
-                    r.entries
-                        .iter()
-                        .any(|e| e.date == date && e.topic.trim() == topic.trim())
-                });
-                (
-                    Change::Log {
-                        item: item_id.clone(),
-                        date,
-                        topic,
-                        hours,
-                        evidence,
-                        // The file has no columns for who presided or attended, nor for
-                        // other items the session counts for.
-                        people: People::default(),
-                        also: Vec::new(),
-                    },
-                    same,
-                )
+            _ => {
+                let same = same_session(&scratch);
+                let change = Change::Log {
+                    item: item.clone(),
+                    date,
+                    topic: topic.clone(),
+                    hours,
+                    evidence,
+                    people,
+                    also,
+                };
+                (change, same)
             }
         };
+        // Logged by an earlier row of this file that counted it here too: which one.
+        let with_row = (duplicate && !same_session(ledger))
+            .then(|| {
+                rows.iter()
+                    .find(|p| match &p.change {
+                        Change::Log {
+                            item: i,
+                            date: d,
+                            topic: t,
+                            also,
+                            ..
+                        } => {
+                            (*i == item || also.contains(&item))
+                                && *d == date
+                                && t.trim() == topic.trim()
+                        }
+                        _ => false,
+                    })
+                    .map(|p| p.row)
+            })
+            .flatten();
         if !duplicate {
             match resolve(checklist, &scratch, &change, stamp) {
                 Ok(op) => {
                     if let Err(e) = scratch.apply(&op) {
-                        bad(Field::Title, RowFault::Refused(e));
+                        bad(r, Field::Title, RowFault::Refused(e));
                         continue;
                     }
                     ops.push(op);
                 }
                 Err(e) => {
-                    bad(column_of(&e), RowFault::Refused(e));
+                    // Said as the file's columns, not `duty log`'s options.
+                    let fault = match e {
+                        ChangeError::HoursRequired { item } => RowFault::AlsoNeedsHours { item },
+                        ChangeError::HoursNotHere { .. } => RowFault::HoursNotCounted,
+                        e => RowFault::Refused(e),
+                    };
+                    let field = match &fault {
+                        RowFault::Refused(e) => column_of(e),
+                        _ => Field::Hours,
+                    };
+                    bad(r, field, fault);
                     continue;
                 }
             }
         }
         rows.push(Planned {
             row: r,
-            item: item_id,
+            item,
             change,
             duplicate,
+            with_row,
         });
     }
     if !problems.is_empty() {
+        problems.sort_by_key(|p| (p.at.row, p.at.col));
         return Err(EntriesError::Rows(problems));
     }
     if rows.is_empty() {
         return Err(EntriesError::NoRows);
     }
-    Ok(Plan { mapping, rows, ops })
+    Ok(Plan {
+        mapping,
+        rows,
+        ops,
+        summaries,
+    })
 }

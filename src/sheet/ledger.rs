@@ -1,6 +1,7 @@
 //! The completion ledger (台账) as a workbook: one row per item in the columns the checklist
 //! asks for, and a second sheet with every logged session (date, topic, hours, 文号 or other
-//! evidence, the files kept for it).
+//! evidence, the files kept for it, the other items it counts for). Its words are the
+//! catalogue's (`i18n::ledger`).
 
 use jiff::civil::Date;
 
@@ -14,14 +15,7 @@ use crate::text::{number, width};
 
 /// The target as a ledger writes it: `≥4次`, `100%`, `20学时`, `完成` for a duty.
 pub fn target_text(kind: Kind, lang: Lang) -> String {
-    match (kind, lang) {
-        (Kind::Task, _) => lang.pick("完成", "done").into(),
-        (Kind::Count { target }, Lang::Zh) => format!("≥{target}次"),
-        (Kind::Count { target }, Lang::En) => format!("≥{target} times"),
-        (Kind::Rate { target }, _) => format!("{}%", number(target)),
-        (Kind::Hours { target }, Lang::Zh) => format!("≥{}学时", number(target)),
-        (Kind::Hours { target }, Lang::En) => format!("≥{} hours", number(target)),
-    }
+    lang.words().ledger_target(kind)
 }
 
 /// Every evidence text a record carries (its own, the tick's, the rate's, each entry's), in
@@ -62,8 +56,8 @@ fn evidence_cell(record: Option<&ItemRecord>, lang: Lang) -> String {
     let files = file_names(record, None);
     match (text.is_empty(), files.is_empty()) {
         (_, true) => text,
-        (true, false) => format!("{}{files}", lang.pick("附件：", "Files: ")),
-        (false, false) => format!("{text}\n{}{files}", lang.pick("附件：", "Files: ")),
+        (true, false) => format!("{}{files}", lang.words().ledger_files_label()),
+        (false, false) => format!("{text}\n{}{files}", lang.words().ledger_files_label()),
     }
 }
 
@@ -95,12 +89,9 @@ fn item_cell(key: ColumnKey, number_in_list: usize, s: &ItemStatus<'_>, lang: La
         ColumnKey::Result => {
             let state = s.state_label(lang);
             if s.overdue {
-                format!(
-                    "{state}{}{}",
-                    lang.pick("，", ", "),
-                    lang.words().due_in(s.days_left)
-                )
-                .into()
+                lang.words()
+                    .ledger_state_overdue(&state, s.days_left)
+                    .into()
             } else {
                 state.into()
             }
@@ -157,19 +148,13 @@ fn columns_for(headings: &[String], keys: &[ColumnKey], rows: &[Vec<Cell>]) -> V
 /// The sessions sheet: every logged entry, item by item in checklist order, each in date
 /// order.
 fn sessions_table(st: &crate::progress::Status<'_>, lang: Lang, title: &str) -> Table {
-    let headings = [
-        lang.pick("序号", "No."),
-        lang.pick("工作任务", "Task"),
-        lang.pick("日期", "Date"),
-        lang.pick("主题", "Topic"),
-        lang.pick("学时", "Hours"),
-        lang.pick("主持人", "Presided"),
-        lang.pick("参加人员", "Attended"),
-        lang.pick("文号/佐证材料", "Document no. / evidence"),
-        lang.pick("附件", "Files"),
-        lang.pick("登记人", "Logged by"),
-        lang.pick("登记编号", "Entry ID"),
-    ];
+    let headings = lang.words().ledger_sessions_columns();
+    let title_of = |id: &str| {
+        st.items
+            .iter()
+            .find(|s| s.item.id == id)
+            .map_or_else(|| id.to_string(), |s| s.item.title.clone())
+    };
     let mut rows = Vec::new();
     for s in &st.items {
         let Some(r) = s.record else { continue };
@@ -188,6 +173,13 @@ fn sessions_table(st: &crate::progress::Status<'_>, lang: Lang, title: &str) -> 
                 file_names(Some(r), Some(&e.id)).into(),
                 e.by.as_str().into(),
                 e.id.as_str().into(),
+                // By title, which `duty import-entries` takes as `duty log --also` does.
+                e.linked
+                    .iter()
+                    .map(|id| title_of(id))
+                    .collect::<Vec<_>>()
+                    .join("；")
+                    .into(),
             ]);
         }
     }
@@ -203,6 +195,7 @@ fn sessions_table(st: &crate::progress::Status<'_>, lang: Lang, title: &str) -> 
         (12.0, 36.0, false),
         (8.0, 12.0, true),
         (10.0, 10.0, true),
+        (16.0, 36.0, false),
     ];
     let columns = headings
         .iter()
@@ -223,7 +216,7 @@ fn sessions_table(st: &crate::progress::Status<'_>, lang: Lang, title: &str) -> 
         })
         .collect();
     Table {
-        name: lang.pick("活动登记", "Sessions").into(),
+        name: lang.words().ledger_sheet_names()[1].into(),
         title: title.to_string(),
         columns,
         rows,
@@ -251,29 +244,15 @@ pub fn ledger_workbook(
         .map(|(i, s)| keys.iter().map(|&k| item_cell(k, i + 1, s, lang)).collect())
         .collect();
     // The same title as the .docx and text ledger (`report`).
-    let title = match lang {
-        Lang::Zh => format!(
-            "{}{}年度法治建设第一责任人职责完成情况台账",
-            checklist.organization, checklist.year
-        ),
-        Lang::En => format!(
-            "{}: completion ledger of rule-of-law duties, {}",
-            checklist.organization, checklist.year
-        ),
-    };
+    let w = lang.words();
+    let title = w.ledger_workbook_title(&checklist.organization, checklist.year);
     let main = Table {
-        name: lang.pick("台账", "Ledger").into(),
+        name: w.ledger_sheet_names()[0].into(),
         title: title.clone(),
         columns: columns_for(&headings, &keys, &rows),
         rows,
     };
-    let sessions_title = match lang {
-        Lang::Zh => format!("{}{}年度活动登记", checklist.organization, checklist.year),
-        Lang::En => format!(
-            "{} {}: logged sessions",
-            checklist.organization, checklist.year
-        ),
-    };
+    let sessions_title = w.ledger_sessions_title(&checklist.organization, checklist.year);
     let sessions = sessions_table(&st, lang, &sessions_title);
     workbook(&[main, sessions], &title, lang, author, today)
 }

@@ -2,10 +2,11 @@
 //! the columns the checklist asks for ([`columns`], [`ledger`], on top of [`write`]), and
 //! offices' spreadsheets read back ([`grid`]: .xlsx, .xls, .ods and CSV in UTF-8, UTF-16 or
 //! GBK) into a checklist draft ([`import_checklist`]) or many logged sessions at once
-//! ([`import_entries`]), with the columns recognised from their Chinese headings
+//! ([`import_entries`], each row read by [`entry_rows`]), with the columns recognised from their Chinese headings
 //! ([`headings`], [`mapping`]) and the cells read as offices write them ([`values`]).
 
 pub mod columns;
+mod entry_rows;
 pub mod grid;
 pub mod headings;
 pub mod import_checklist;

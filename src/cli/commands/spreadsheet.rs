@@ -147,7 +147,7 @@ pub struct ImportEntriesArgs {
     /// 工作表名称或序号 / the sheet, by name or number
     #[arg(long)]
     pub sheet: Option<String>,
-    /// 指定列的含义：列=字段（item 用 title 或 id，另有 date、topic、hours、evidence）/ COLUMN=FIELD
+    /// 指定列的含义：列=字段（item 用 title 或 id，另有 date、topic、hours、evidence、presided、attended、also）/ COLUMN=FIELD
     #[arg(long, value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
 }
@@ -284,15 +284,25 @@ pub fn import_entries(s: &Session, a: &ImportEntriesArgs, out: &mut Out) -> CmdR
     }
     let title = |id: &str| super::title(s, id);
     for p in &shown.rows {
-        writeln!(out, "{}", w.planned(p, &title(&p.item)))?;
+        let also: Vec<String> = match &p.change {
+            crate::ledger::Change::Log { also, .. } => also.iter().map(|a| title(a)).collect(),
+            _ => Vec::new(),
+        };
+        writeln!(out, "{}", w.planned(p, &title(&p.item), &also))?;
     }
-    let duplicates = shown.rows.iter().filter(|p| p.duplicate).count();
+    if !shown.summaries.is_empty() {
+        writeln!(out, "{}", w.entries_summaries(&shown.summaries))?;
+    }
+    // A row recorded with an earlier one (a session that also counts here) is recorded, not
+    // passed over as one already in the ledger.
+    let duplicates = shown
+        .rows
+        .iter()
+        .filter(|p| p.duplicate && p.with_row.is_none())
+        .count();
+    let recorded = shown.rows.len() - duplicates;
     if a.dry_run {
-        writeln!(
-            out,
-            "{}",
-            w.entries_summary(shown.ops.len(), duplicates, true)
-        )?;
+        writeln!(out, "{}", w.entries_summary(recorded, duplicates, true))?;
         return Ok(());
     }
     if shown.ops.is_empty() {
@@ -318,10 +328,6 @@ pub fn import_entries(s: &Session, a: &ImportEntriesArgs, out: &mut Out) -> CmdR
         ))
     })?;
     tell(s, &committed.notes);
-    writeln!(
-        out,
-        "{}",
-        w.entries_summary(shown.ops.len(), duplicates, false)
-    )?;
+    writeln!(out, "{}", w.entries_summary(recorded, duplicates, false))?;
     Ok(())
 }

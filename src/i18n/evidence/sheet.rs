@@ -4,13 +4,12 @@
 use std::path::Path;
 
 use super::super::Words;
-use crate::ledger::Change;
 use crate::sheet::ColumnError;
 use crate::sheet::columns::ColumnKey;
 use crate::sheet::grid::ReadError;
 use crate::sheet::headings::Field;
 use crate::sheet::import_checklist::{CellFault, CellProblem, Note};
-use crate::sheet::import_entries::{Planned, RowFault, RowProblem};
+use crate::sheet::import_entries::{RowFault, RowProblem};
 use crate::sheet::mapping::{Chosen, MapError, Mapping};
 
 impl Words {
@@ -60,6 +59,13 @@ impl Words {
             Field::Date => self.pick("日期", "date"),
             Field::Topic => self.pick("主题", "topic"),
             Field::Hours => self.pick("学时", "hours"),
+            Field::Presided => self.pick("主持人", "presided"),
+            Field::Attended => self.pick("参加人员", "attended"),
+            Field::Also => self.pick("同时计入事项", "also counts for"),
+            Field::Record => self.pick(
+                "记录类型（事项行不导入）",
+                "kind of row (item rows passed over)",
+            ),
             Field::Ignore => self.pick("不导入", "not imported"),
         }
     }
@@ -115,7 +121,7 @@ impl Words {
                 }
             }
             MapError::BadMap { spec, headings } => {
-                let fields = "title, section, owner, due, target, evidence, description, id, date, topic, hours, ignore";
+                let fields = "title, section, owner, due, target, evidence, description, id, date, topic, hours, presided, attended, also, record, ignore";
                 if zh {
                     format!(
                         "--map \"{spec}\" 无法理解；应写成 列=字段，列可以是字母（B）或表头（{}），字段可以是 {fields}",
@@ -348,6 +354,11 @@ impl Words {
             RowFault::Formula => self.pick("是公式但没有保存计算结果；请在 Excel/WPS 中打开并保存一次", "is a formula saved without its value; open and save the file once in Excel or WPS").into(),
             RowFault::ErrorValue => self.pick("是错误值", "holds an error value").into(),
             RowFault::Refused(e) => self.change_error(e),
+            RowFault::AlsoOnTick
+            | RowFault::PeopleOnTick
+            | RowFault::AlsoWrongKind { .. }
+            | RowFault::AlsoNeedsHours { .. }
+            | RowFault::HoursNotCounted => self.linked_row_fault(f),
         }
     }
 
@@ -383,56 +394,6 @@ impl Words {
                 "'{}' has {n} errors; nothing in it was recorded (the ledger is unchanged):",
                 path.display()
             )
-        }
-    }
-
-    /// One row of an entries import, as the dry run lists it.
-    pub fn planned(self, p: &Planned, title: &str) -> String {
-        let row = p.row + 1;
-        let zh = self.zh();
-        let evidence_of = |e: &str| match (e.is_empty(), zh) {
-            (true, _) => String::new(),
-            (false, true) => format!("，{e}"),
-            (false, false) => format!(", {e}"),
-        };
-        let what = match &p.change {
-            Change::Log {
-                date,
-                topic,
-                hours,
-                evidence,
-                ..
-            } => {
-                let hours = match (hours, zh) {
-                    (None, _) => String::new(),
-                    (Some(h), true) => format!("，{}学时", crate::text::number(*h)),
-                    (Some(h), false) => format!(", {} h", crate::text::number(*h)),
-                };
-                format!(
-                    "{} {topic}{hours}{}",
-                    self.date(*date),
-                    evidence_of(evidence)
-                )
-            }
-            Change::Check { date, evidence, .. } => {
-                format!(
-                    "{}{}{}",
-                    self.pick("勾选 ", "done "),
-                    self.date(*date),
-                    evidence_of(evidence)
-                )
-            }
-            _ => String::new(),
-        };
-        let dup = if p.duplicate {
-            self.pick("（已登记过，跳过）", " (already recorded: passed over)")
-        } else {
-            ""
-        };
-        if self.zh() {
-            format!("  第 {row} 行  “{title}”  {what}{dup}")
-        } else {
-            format!("  row {row}  '{title}'  {what}{dup}")
         }
     }
 

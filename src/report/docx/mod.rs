@@ -8,8 +8,10 @@
 //!
 //! Word and WPS substitute a font the machine lacks, so naming the official fonts is right
 //! even where they are not installed. All text passes through [`clean`] and the writer's
-//! escaping, which drop what XML 1.0 forbids.
+//! escaping, which drop what XML 1.0 forbids. The ledger's tables are in [`ledger`]; every
+//! word the documents add of their own is the catalogue's (`i18n::ledger`).
 
+mod ledger;
 mod parts;
 mod xml;
 
@@ -18,7 +20,7 @@ use xml::{Body, Style};
 
 use super::draft::{Parts, draft_parts};
 use super::fill::clean;
-use super::plain::{ledger_title_parts, todo_lines, todo_title};
+use super::plain::{todo_lines, todo_title};
 use super::shufa::shufa;
 use super::table::{Row, rows};
 use super::values::{Person, Scene};
@@ -59,7 +61,7 @@ pub(crate) fn tables_document(
     for t in tables {
         body.para(Style::Heading1, &t.heading);
         if t.rows.is_empty() {
-            body.para(Style::Body, lang.pick("无。", "None."));
+            body.para(Style::Body, lang.words().doc_none());
         } else {
             body.table(&t.widths, &t.header, &t.rows);
         }
@@ -86,7 +88,7 @@ pub fn docx(
     let (title, landscape) = match doc {
         Document::Summary => (summary(&mut body, input, st, options, parts), false),
         Document::Shufa => (shufa_doc(&mut body, input, st), false),
-        Document::Ledger => (ledger(&mut body, input, st, options.entries), true),
+        Document::Ledger => (ledger::ledger(&mut body, input, st, options.entries), true),
     };
     parts::zip(Package {
         document: parts::document(&body.out, landscape),
@@ -117,13 +119,11 @@ fn summary(
     parts: Parts,
 ) -> String {
     let lang = input.lang;
+    let w = lang.words();
     let d = draft_parts(input, st, parts);
     title(body, &d.title, &input.checklist.organization);
-    if lang == Lang::En {
-        body.para(
-            Style::Body,
-            "Draft. The report's sentences below are the checklist's own, in Chinese, filled from the ledger.",
-        );
+    if let Some(note) = w.summary_draft_note() {
+        body.para(Style::Body, note);
     }
     if options.part != Part::Five {
         body.para(Style::Heading1, &d.heading);
@@ -138,17 +138,14 @@ fn summary(
     if options.todo {
         body.para(Style::Heading1, todo_title(lang));
         if d.shortfalls.is_empty() {
-            body.para(Style::Body, lang.pick("无。", "None."));
+            body.para(Style::Body, w.doc_none());
         }
         for line in todo_lines(&d.shortfalls, lang) {
             body.para(Style::Body, &line);
         }
     }
     if options.table {
-        body.para(
-            Style::Heading1,
-            lang.pick("附表：完成情况", "Table: completion"),
-        );
+        body.para(Style::Heading1, w.summary_table_heading());
         summary_table(body, &rows(input, st), lang);
     }
     d.title
@@ -160,7 +157,7 @@ fn shufa_doc(body: &mut Body, input: &Input<'_>, st: &Status<'_>) -> String {
     body.para(Style::Body, &s.opening);
     body.para(Style::Heading1, &s.duties_heading);
     if s.groups.is_empty() {
-        body.para(Style::Body, "（台账中尚无可写入的履职事项。）");
+        body.para(Style::Body, input.lang.words().shufa_no_duties());
     }
     for g in &s.groups {
         if let Some(h) = &g.heading {
@@ -178,72 +175,9 @@ fn shufa_doc(body: &mut Body, input: &Input<'_>, st: &Status<'_>) -> String {
     s.title
 }
 
-fn ledger(body: &mut Body, input: &Input<'_>, st: &Status<'_>, entries: bool) -> String {
-    let lang = input.lang;
-    let (org, what) = ledger_title_parts(input);
-    body.lines(Style::Title, &[&org, &what]);
-    let as_of = match lang {
-        Lang::Zh => format!("（截至{}）", date::chinese(input.today)),
-        Lang::En => format!("(as of {})", date::iso(input.today)),
-    };
-    body.para(Style::Centred, &as_of);
-    let rows = rows(input, st);
-    ledger_table(body, &rows, lang);
-    if entries {
-        body.blank();
-        body.para(
-            Style::Heading1,
-            lang.pick("附：活动登记明细", "Sessions logged"),
-        );
-        sessions_table(body, &rows, lang);
-    }
-    format!("{org}{what}")
-}
-
-/// Every logged session under its item's number, as inspectors check them against the
-/// minutes and sign-in sheets: date, topic, hours, who presided, evidence.
-fn sessions_table(body: &mut Body, rows: &[Row<'_>], lang: Lang) {
-    // The 佐证 column as wide as section three's, so a 文号 stays on one line.
-    let fixed = [640, 2300, 2000, 3300, 700, 1300];
-    let widths: Vec<usize> = fixed
-        .into_iter()
-        .chain([TEXT_WIDTH_LANDSCAPE - fixed.iter().sum::<usize>()])
-        .collect();
-    let header = [
-        lang.pick("序号", "No."),
-        lang.pick("事项", "Item"),
-        lang.pick("日期", "Date"),
-        lang.pick("主题", "Topic"),
-        lang.pick("学时", "Hours"),
-        lang.pick("主持人", "Presided"),
-        lang.pick("佐证材料", "Evidence"),
-    ];
-    let day = |d: jiff::civil::Date| match lang {
-        Lang::Zh => date::chinese(d),
-        Lang::En => date::iso(d),
-    };
-    let cells: Vec<Vec<Vec<String>>> = rows
-        .iter()
-        .flat_map(|r| {
-            r.entries().into_iter().map(move |e| {
-                vec![
-                    vec![r.number.to_string()],
-                    vec![r.title.clone()],
-                    vec![day(e.date)],
-                    vec![clean(&e.topic)],
-                    vec![e.hours.map(super::fill::figure).unwrap_or_default()],
-                    vec![clean(&e.presided)],
-                    evidence_lines(&clean(&e.evidence)),
-                ]
-            })
-        })
-        .collect();
-    body.table(&widths, &header, &cells);
-}
-
 /// Each piece of evidence on a line of its own, so that a 文号 is not broken mid-way by
 /// the one before it.
-fn evidence_lines(evidence: &str) -> Vec<String> {
+pub(super) fn evidence_lines(evidence: &str) -> Vec<String> {
     evidence
         .split('、')
         .map(str::trim)
@@ -263,13 +197,7 @@ fn summary_table(body: &mut Body, rows: &[Row<'_>], lang: Lang) {
         fixed[3],
         TEXT_WIDTH - fixed.iter().sum::<usize>(),
     ];
-    let header = [
-        lang.pick("序号", "No."),
-        lang.pick("事项", "Item"),
-        lang.pick("责任科室", "Owner"),
-        lang.pick("完成情况", "State"),
-        lang.pick("佐证材料", "Evidence"),
-    ];
+    let header = lang.words().summary_table_columns();
     let cells: Vec<Vec<Vec<String>>> = rows
         .iter()
         .map(|r| {
@@ -278,45 +206,6 @@ fn summary_table(body: &mut Body, rows: &[Row<'_>], lang: Lang) {
                 vec![r.title.clone()],
                 vec![r.owner.clone()],
                 vec![r.state_and_progress(lang)],
-                evidence_lines(&r.evidence),
-            ]
-        })
-        .collect();
-    body.table(&widths, &header, &cells);
-}
-
-/// The ledger's table on a landscape page: a Chinese date (2024年12月10日) needs 2 200 twips
-/// at 小四.
-fn ledger_table(body: &mut Body, rows: &[Row<'_>], lang: Lang) {
-    let fixed = [640, 1400, 2600, 1200, 2600, 2200];
-    let widths: Vec<usize> = fixed
-        .into_iter()
-        .chain([TEXT_WIDTH_LANDSCAPE - fixed.iter().sum::<usize>()])
-        .collect();
-    let day = |d: Option<jiff::civil::Date>| match (d, lang) {
-        (None, _) => String::new(),
-        (Some(d), Lang::Zh) => date::chinese(d),
-        (Some(d), Lang::En) => date::iso(d),
-    };
-    let header = [
-        lang.pick("序号", "No."),
-        lang.pick("栏目", "Section"),
-        lang.pick("事项", "Item"),
-        lang.pick("责任科室", "Owner"),
-        lang.pick("完成情况", "State"),
-        lang.pick("完成日期", "Done"),
-        lang.pick("佐证材料", "Evidence"),
-    ];
-    let cells: Vec<Vec<Vec<String>>> = rows
-        .iter()
-        .map(|r| {
-            vec![
-                vec![r.number.to_string()],
-                vec![r.section.clone()],
-                vec![r.title.clone()],
-                vec![r.owner.clone()],
-                vec![r.state_and_progress(lang)],
-                vec![day(r.done)],
                 evidence_lines(&r.evidence),
             ]
         })
