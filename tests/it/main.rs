@@ -25,4 +25,5 @@ mod spreadsheet;
 mod status;
 mod store;
 mod terminal;
+mod terminal_files;
 mod year;
