@@ -173,6 +173,32 @@ mod tests {
     }
 
     #[test]
+    fn digits_pick_a_file_and_capitals_work_with_files() {
+        let press = |c| key(KeyCode::Char(c), KeyEventKind::Press);
+        assert_eq!(action(KeyMode::Pick, &press('3')), Some(Action::Choose(3)));
+        assert_eq!(
+            action(KeyMode::Pick, &press('0')),
+            None,
+            "files count from 1"
+        );
+        assert_eq!(action(KeyMode::Pick, &press('j')), Some(Action::Down));
+        assert_eq!(action(KeyMode::Normal, &press('3')), None);
+        assert_eq!(action(KeyMode::Normal, &press('A')), Some(Action::Attach));
+        assert_eq!(action(KeyMode::Normal, &press('O')), Some(Action::OpenFile));
+        assert_eq!(action(KeyMode::Normal, &press('D')), Some(Action::Detach));
+        // Lower case keeps its meaning: log, office, remove an entry.
+        assert_eq!(action(KeyMode::Normal, &press('a')), Some(Action::Log));
+        assert_eq!(
+            action(KeyMode::Normal, &press('o')),
+            Some(Action::CycleOwner)
+        );
+        assert_eq!(
+            action(KeyMode::Normal, &press('d')),
+            Some(Action::RemoveEntry)
+        );
+    }
+
+    #[test]
     fn paste_only_reaches_text_fields() {
         let paste = Event::Paste("宪法".into());
         assert_eq!(action(KeyMode::Normal, &paste), None);

@@ -1,14 +1,16 @@
 //! The runner's evidence effects, through the session as the command line goes: looking at
 //! the files the attach form names, attaching them (`duty attach`), and opening one with the
-//! system's viewer (`duty open`) without holding up the screen. The viewer is started on a
-//! thread of its own with nothing to read or write on the terminal (its input and output go
-//! nowhere), and what became of it is said on the status line once it is known.
+//! system's viewer (`duty open`) without holding up the screen. The checked copy is made and
+//! the viewer started on a thread of their own (a large scan takes a while to copy and
+//! re-hash), the viewer with nothing to read or write on the terminal (its input and output
+//! go nowhere), and what became of it is said on the status line once it is known.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
 use crate::evidence::{Attached, Request};
+use crate::ledger::Ledger;
 use crate::session::Session;
 use crate::store::evidence::{EvidenceError, launch};
 use crate::tui::app::{App, Confirm, Mode};
@@ -24,18 +26,23 @@ pub struct Viewers {
     running: Vec<Receiver<Launched>>,
 }
 
-struct Launched {
-    name: String,
-    copy: PathBuf,
-    result: Result<(), EvidenceError>,
-}
+/// What became of one: the file's name and the copy opened, or why not.
+type Launched = Result<(String, PathBuf), EvidenceError>;
 
 impl Viewers {
-    fn start(&mut self, copy: PathBuf, name: String) {
+    /// Copy file `n` of `item` (as `ledger` has it) for the viewer and start it, in the
+    /// background.
+    fn start(&mut self, session: &Session, ledger: &Ledger, item: &str, n: usize) {
         let (tx, rx) = mpsc::channel();
+        let (session, ledger, item) = (session.clone(), ledger.clone(), item.to_string());
         std::thread::spawn(move || {
-            let result = launch(&copy, crate::evidence::opener(), VIEWER_WAIT);
-            let _ = tx.send(Launched { name, copy, result });
+            let launched = session
+                .viewer_copy(&ledger, &item, Some(n))
+                .and_then(|(copy, file)| {
+                    launch(&copy, crate::evidence::opener(), VIEWER_WAIT)?;
+                    Ok((file.name, copy))
+                });
+            let _ = tx.send(launched);
         });
         self.running.push(rx);
     }
@@ -44,9 +51,9 @@ impl Viewers {
     pub fn collect(&mut self, app: &mut App) {
         let w = app.lang.words();
         self.running.retain(|rx| match rx.try_recv() {
-            Ok(l) => {
-                match l.result {
-                    Ok(()) => app.say(w.opened(&l.name, &l.copy)),
+            Ok(launched) => {
+                match launched {
+                    Ok((name, copy)) => app.say(w.opened(&name, &copy)),
                     Err(e) => app.warn(w.evidence_error(&e)),
                 }
                 false
@@ -57,17 +64,17 @@ impl Viewers {
     }
 }
 
-/// Open file `n` of `item`: a checked copy made here (a damaged or missing stored file is
-/// said at once), the viewer started in the background.
+/// Open file `n` of `item`: said at once, copied (a damaged or missing stored file is said
+/// when found) and handed to the viewer in the background.
 pub(super) fn open(app: &mut App, session: &Session, viewers: &mut Viewers, item: &str, n: usize) {
-    let w = session.words();
-    match session.viewer_copy(&app.ledger, item, Some(n)) {
-        Ok((copy, file)) => {
-            app.say(w.opening(&file.name));
-            viewers.start(copy, file.name);
-        }
-        Err(e) => app.warn(w.evidence_error(&e)),
+    let name = crate::evidence::files_of(&app.ledger, item)
+        .get(n.wrapping_sub(1))
+        .map(|f| f.name.clone());
+    if let Some(name) = name {
+        app.say(session.words().opening(&name));
     }
+    // A number that names no file is refused by `viewer_copy`, worded as `duty open` says it.
+    viewers.start(session, &app.ledger, item, n);
 }
 
 /// Look at the files the form names before asking: each must be there, a file, and within

@@ -286,3 +286,36 @@ fn a_session_also_counted_for_an_hours_item_asks_for_the_hours() {
     assert_eq!((meeting.hours, hours.hours), (None, Some(2.5)));
     assert_eq!(meeting.id, hours.id, "one session, counted twice");
 }
+
+/// Two files attached to the third item's entry, then `O`: the picker.
+fn picker(lang: Lang) -> Screen {
+    let home = Home::in_lang(lang).on(TODAY);
+    log(&home, "party-meetings", "2024-03-28", "传达学习", "");
+    let pdf = place(&home, PDF, PDF);
+    let jpg = place(&home, JPG, JPG);
+    let mut s = Screen::in_home(home, 80, 24);
+    let both = format!("'{}' '{}'", pdf.display(), jpg.display());
+    s.keys(&[
+        ch('j'),
+        ch('j'),
+        ch('A'),
+        paste(&both),
+        key(KeyCode::Enter),
+        ch('y'),
+    ]);
+    s.keys(&[ch('O'), ch('j')]);
+    s
+}
+
+#[test]
+fn the_file_picker_zh() {
+    let s = picker(Lang::Zh);
+    assert!(matches!(s.app.mode, Mode::Pick { choice: 1, .. }));
+    assert_snap!(s.screen());
+}
+
+#[test]
+fn the_file_picker_en() {
+    let s = picker(Lang::En);
+    assert_snap!(s.screen());
+}
