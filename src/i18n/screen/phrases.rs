@@ -1,5 +1,6 @@
 //! The few phrases the views used to word themselves by language: the year in the header,
-//! and the unit page of the overview (a due date in brackets, the review's heading).
+//! the unit page of the overview (a due date in brackets, the review's heading), and the
+//! marks that join a list or a label to its value.
 
 use crate::i18n::Words;
 
@@ -29,5 +30,20 @@ impl Words {
         } else {
             format!("{heading} ({n})")
         }
+    }
+
+    /// Between the names of a list: `、` / `, `.
+    pub fn list_mark(self) -> &'static str {
+        self.pick("、", ", ")
+    }
+
+    /// Between clauses: `；` / `; `.
+    pub fn clause_mark(self) -> &'static str {
+        self.pick("；", "; ")
+    }
+
+    /// After a label: `：` / `: `.
+    pub fn colon(self) -> &'static str {
+        self.pick("：", ": ")
     }
 }

@@ -45,7 +45,7 @@ pub fn build(
     let r = &o.rows[row];
     let mut lines: Vec<(String, Tone)> = Vec::new();
     let mut push = |s: String, tone: Tone| lines.push((s, tone));
-    let sep = lang.pick("：", ": ");
+    let sep = lang.words().colon();
     if let Some(f) = o.file_of(r) {
         push(format!("{}{sep}{}", t.file, f.path), Tone::Dim);
     }

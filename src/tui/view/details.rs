@@ -92,11 +92,7 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
                 evidence.push(e);
             }
         }
-        field(
-            s.evidence,
-            &evidence.join(app.lang.pick("；", "; ")),
-            t.normal(),
-        );
+        field(s.evidence, &evidence.join(words.clause_mark()), t.normal());
     }
     // Missing evidence, in the review's words (the review decides; the screen only says it).
     if let Some(gap) = &row.evidence_gap {
@@ -144,7 +140,7 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
                 text.push_str(&format!(
                     "  ({}: {})",
                     s.linked,
-                    titles.join(app.lang.pick("、", ", "))
+                    titles.join(words.list_mark())
                 ));
             }
             let files = record.map_or(0, |r| r.files_of(Some(&e.id)).count());
