@@ -319,3 +319,19 @@ fn the_file_picker_en() {
     let s = picker(Lang::En);
     assert_snap!(s.screen());
 }
+
+#[test]
+fn a_file_taken_off_comes_back_with_u() {
+    let (mut s, _) = attached(Lang::Zh);
+    s.keys(&[ch('y')]);
+    let kept = s.disk().record("annual-plan").unwrap().files.clone();
+    // The only file: D asks about it without a picker.
+    s.keys(&[ch('D')]);
+    assert!(matches!(s.app.mode, Mode::Confirm(Confirm::Detach { .. })));
+    s.keys(&[ch('y')]);
+    assert!(s.disk().record("annual-plan").unwrap().files.is_empty());
+    assert!(s.screen().contains("缺佐证"), "{}", s.screen());
+    s.keys(&[ch('u'), ch('y')]);
+    assert_eq!(s.disk().record("annual-plan").unwrap().files, kept);
+    assert!(!s.screen().contains("缺佐证"), "{}", s.screen());
+}
