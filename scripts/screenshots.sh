@@ -8,7 +8,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
-BIN="$PWD/target/release/duty"
+BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/duty"
 OUT="$PWD/screenshots"
 mkdir -p "$OUT"
 
@@ -29,11 +29,21 @@ export DUTY_DATA_DIR="$WORK/data" DUTY_CONFIG_DIR="$WORK/cfg" DUTY_TODAY=2024-11
 # A ledger with some of the year done, through the same CLI an officer would use.
 "$BIN" check annual-plan --date 2024-02-20 --evidence "局党组〔2024〕3号" >/dev/null
 "$BIN" check leading-group --date 2024-03-15 >/dev/null
-"$BIN" log party-meetings --date 2024-04-12 --topic "听取2023年度法治政府建设情况汇报" --evidence "党组会纪要第5期" >/dev/null
+meeting=$("$BIN" log party-meetings --date 2024-04-12 --topic "听取2023年度法治政府建设情况汇报" --evidence "党组会纪要第5期" |
+    sed -n 's/.*编号 \([a-z0-9]*\).*/\1/p')
 "$BIN" log center-group --date 2024-06-18 --topic "《中华人民共和国保守国家秘密法》" >/dev/null
 "$BIN" log study-hours --date 2024-09-10 --topic "习近平法治思想专题网课" --hours 6 >/dev/null
 "$BIN" rate exam-participation 46/46 --date 2024-10-30 >/dev/null
 "$BIN" check study-plan --date 2024-03-20 >/dev/null
+# Evidence files: the minutes and sign-in sheet of the meeting, the notice of the plan.
+mkdir -p "$WORK/files"
+FIXTURES="$PWD/tests/it/fixtures/evidence"
+cp "$FIXTURES/2025-03-28 党组会纪要.pdf" "$WORK/files/2024-04-12 党组会纪要第5期.pdf"
+cp "$FIXTURES/签到表.jpg" "$WORK/files/签到表.jpg"
+cp "$FIXTURES/2025-03-28 党组会纪要.pdf" "$WORK/files/局党组〔2024〕3号 工作要点.pdf"
+"$BIN" attach party-meetings --entry "$meeting" "$WORK/files/2024-04-12 党组会纪要第5期.pdf" \
+    "$WORK/files/签到表.jpg" >/dev/null
+"$BIN" attach annual-plan "$WORK/files/局党组〔2024〕3号 工作要点.pdf" >/dev/null
 
 Xvfb "$DISPLAY_NO" -screen 0 1600x1000x24 >/dev/null 2>&1 &
 XVFB_PID=$!
@@ -77,4 +87,6 @@ shot() {
 shot main 120x36 j j
 shot log-form 120x36 j j a "type:学习宪法修正案" Tab "type:会议纪要第9期" Tab "type:张局长" Tab "type:局领导班子成员"
 shot help 120x36 question
+# The details pane with the meeting's files, the first of them selected (Enter or O opens it).
+shot files 120x36 j j Tab j
 shot main-80x24 80x24 j j j

@@ -403,6 +403,12 @@ impl IntoEvidence for ChangeError {
     }
 }
 
+/// The program that opens files for `duty open` and the screen: the one `DUTY_OPENER`
+/// names, else (`None`) the system's (see [`crate::store::evidence::launch`]).
+pub fn opener() -> Option<std::ffi::OsString> {
+    std::env::var_os("DUTY_OPENER").filter(|v| !v.is_empty())
+}
+
 /// A path as the officer typed it, for messages.
 pub fn shown(path: &Path) -> String {
     path.display().to_string()

@@ -3,6 +3,9 @@
 //! Chrome stays ASCII or truly wide (no ambiguous-width glyphs such as ✓ ○ → ★ “ ”), because
 //! many Chinese terminal setups draw those two cells wide and the layout would tear.
 
+mod files;
+mod phrases;
+
 use crate::i18n::Lang;
 use crate::text::number;
 
@@ -12,7 +15,6 @@ pub struct Strings {
     pub all_sections: &'static str,
     pub items: &'static str,
     pub details: &'static str,
-    pub year: &'static str,
     pub done_of: &'static str,
     pub to_year_end: &'static str,
     pub next_deadline: &'static str,
@@ -83,7 +85,6 @@ pub struct Strings {
     pub e_also_unknown: &'static str,
     pub e_also_several: &'static str,
     pub e_also_kind: &'static str,
-    pub e_also_hours: &'static str,
     pub form_keys: &'static str,
     // Confirmations.
     pub confirm_remove: &'static str,
@@ -132,7 +133,6 @@ static ZH: Strings = Strings {
     all_sections: "全部栏目",
     items: "事项",
     details: "详情",
-    year: "年度",
     done_of: "完成",
     to_year_end: "距年底",
     next_deadline: "下一截止",
@@ -202,7 +202,6 @@ static ZH: Strings = Strings {
     e_also_unknown: "没有这个事项：可写 id、编号或标题，多个用顿号或逗号分开",
     e_also_several: "有几个事项都符合：请写得更完整，或用编号、id",
     e_also_kind: "只能同时计入按次数或学时登记的事项",
-    e_also_hours: "其中有学时类事项：请在该事项下登记，以便填写学时",
     form_keys: "Tab 下一栏  Enter 保存  Esc 取消",
     confirm_remove: "删除这条登记记录？",
     confirm_uncheck: "取消勾选？完成日期和佐证材料将一并清除",
@@ -213,8 +212,7 @@ static ZH: Strings = Strings {
     help_title: "帮助：按键一览",
     help: &[
         ("Up/Down j/k", "上下移动"),
-        ("g/G Home/End", "到开头/结尾"),
-        ("PgUp/PgDn", "翻页"),
+        ("g/G PgUp/PgDn", "到开头/结尾（也可按 Home/End）；翻页"),
         ("Tab/S-Tab Left/Right", "切换栏目、事项、详情面板"),
         (
             "Space",
@@ -222,13 +220,18 @@ static ZH: Strings = Strings {
         ),
         ("Enter", "勾选并填写日期和佐证；其他类型同 Space"),
         ("a", "登记一次（日期、主题、学时、佐证、主持和参加人员等）"),
-        ("x/d", "删除详情栏中选中的登记（需确认）"),
+        ("x/d", "删除详情栏中选中的登记（需确认）；选中附件时同 D"),
         (
             "E / 详情栏 Enter",
             "修改选中的登记（日期、主题、佐证、人员等），编号不变",
         ),
         ("r", "填写比率（分子/分母）"),
         ("n / e", "编辑备注 / 佐证材料"),
+        ("A", "附上佐证文件，到事项或详情栏选中的登记（可一次多个）"),
+        (
+            "O / D",
+            "打开附件（详情栏 Enter 同）/ 取下选中的附件（需确认）",
+        ),
         ("f", "筛选：全部/未完成/已逾期/即将到期/已完成"),
         ("o", "只看一个责任科室的事项（依次切换，最后回到全部）"),
         ("/", "搜索标题、编号、科室、主题和备注；Esc 清除"),
@@ -236,8 +239,7 @@ static ZH: Strings = Strings {
         ("s", "预览报告第三部分；其中 p 导出"),
         ("v", "年终检视：风险、进度、每月登记、次年一季度截止"),
         ("y", "切换年度"),
-        ("?", "显示/关闭帮助"),
-        ("q / Ctrl-C", "退出"),
+        ("? / q Ctrl-C", "显示/关闭帮助 / 退出"),
         ("鼠标", "单击选择事项或栏目，滚轮滚动"),
     ],
     help_close: "按 ? 或 Esc 关闭",
@@ -257,9 +259,9 @@ static ZH: Strings = Strings {
     none: "（无）",
     closed_tag: "已关闭",
     read_only_tag: "只读",
-    keys_items: "Space 勾选  a 登记  r 比率  n 备注  e 佐证  f 筛选  o 科室  / 搜索  u 撤销  s 报告  v 检视  y 年度  ? 帮助  q 退出",
+    keys_items: "Space 勾选  a 登记  r 比率  n 备注  e 佐证  A 附件  f 筛选  o 科室  O 打开  / 搜索  u 撤销  s 报告  v 检视  y 年度  ? 帮助  q 退出",
     keys_sections: "j/k 选栏目  Tab 切换面板  f 筛选  / 搜索  ? 帮助  q 退出",
-    keys_details: "j/k 选登记  Enter 修改  x 删除登记  a 登记  n 备注  e 佐证  Tab 切换面板  ? 帮助  q 退出",
+    keys_details: "j/k 选登记或附件  Enter 修改或打开  x 删除  A 附上  D 取下  a 登记  e 佐证  Tab 切换面板  ? 帮助  q 退出",
     keys_search: "输入以搜索  Enter 保留结果  Esc 清除",
 };
 
@@ -268,7 +270,6 @@ static EN: Strings = Strings {
     all_sections: "All sections",
     items: "Items",
     details: "Details",
-    year: "Year",
     done_of: "done",
     to_year_end: "to year end",
     next_deadline: "next due",
@@ -338,7 +339,6 @@ static EN: Strings = Strings {
     e_also_unknown: "no such item: give its id, number or title, several separated by commas",
     e_also_several: "several items match: give more of the title, or the number or id",
     e_also_kind: "only items that count sessions or hours",
-    e_also_hours: "an hours item is among these: log it there, where the hours are given",
     form_keys: "Tab next field  Enter save  Esc cancel",
     confirm_remove: "Remove this logged entry?",
     confirm_uncheck: "Untick? Its date and evidence are cleared too",
@@ -349,8 +349,10 @@ static EN: Strings = Strings {
     help_title: "Help: every key",
     help: &[
         ("Up/Down j/k", "move"),
-        ("g/G Home/End", "first / last"),
-        ("PgUp/PgDn", "page up / down"),
+        (
+            "g/G PgUp/PgDn",
+            "first / last (Home/End too); page up / down",
+        ),
         (
             "Tab/S-Tab Left/Right",
             "switch panes: sections, items, details",
@@ -366,7 +368,7 @@ static EN: Strings = Strings {
         ),
         (
             "x/d",
-            "remove the selected entry (details pane; asks first)",
+            "remove the selected entry (asks first); on a file, as D",
         ),
         (
             "E / Enter in details",
@@ -374,6 +376,14 @@ static EN: Strings = Strings {
         ),
         ("r", "record a rate (numerator/denominator)"),
         ("n / e", "edit the note / the evidence"),
+        (
+            "A",
+            "attach evidence files, to the item or the selected entry",
+        ),
+        (
+            "O / D",
+            "open a file (Enter on it too) / take it off (asks first)",
+        ),
         ("f", "filter: all / pending / overdue / due soon / done"),
         (
             "o",
@@ -387,8 +397,7 @@ static EN: Strings = Strings {
         ("s", "preview section three of the report; p exports it"),
         ("v", "review: risks, pace, entries per month, Q1 deadlines"),
         ("y", "switch year"),
-        ("?", "show / hide this help"),
-        ("q / Ctrl-C", "quit"),
+        ("? / q Ctrl-C", "show / hide this help; quit"),
         (
             "mouse",
             "click selects an item or section; the wheel scrolls",
@@ -411,9 +420,9 @@ static EN: Strings = Strings {
     none: "(none)",
     closed_tag: "closed",
     read_only_tag: "read-only",
-    keys_items: "Space tick  a log  r rate  n note  e evidence  f filter  o office  / search  u undo  s report  v review  y year  ? help  q quit",
+    keys_items: "Space tick  a log  r rate  n note  e evidence  A attach  f filter  o office  O open  / search  u undo  s report  v review  y year  ? help  q quit",
     keys_sections: "j/k section  Tab panes  f filter  / search  ? help  q quit",
-    keys_details: "j/k entry  Enter edit  x remove  a log  n note  e evidence  Tab panes  ? help  q quit",
+    keys_details: "j/k entry or file  Enter edit or open  x remove  A attach  D take off  a log  e evidence  Tab panes  ? help  q quit",
     keys_search: "type to search  Enter keep  Esc clear",
 };
 

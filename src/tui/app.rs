@@ -1,10 +1,12 @@
 //! The screen's state: [`App`], what has the keyboard ([`Mode`]), everything the user can ask
 //! for ([`Action`]) and what the runner must do after it ([`Effect`]); changes proposed,
-//! accepted and kept pending here. [`update()`] turns an action into new state and an effect.
+//! accepted and kept pending here. [`update()`] turns an action into new state and an effect;
+//! evidence files (attach, open, take off) are asked for in `files`.
 //!
 //! Pure: no terminal, no files, no clock. The status of every item is computed once per change
 //! into [`Row`]s (`rows`); moving, filtering and searching only walk those rows.
 
+mod files;
 mod forms;
 mod navigate;
 mod pages;
@@ -17,13 +19,14 @@ use jiff::civil::Date;
 use tui_input::InputRequest;
 
 use crate::checklist::{Checklist, Item, Section};
+use crate::evidence::Request;
 use crate::i18n::Lang;
 use crate::i18n::screen::of;
-use crate::ledger::{Change, ItemRecord, Ledger};
+use crate::ledger::{Attachment, Change, ItemRecord, Ledger};
 use crate::report::Format;
 use crate::review::{Monthly, Risk};
 use crate::store::{Fingerprint, Proposal};
-use crate::tui::form::{Field, Form};
+use crate::tui::form::{AttachAsk, Field, Form};
 use crate::tui::theme::Theme;
 
 /// The export formats, in menu order.
@@ -94,7 +97,24 @@ pub enum Confirm {
         what: String,
         redo: bool,
     },
+    /// Attach these files (looked at: there, files, within the limit) as shown; the form
+    /// they came from waits in [`App::parked`].
+    Attach {
+        request: Box<Request>,
+    },
+    /// Take `file` off `item` (the history keeps it).
+    Detach {
+        item: String,
+        file: Attachment,
+    },
     Quit,
+}
+
+/// What the file picker chooses a file for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickFor {
+    Open,
+    Detach,
 }
 
 /// What has the keyboard.
@@ -105,9 +125,21 @@ pub enum Mode {
     Form(Form),
     Confirm(Confirm),
     Help,
-    Summary { scroll: usize },
-    Export { choice: usize },
-    Review { scroll: usize },
+    Summary {
+        scroll: usize,
+    },
+    Export {
+        choice: usize,
+    },
+    Review {
+        scroll: usize,
+    },
+    /// Choose one of `item`'s files (numbered as `duty evidence` numbers them).
+    Pick {
+        purpose: PickFor,
+        item: String,
+        choice: usize,
+    },
 }
 
 /// Which keymap applies (see `keys`).
@@ -119,6 +151,8 @@ pub enum KeyMode {
     Help,
     Scroll,
     Menu,
+    /// The file picker: digits choose at once.
+    Pick,
 }
 
 /// Everything the user can ask for.
@@ -148,6 +182,14 @@ pub enum Action {
     CycleOwner,
     /// Correct the selected entry (date, topic, hours, evidence).
     EditEntry,
+    /// Attach files to the item, or to the selected entry.
+    Attach,
+    /// Open a file of the item with the system's viewer.
+    OpenFile,
+    /// Take the selected file off the item.
+    Detach,
+    /// A digit in the file picker: file `n` (from 1).
+    Choose(usize),
     Search,
     Undo,
     Redo,
@@ -200,6 +242,15 @@ pub enum Effect {
     },
     Export(Format),
     SwitchYear(i16),
+    /// Look at the files the attach form names, and ask before attaching them.
+    CheckAttach(Box<AttachAsk>),
+    /// Attach the files, as the command line does.
+    Attach(Box<Request>),
+    /// Open file `n` (from 1) of `item` with the system's viewer.
+    Open {
+        item: String,
+        n: usize,
+    },
     Quit,
 }
 
@@ -227,6 +278,11 @@ pub struct Row {
     pub label: String,
     /// `7/12，按进度应为10，落后3次`, for counted and hours items.
     pub pace: Option<String>,
+    /// Files kept for the item and its entries.
+    pub files: usize,
+    /// The review's "no evidence" risk for the item, if it has one: the one rule for
+    /// missing evidence, as `duty review` says it.
+    pub evidence_gap: Option<Risk>,
     /// Lower-cased title, topics and note, for search.
     haystack: String,
 }
@@ -266,6 +322,9 @@ pub struct App {
     pub fingerprint: Option<Fingerprint>,
     /// The record the open form started from (see [`Base`]).
     pub form_base: Option<Base>,
+    /// The attach form, set aside while its files are looked at and the officer asked:
+    /// back on screen if a file cannot be attached, or the answer is no.
+    pub parked: Option<Form>,
     pub rows: Vec<Row>,
     /// (done, total) per section.
     pub section_done: Vec<(usize, usize)>,
@@ -279,6 +338,7 @@ pub struct App {
     pub section_offset: usize,
     pub cursor: usize,
     pub offset: usize,
+    /// The cursor of the details pane: over the entries, then the files.
     pub entry_cursor: usize,
     pub focus: Focus,
     pub filter: Filter,
@@ -322,6 +382,7 @@ impl App {
             load_error,
             fingerprint: None,
             form_base: None,
+            parked: None,
             rows: Vec::new(),
             section_done: Vec::new(),
             done: 0,
@@ -356,6 +417,7 @@ impl App {
             Mode::Help => KeyMode::Help,
             Mode::Summary { .. } | Mode::Review { .. } => KeyMode::Scroll,
             Mode::Export { .. } => KeyMode::Menu,
+            Mode::Pick { .. } => KeyMode::Pick,
         }
     }
 

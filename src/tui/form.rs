@@ -1,8 +1,10 @@
 //! Text fields and the small forms of the screen (tick, log, edit an entry, rate, note,
-//! evidence, year), validated as the user types.
+//! evidence, attach files, year), validated as the user types.
 //!
 //! The cursor is a char index kept by tui-input; what reaches a field is stripped of control
 //! characters (typed or pasted), so any Unicode can be entered without a panic.
+
+use std::path::PathBuf;
 
 use jiff::civil::Date;
 use tui_input::{Input, InputRequest};
@@ -13,6 +15,9 @@ use crate::i18n::screen::Strings;
 use crate::ledger::rules::MAX_ENTRY_HOURS;
 use crate::ledger::{Change, People};
 use crate::text::strip_unsafe;
+
+mod paths;
+use paths::paths;
 
 /// One single-line field with its label and the current validation error.
 #[derive(Debug, Clone)]
@@ -92,6 +97,12 @@ pub enum FormKind {
         hours: bool,
         entry: String,
     },
+    /// Attach files: their paths, the entry they belong to (empty: the item), the day they
+    /// evidence (empty: the entry's, the tick's or today). `entries` are the item's entry
+    /// ids, the ones the entry field may name.
+    Attach {
+        entries: Vec<String>,
+    },
 }
 
 /// A form: its fields, which one has the focus, and the item it is about.
@@ -104,6 +115,12 @@ pub struct Form {
     pub focus: usize,
     /// A submit was tried: every field's error shows from now on.
     pub submitted: bool,
+    /// The hours typed into a log form's hours field while an hours item was named under
+    /// 同时计入, kept when the field goes (that item taken out again) to come back with it.
+    hours_kept: String,
+    /// A log form opened on an hours item: the hours field always stays.
+    hours_own: bool,
+    lang: Lang,
 }
 
 /// What a submitted form asks for.
@@ -111,6 +128,20 @@ pub struct Form {
 pub enum Submit {
     Change(Box<Change>),
     Year(i16),
+    /// Files to attach, once the runner has looked at them.
+    Attach(Box<AttachAsk>),
+}
+
+/// What the attach form asks for. The paths are as typed: the whole text, and the text
+/// split as a shell would (`'a b.pdf' c.jpg`); the runner takes the whole text when it names
+/// a file (a path may hold spaces), else the split one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttachAsk {
+    pub item: String,
+    pub entry: Option<String>,
+    pub date: Option<Date>,
+    pub whole: PathBuf,
+    pub split: Vec<PathBuf>,
 }
 
 fn change(c: Change) -> Submit {
@@ -120,6 +151,7 @@ fn change(c: Change) -> Submit {
 impl Form {
     pub fn new(kind: FormKind, lang: Lang, item: &str, item_title: &str, prefill: &[&str]) -> Form {
         let s = crate::i18n::screen::of(lang);
+        let w = lang.words();
         let labels: Vec<&'static str> = match kind {
             FormKind::Check => vec![s.f_date, s.f_evidence],
             FormKind::Log { hours } => session_labels(s, hours, true),
@@ -128,6 +160,7 @@ impl Form {
             FormKind::Note => vec![s.f_note],
             FormKind::Evidence => vec![s.f_evidence],
             FormKind::Year => vec![s.f_year],
+            FormKind::Attach { .. } => vec![w.f_files(), w.f_attach_entry(), w.f_attach_date()],
         };
         let fields = labels
             .iter()
@@ -136,6 +169,7 @@ impl Form {
             .collect();
         // Start where the user has something to type: the topic of a log, else the first field.
         let focus = usize::from(matches!(kind, FormKind::Log { .. } | FormKind::Edit { .. }));
+        let hours_own = matches!(kind, FormKind::Log { hours: true });
         Form {
             kind,
             item: item.to_string(),
@@ -143,6 +177,9 @@ impl Form {
             fields,
             focus,
             submitted: false,
+            hours_kept: String::new(),
+            hours_own,
+            lang,
         }
     }
 
@@ -166,6 +203,7 @@ impl Form {
     pub fn validate(&mut self, lang: Lang, checklist: &Checklist, today: Date) -> Option<Submit> {
         use crate::text::dates::{DateError, parse_in};
         let s = crate::i18n::screen::of(lang);
+        self.fit_hours(checklist);
         let year = checklist.year;
         let window = crate::ledger::rules::year_window(year);
         let date = |v: &str| match parse_in(v, year, today) {
@@ -221,7 +259,7 @@ impl Form {
                 } else {
                     (Ok(None), 2)
                 };
-                let also = also_items(checklist, &values[at + 3], with_hours, s);
+                let also = also_items(checklist, &values[at + 3], s);
                 keep(at + 3, also.as_ref().map(|_| ()).map_err(|e| *e));
                 match (d, t, h, also) {
                     (Ok(date), Ok(topic), Ok(hours), Ok(also)) => Some(change(Change::Log {
@@ -307,6 +345,40 @@ impl Form {
             FormKind::Evidence => text(&values[0])
                 .ok()
                 .map(|text| change(Change::Evidence { item, text })),
+            FormKind::Attach { ref entries } => {
+                let w = lang.words();
+                let (whole, split) = paths(&values[0]);
+                if split.is_empty() {
+                    keep(0, Err(w.e_no_files()));
+                }
+                let id = values[1].trim().trim_start_matches('#').trim();
+                let entry = if id.is_empty() {
+                    Ok(None)
+                } else if entries.iter().any(|e| e == id) {
+                    Ok(Some(id.to_string()))
+                } else {
+                    Err(w.e_attach_entry())
+                };
+                keep(1, entry.as_ref().map(|_| ()).map_err(|e| *e));
+                let day = if values[2].trim().is_empty() {
+                    Ok(None)
+                } else {
+                    date(&values[2]).map(Some)
+                };
+                keep(2, day.map(|_| ()));
+                match (entry, day) {
+                    (Ok(entry), Ok(date)) if !split.is_empty() => {
+                        Some(Submit::Attach(Box::new(AttachAsk {
+                            item,
+                            entry,
+                            date,
+                            whole,
+                            split,
+                        })))
+                    }
+                    _ => None,
+                }
+            }
             FormKind::Year => match values[0].trim().parse::<i16>() {
                 Ok(y) if (2000..=2100).contains(&y) => Some(Submit::Year(y)),
                 _ => {
@@ -332,7 +404,46 @@ impl Form {
             FormKind::Evidence => s.form_evidence,
             FormKind::Year => s.form_year,
             FormKind::Edit { .. } => s.form_edit,
+            FormKind::Attach { .. } => lang.words().form_attach(),
         }
+    }
+
+    /// A log form asks for the hours when the session counts for an hours item: its own
+    /// item, or one named under 同时计入 (as `duty log --also … --hours` does), so the field
+    /// comes and goes with what is named there. While that text names nothing yet (being
+    /// typed), the form keeps its shape rather than flicker.
+    fn fit_hours(&mut self, checklist: &Checklist) {
+        let FormKind::Log { hours } = self.kind else {
+            return;
+        };
+        let is_hours = |id: &str| {
+            checklist
+                .item(id)
+                .is_some_and(|i| matches!(i.kind, Kind::Hours { .. }))
+        };
+        let own = self.hours_own;
+        let Some(also) = self.fields.last() else {
+            return;
+        };
+        let s = crate::i18n::screen::of(self.lang);
+        let need = own
+            || match also_items(checklist, also.value(), s) {
+                Ok(ids) => ids.iter().any(|id| is_hours(id)),
+                Err(_) => hours,
+            };
+        if need && !hours {
+            let kept = std::mem::take(&mut self.hours_kept);
+            self.fields.insert(2, Field::new(s.f_hours, &kept));
+            if self.focus >= 2 {
+                self.focus += 1;
+            }
+        } else if hours && !need {
+            self.hours_kept = self.fields.remove(2).value().to_string();
+            if self.focus > 2 {
+                self.focus -= 1;
+            }
+        }
+        self.kind = FormKind::Log { hours: need };
     }
 }
 
@@ -353,13 +464,8 @@ fn session_labels(s: &Strings, hours: bool, also: bool) -> Vec<&'static str> {
 /// The other items a session also counts for, named as `duty log --also` names them (an id,
 /// the number in the list, the title, or a part of the title only one item has): the whole
 /// text if it names one item (a title may hold a 、), else each name between 、 or commas.
-/// Only items that count sessions or hours; an hours item only from a form with the hours.
-fn also_items(
-    checklist: &Checklist,
-    text: &str,
-    with_hours: bool,
-    s: &Strings,
-) -> Result<Vec<String>, &'static str> {
+/// Only items that count sessions or hours (an hours item brings the hours field with it).
+fn also_items(checklist: &Checklist, text: &str, s: &Strings) -> Result<Vec<String>, &'static str> {
     let text = text.trim();
     let names: Vec<&str> = if text.is_empty() {
         Vec::new()
@@ -379,9 +485,7 @@ fn also_items(
                 NotFound::Several { .. } => s.e_also_several,
             })?;
             match item.kind {
-                Kind::Count { .. } => Ok(item.id.clone()),
-                Kind::Hours { .. } if with_hours => Ok(item.id.clone()),
-                Kind::Hours { .. } => Err(s.e_also_hours),
+                Kind::Count { .. } | Kind::Hours { .. } => Ok(item.id.clone()),
                 Kind::Task | Kind::Rate { .. } => Err(s.e_also_kind),
             }
         })

@@ -74,6 +74,9 @@ pub fn key_action(mode: KeyMode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('f') => Some(A::CycleFilter),
             KeyCode::Char('o') => Some(A::CycleOwner),
             KeyCode::Char('E') => Some(A::EditEntry),
+            KeyCode::Char('A') => Some(A::Attach),
+            KeyCode::Char('O') => Some(A::OpenFile),
+            KeyCode::Char('D') => Some(A::Detach),
             KeyCode::Char('/') => Some(A::Search),
             KeyCode::Char('u') => Some(A::Undo),
             KeyCode::Char('U') => Some(A::Redo),
@@ -123,6 +126,12 @@ pub fn key_action(mode: KeyMode, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('q') => Some(A::Cancel),
             _ => None,
         }),
+        KeyMode::Pick => moves(key.code).or(match key.code {
+            KeyCode::Char(c @ '1'..='9') => Some(A::Choose(usize::from(c as u8 - b'0'))),
+            KeyCode::Enter => Some(A::Submit),
+            KeyCode::Esc | KeyCode::Char('q') => Some(A::Cancel),
+            _ => None,
+        }),
         KeyMode::Menu => moves(key.code).or(match key.code {
             KeyCode::Enter => Some(A::Submit),
             KeyCode::Esc | KeyCode::Char('q') => Some(A::Cancel),
@@ -160,6 +169,32 @@ mod tests {
         assert_eq!(
             action(KeyMode::Text, &q),
             Some(Action::Edit(InputRequest::InsertChar('q')))
+        );
+    }
+
+    #[test]
+    fn digits_pick_a_file_and_capitals_work_with_files() {
+        let press = |c| key(KeyCode::Char(c), KeyEventKind::Press);
+        assert_eq!(action(KeyMode::Pick, &press('3')), Some(Action::Choose(3)));
+        assert_eq!(
+            action(KeyMode::Pick, &press('0')),
+            None,
+            "files count from 1"
+        );
+        assert_eq!(action(KeyMode::Pick, &press('j')), Some(Action::Down));
+        assert_eq!(action(KeyMode::Normal, &press('3')), None);
+        assert_eq!(action(KeyMode::Normal, &press('A')), Some(Action::Attach));
+        assert_eq!(action(KeyMode::Normal, &press('O')), Some(Action::OpenFile));
+        assert_eq!(action(KeyMode::Normal, &press('D')), Some(Action::Detach));
+        // Lower case keeps its meaning: log, office, remove an entry.
+        assert_eq!(action(KeyMode::Normal, &press('a')), Some(Action::Log));
+        assert_eq!(
+            action(KeyMode::Normal, &press('o')),
+            Some(Action::CycleOwner)
+        );
+        assert_eq!(
+            action(KeyMode::Normal, &press('d')),
+            Some(Action::RemoveEntry)
         );
     }
 

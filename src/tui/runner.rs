@@ -1,6 +1,11 @@
 //! The event loop, generic over the ratatui backend and the event source, and the effects
 //! it carries out through the session: resolving and saving changes, undo and redo,
-//! export, switching year, and noticing another process's change to the ledger.
+//! export, switching year, and noticing another process's change to the ledger; evidence
+//! files (attach, open) in [`files`].
+
+mod files;
+
+pub use files::Viewers;
 
 use std::collections::VecDeque;
 use std::io;
@@ -12,7 +17,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::i18n::screen::{self as strings, of};
-use crate::ledger::ChangeError;
+use crate::ledger::{ChangeError, Op};
 use crate::report::{self, Document, Format};
 use crate::session::{OpenError, Session};
 use crate::store::{self, StoreError};
@@ -94,6 +99,7 @@ pub fn run_loop<B: Backend, E: Events>(
         },
     );
     let mut last_idle = Instant::now();
+    let mut viewers = Viewers::default();
     while !app.quit {
         terminal
             .draw(|f| crate::tui::view::draw(app, f))
@@ -102,6 +108,7 @@ pub fn run_loop<B: Backend, E: Events>(
             Next::End => break,
             Next::Idle => {
                 idle(app, session);
+                viewers.collect(app);
                 last_idle = Instant::now();
             }
             Next::Event(ev) => {
@@ -116,8 +123,9 @@ pub fn run_loop<B: Backend, E: Events>(
                         flush(app, session);
                     }
                     let effect = app::update(app, action);
-                    perform(app, session, effect);
+                    perform(app, session, &mut viewers, effect);
                 }
+                viewers.collect(app);
             }
         }
     }
@@ -198,7 +206,7 @@ pub fn flush(app: &mut App, session: &Session) {
 }
 
 /// Carry out what `update` asked for.
-pub fn perform(app: &mut App, session: &mut Session, effect: Effect) {
+pub fn perform(app: &mut App, session: &mut Session, viewers: &mut Viewers, effect: Effect) {
     let w = session.words();
     match effect {
         Effect::None | Effect::Quit => {}
@@ -208,8 +216,19 @@ pub fn perform(app: &mut App, session: &mut Session, effect: Effect) {
             match session.resolve(&view, &change) {
                 Err(e) => app.warn(w.change_error(&e)),
                 Ok(proposal) => {
+                    let detached = match &proposal.op {
+                        Op::Detach { file, .. } => Some(file.name.clone()),
+                        _ => None,
+                    };
                     if app.accept(proposal) {
                         flush(app, session);
+                        // Saved without a warning: say which file went, and how to undo it.
+                        if let Some(name) = detached
+                            && app.pending.is_empty()
+                            && app.message.as_ref().is_some_and(|m| !m.error)
+                        {
+                            app.say(w.detached_here(&name));
+                        }
                     } else {
                         let item = base.map(|b| b.item);
                         app.warn(w.change_error(&ChangeError::Changed { item }));
@@ -282,6 +301,9 @@ pub fn perform(app: &mut App, session: &mut Session, effect: Effect) {
             Err(e) => app.warn(w.store_error(&e)),
         },
         Effect::SwitchYear(year) => switch_year(app, session, year),
+        Effect::CheckAttach(ask) => files::check_attach(app, session, *ask),
+        Effect::Attach(request) => files::attach(app, session, &request),
+        Effect::Open { item, n } => files::open(app, session, viewers, &item, n),
     }
 }
 

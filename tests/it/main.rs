@@ -27,5 +27,6 @@ mod spreadsheet;
 mod status;
 mod store;
 mod terminal;
+mod terminal_files;
 mod unchanged;
 mod year;

@@ -9,6 +9,7 @@
 //! module per area.
 
 mod confirm;
+mod files;
 mod forms;
 mod input;
 mod look;

@@ -14,7 +14,7 @@ use crate::harness::{Home, TZ, USER, now_on};
 const TODAY: &str = "2024-11-27";
 
 /// Whether tmux is here; if not, say so (the test then passes without running).
-fn have_tmux() -> bool {
+pub(crate) fn have_tmux() -> bool {
     let found = Command::new("tmux")
         .arg("-V")
         .output()
@@ -28,18 +28,18 @@ fn have_tmux() -> bool {
 }
 
 /// A path quoted for the shell tmux runs the command with.
-fn quoted(p: &Path) -> String {
+pub(crate) fn quoted(p: &Path) -> String {
     format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
 }
 
 /// One tmux server of our own (`-L`), so tests never touch a user's sessions.
-struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
 }
 
 impl Tmux {
     /// `duty` on `home` in a `w`×`h` pane, with `extra` (`NAME=value …`) in its environment.
-    fn start(name: &str, w: u16, h: u16, home: &Home, extra: &str) -> Tmux {
+    pub(crate) fn start(name: &str, w: u16, h: u16, home: &Home, extra: &str) -> Tmux {
         let socket = format!("duty-it-{name}-{}", std::process::id());
         // The pane stays open after duty exits, so the restored terminal can be inspected.
         let cmd = format!(
@@ -81,12 +81,12 @@ impl Tmux {
             .expect("run tmux")
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "duty"]).stdout)
             .into_owned()
     }
 
-    fn flag(&self, name: &str) -> String {
+    pub(crate) fn flag(&self, name: &str) -> String {
         let f = format!("#{{{name}}}");
         String::from_utf8_lossy(&self.tmux(&["display", "-p", "-t", "duty", &f]).stdout)
             .trim()
@@ -94,7 +94,7 @@ impl Tmux {
     }
 
     /// Wait (at most 20 seconds) until the pane shows every one of `texts`.
-    fn wait_for(&self, texts: &[&str]) -> String {
+    pub(crate) fn wait_for(&self, texts: &[&str]) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let screen = self.screen();
@@ -109,13 +109,13 @@ impl Tmux {
         }
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "duty"];
         args.extend_from_slice(keys);
         assert!(self.tmux(&args).status.success());
     }
 
-    fn literal(&self, text: &str) {
+    pub(crate) fn literal(&self, text: &str) {
         assert!(
             self.tmux(&["send-keys", "-t", "duty", "-l", text])
                 .status

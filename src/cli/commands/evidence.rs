@@ -230,8 +230,7 @@ pub fn open(s: &Session, a: OpenArgs, out: &mut Out) -> CmdResult {
     let item = item_id(s, &a.item)?;
     let ledger = read_local(s)?;
     let (copy, file) = s.viewer_copy(&ledger, &item, a.n).map_err(|e| fail(s, e))?;
-    let opener = std::env::var_os("DUTY_OPENER").filter(|v| !v.is_empty());
-    launch(&copy, opener, Duration::from_secs(2)).map_err(|e| fail(s, e))?;
+    launch(&copy, crate::evidence::opener(), Duration::from_secs(2)).map_err(|e| fail(s, e))?;
     writeln!(out, "{}", s.words().opened(&file.name, &copy))?;
     Ok(())
 }

@@ -4,7 +4,6 @@
 use jiff::civil::Date;
 
 use crate::checklist::Kind;
-use crate::i18n::Lang;
 use crate::i18n::screen::of;
 use crate::ledger::Change;
 use crate::tui::form::{Form, FormKind, Submit};
@@ -52,10 +51,7 @@ impl App {
     }
 
     pub(super) fn today_text(&self) -> String {
-        match self.lang {
-            Lang::Zh => crate::text::dates::chinese(self.default_date()),
-            Lang::En => crate::text::dates::iso(self.default_date()),
-        }
+        self.lang.words().date(self.default_date())
     }
 
     pub(super) fn open_log(&mut self) {
@@ -88,10 +84,7 @@ impl App {
             self.warn(of(self.lang).no_entry_selected);
             return;
         };
-        let date = match self.lang {
-            Lang::Zh => crate::text::dates::chinese(e.date),
-            Lang::En => crate::text::dates::iso(e.date),
-        };
+        let date = self.lang.words().date(e.date);
         let h = e.hours.map(crate::text::number).unwrap_or_default();
         let mut fields: Vec<&str> = vec![&date, &e.topic];
         if hours {

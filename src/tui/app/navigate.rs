@@ -41,6 +41,22 @@ impl App {
             .map_or(0, |r| r.entries.len())
     }
 
+    /// The files of the selected item, numbered (from 1) as `duty evidence` numbers them.
+    pub fn files(&self) -> Vec<&crate::ledger::Attachment> {
+        self.selected_item()
+            .map_or_else(Vec::new, |i| crate::evidence::files_of(&self.ledger, &i.id))
+    }
+
+    /// The file under the details pane's cursor (which passes the entries, then the files):
+    /// its number (from 1) and the file.
+    pub fn selected_file(&self) -> Option<(usize, &crate::ledger::Attachment)> {
+        if self.focus != Focus::Details {
+            return None;
+        }
+        let at = self.entry_cursor.checked_sub(self.entries_len())?;
+        self.files().get(at).map(|f| (at + 1, *f))
+    }
+
     /// Move the cursor of the focused pane by `delta` (clamped).
     pub(super) fn move_by(&mut self, delta: isize) {
         let step = |cur: usize, len: usize| -> usize {
@@ -60,7 +76,10 @@ impl App {
                 self.section_cursor = step(self.section_cursor, self.checklist.sections.len() + 1);
                 self.refilter(keep);
             }
-            Focus::Details => self.entry_cursor = step(self.entry_cursor, self.entries_len()),
+            Focus::Details => {
+                let len = self.entries_len() + self.files().len();
+                self.entry_cursor = step(self.entry_cursor, len);
+            }
         }
         self.scroll_into_view();
     }

@@ -26,6 +26,13 @@ impl App {
         let keep = self.selected().map(|r| (r.section, r.item));
         let year = self.checklist.year;
         let st = progress::status(&self.checklist, &self.ledger, self.today);
+        // Missing evidence is what the review says it is, nothing the screen decides.
+        let mut gaps: std::collections::HashMap<String, review::Risk> =
+            review::review(&self.checklist, &self.ledger, self.today)
+                .into_iter()
+                .filter(|r| r.kind == review::RiskKind::NoEvidence)
+                .map(|r| (r.item.clone(), r))
+                .collect();
         let mut rows = Vec::with_capacity(st.items.len());
         let mut at = 0;
         for (si, section) in self.checklist.sections.iter().enumerate() {
@@ -68,6 +75,8 @@ impl App {
                     glance: glance(s),
                     label: s.state_label(self.lang),
                     pace,
+                    files: s.record.map_or(0, |r| r.files.len()),
+                    evidence_gap: gaps.remove(&s.item.id),
                     haystack,
                 });
             }

@@ -75,6 +75,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                         app.mode = Mode::Normal;
                         Effect::SwitchYear(y)
                     }
+                    // The form stays until the runner has looked at the files: one that
+                    // cannot be attached is said with the form still there to correct.
+                    Some(Submit::Attach(ask)) => Effect::CheckAttach(ask),
                     None => Effect::None,
                 }
             }
@@ -110,7 +113,23 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 }
                 Confirm::Uncheck { item } => app.propose(Change::Uncheck { item }, None),
                 Confirm::Undo { seq, redo, .. } => Effect::Undo { seq, redo },
+                Confirm::Attach { request } => {
+                    // Back to the form while the files are copied: if one fails, the
+                    // officer corrects it there; once attached, the runner closes it.
+                    if let Some(form) = app.parked.take() {
+                        app.mode = Mode::Form(form);
+                    }
+                    Effect::Attach(request)
+                }
+                Confirm::Detach { item, file } => app.detach_confirmed(item, file),
             },
+            // "No" to attaching returns to the form, to change what it names.
+            A::No | A::Cancel if matches!(what, Confirm::Attach { .. }) => {
+                if let Some(form) = app.parked.take() {
+                    app.mode = Mode::Form(form);
+                }
+                Effect::None
+            }
             A::No | A::Cancel => Effect::None,
             _ => {
                 app.mode = Mode::Confirm(what);
@@ -140,6 +159,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             }
             Effect::None
         }
+        Mode::Pick {
+            purpose,
+            item,
+            choice,
+        } => app.pick(purpose, item, choice, action),
         Mode::Export { choice } => {
             app.mode = Mode::Export { choice };
             match action {
@@ -185,6 +209,7 @@ fn normal(app: &mut App, action: Action) -> Effect {
         }
         A::Toggle => return app.toggle(false),
         A::Activate if app.focus == Focus::Sections => app.focus = Focus::Items,
+        A::Activate if app.selected_file().is_some() => return app.open_file(),
         A::Activate if app.focus == Focus::Details && app.entries_len() > 0 => app.open_edit(),
         A::Activate => return app.toggle(true),
         A::Log => app.open_log(),
@@ -208,6 +233,10 @@ fn normal(app: &mut App, action: Action) -> Effect {
             };
             app.open_form(kind, &[&current]);
         }
+        A::RemoveEntry if app.selected_file().is_some() => app.detach_file(),
+        A::Attach => app.open_attach(),
+        A::OpenFile => return app.open_file(),
+        A::Detach => app.detach_file(),
         A::RemoveEntry => {
             let target = app.selected_item().and_then(|i| {
                 let r = app.ledger.record(&i.id)?;

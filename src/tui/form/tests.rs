@@ -117,8 +117,6 @@ fn a_session_keeps_who_presided_and_attended_and_the_items_it_also_counts_for() 
     assert_eq!(log("没有这一项"), (None, Some(s.e_also_unknown)));
     assert_eq!(log("法治"), (None, Some(s.e_also_several)));
     assert_eq!(log("annual-plan"), (None, Some(s.e_also_kind)));
-    // The hours item needs the hours, which only its own form has.
-    assert_eq!(log("study-hours"), (None, Some(s.e_also_hours)));
     let mut hours = Form::new(
         FormKind::Log { hours: true },
         Lang::Zh,
@@ -255,4 +253,109 @@ fn paste_strips_control_characters() {
     assert_eq!(field.value(), "宪法[31m学习 第二行");
     field.edit(InputRequest::InsertChar('\x07'));
     assert_eq!(field.value(), "宪法[31m学习 第二行");
+}
+
+/// A count item's log form, its 同时计入 field holding `also`.
+fn count_form(also: &str) -> Form {
+    Form::new(
+        FormKind::Log { hours: false },
+        Lang::Zh,
+        "center-group",
+        "中心组",
+        &["2024-03-28", "宪法", "", "", "", also],
+    )
+}
+
+#[test]
+fn an_hours_item_named_under_also_brings_the_hours_field_as_duty_log_hours_does() {
+    let s = crate::i18n::screen::of(Lang::Zh);
+    let mut f = count_form("");
+    f.focus = 5;
+    assert!(check(&mut f, Lang::Zh).is_some());
+    assert_eq!(f.fields.len(), 6, "no hours for a count item alone");
+    // Naming the hours item (as `duty log center-group --also study-hours --hours 2`).
+    f.fields[5] = Field::new(s.f_also, "study-hours");
+    assert_eq!(check(&mut f, Lang::Zh), None, "the hours are wanted now");
+    assert_eq!(f.kind, FormKind::Log { hours: true });
+    assert_eq!(f.fields.len(), 7);
+    assert_eq!(f.fields[2].label, s.f_hours);
+    assert_eq!(f.focus, 6, "the cursor stays in the field being typed in");
+    f.submitted = true;
+    check(&mut f, Lang::Zh);
+    assert_eq!(f.fields[2].error, Some(s.e_hours));
+    f.fields[2] = Field::new(s.f_hours, "2");
+    let logged = |hours: Option<f64>, also: &[&str]| {
+        Some(change(Change::Log {
+            item: "center-group".into(),
+            date: date(2024, 3, 28),
+            topic: "宪法".into(),
+            hours,
+            evidence: String::new(),
+            people: People::default(),
+            also: also.iter().map(|s| s.to_string()).collect(),
+        }))
+    };
+    assert_eq!(check(&mut f, Lang::Zh), logged(Some(2.0), &["study-hours"]));
+    // Half-typed names leave the form as it is, rather than flicker.
+    f.fields[6] = Field::new(s.f_also, "法治");
+    assert_eq!(check(&mut f, Lang::Zh), None);
+    assert_eq!(f.fields.len(), 7);
+    // Taken out again, the field goes (its hours kept), and comes back with them.
+    f.fields[6] = Field::new(s.f_also, "会前学法");
+    assert_eq!(
+        check(&mut f, Lang::Zh),
+        logged(None, &["pre-meeting-study"])
+    );
+    assert_eq!(f.fields.len(), 6);
+    assert_eq!(f.focus, 5);
+    f.fields[5] = Field::new(s.f_also, "会前学法、study-hours");
+    assert_eq!(
+        check(&mut f, Lang::Zh),
+        logged(Some(2.0), &["pre-meeting-study", "study-hours"])
+    );
+}
+
+#[test]
+fn the_attach_form_names_files_an_entry_and_a_day() {
+    let w = Lang::Zh.words();
+    let attach = |files: &str, entry: &str, day: &str| {
+        let mut f = Form::new(
+            FormKind::Attach {
+                entries: vec!["e1".into()],
+            },
+            Lang::Zh,
+            "party-meetings",
+            "党组会",
+            &[files, entry, day],
+        );
+        f.submitted = true;
+        let submit = check(&mut f, Lang::Zh);
+        let errors: Vec<_> = f.fields.iter().map(|f| f.error).collect();
+        (submit, errors)
+    };
+    let (submit, errors) = attach("'会议 纪要.pdf' 签到表.jpg", "#e1", "2024-03-28");
+    assert_eq!(errors, [None, None, None]);
+    assert_eq!(
+        submit,
+        Some(Submit::Attach(Box::new(AttachAsk {
+            item: "party-meetings".into(),
+            entry: Some("e1".into()),
+            date: Some(date(2024, 3, 28)),
+            whole: "'会议 纪要.pdf' 签到表.jpg".into(),
+            split: vec!["会议 纪要.pdf".into(), "签到表.jpg".into()],
+        })))
+    );
+    // Empty entry and day: the item itself, on the day the ledger gives it.
+    let (submit, _) = attach("纪要.pdf", "", "");
+    assert!(matches!(submit, Some(Submit::Attach(a)) if a.entry.is_none() && a.date.is_none()));
+    let (submit, errors) = attach("", "e2", "2月30日");
+    assert_eq!(submit, None);
+    assert_eq!(
+        errors,
+        [
+            Some(w.e_no_files()),
+            Some(w.e_attach_entry()),
+            Some(crate::i18n::screen::of(Lang::Zh).e_no_such_day)
+        ]
+    );
 }

@@ -45,7 +45,7 @@ pub fn build(
     let r = &o.rows[row];
     let mut lines: Vec<(String, Tone)> = Vec::new();
     let mut push = |s: String, tone: Tone| lines.push((s, tone));
-    let sep = lang.pick("：", ": ");
+    let sep = lang.words().colon();
     if let Some(f) = o.file_of(r) {
         push(format!("{}{sep}{}", t.file, f.path), Tone::Dim);
     }
@@ -105,10 +105,7 @@ pub fn build(
         } else {
             Tone::Normal
         };
-        let due = match lang {
-            Lang::Zh => format!("（截止 {}）", iso(i.due)),
-            Lang::En => format!("(due {})", iso(i.due)),
-        };
+        let due = lang.words().due_in_brackets(&iso(i.due));
         push(
             format!("  {}  {}  {due}", i.item.title, i.state_label(lang)),
             tone,
@@ -117,10 +114,7 @@ pub fn build(
     push(String::new(), Tone::Normal);
     let risks = review::review(&s.checklist, &s.ledger, today);
     push(
-        match lang {
-            Lang::Zh => format!("{}（{} 项）", t.review, risks.len()),
-            Lang::En => format!("{} ({})", t.review, risks.len()),
-        },
+        lang.words().heading_with_count(t.review, risks.len()),
         Tone::Heading,
     );
     if risks.is_empty() {

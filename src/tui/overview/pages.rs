@@ -216,7 +216,9 @@ pub fn units(s: &State, area: Rect, buf: &mut Buffer) {
             usize::from(area.width),
             s.theme.title(),
         );
-        let notes = w.row_notes(row, &o.files).join(s.lang.pick("；", "; "));
+        let notes = w
+            .row_notes(row, &o.files)
+            .join(s.lang.words().clause_mark());
         put(
             buf,
             area,
@@ -267,7 +269,7 @@ pub fn matrix(s: &State, area: Rect, buf: &mut Buffer) {
     // Which unit and item are selected, in full.
     let unit = s.columns.get(s.column).map(|&r| &o.rows[r]);
     let item = template.items.get(s.cursor);
-    let sep = s.lang.pick("：", ": ");
+    let sep = s.lang.words().colon();
     let mut what = format!("{}{sep}", t.unit_of_column);
     if let Some(u) = unit {
         let number = s

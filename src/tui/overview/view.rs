@@ -189,7 +189,7 @@ fn tabs(s: &State, area: Rect, buf: &mut Buffer) {
         return;
     }
     let w = s.lang.words();
-    let sep = s.lang.pick("：", ": ");
+    let sep = s.lang.words().colon();
     let mut what = format!(
         "  {}{sep}{}  {}{sep}{}",
         t.filter,

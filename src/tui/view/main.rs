@@ -7,9 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{bar, block};
-use crate::i18n::Lang;
 use crate::i18n::screen::{self as strings, of};
-use crate::text::{pad, truncate, width, wrap};
+use crate::text::{pad, truncate, width};
 use crate::tui::app::{App, Focus, Mode, Row};
 
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
@@ -21,10 +20,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Span::raw("  "),
         Span::styled(c.title.clone(), t.title()),
         Span::raw("  "),
-        Span::raw(match app.lang {
-            Lang::Zh => format!("{}{}", c.year, s.year),
-            Lang::En => format!("{} {}", s.year, c.year),
-        }),
+        Span::raw(app.lang.words().screen_year(c.year)),
     ];
     if app.ledger.closed {
         first.push(Span::styled(format!(" [{}]", s.closed_tag), t.error()));
@@ -162,6 +158,23 @@ pub fn items(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let w = usize::from(inner.width);
+    // Files kept (`附3`), after a `!` when the review finds evidence missing: a column as
+    // wide as the widest of those shown needs (at most five cells, `!附99`), none when no
+    // item shown has either, and none where the titles need the room.
+    let marker = |r: &Row| {
+        let gap = if r.evidence_gap.is_some() { "!" } else { "" };
+        format!("{gap}{}", app.lang.words().files_marker(r.files))
+    };
+    let files_w = if w >= 50 {
+        app.visible
+            .iter()
+            .map(|&i| width(&marker(&app.rows[i])))
+            .max()
+            .unwrap_or(0)
+            .min(5)
+    } else {
+        0
+    };
     let lines: Vec<Line> = app
         .visible
         .iter()
@@ -185,9 +198,15 @@ pub fn items(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 String::new()
             };
-            let room = w.saturating_sub(width(&glance) + width(&owner) + width(&due) + 1);
+            let files = if files_w > 0 {
+                format!(" {}", pad(&truncate(&marker(r), files_w), files_w))
+            } else {
+                String::new()
+            };
+            let used = width(&glance) + width(&files) + width(&owner) + width(&due) + 1;
+            let room = w.saturating_sub(used);
             let text = format!(
-                "{glance} {}{owner}{due}",
+                "{glance} {}{files}{owner}{due}",
                 pad(&truncate(&item.title, room), room)
             );
             let mut style = row_style(app, r);
@@ -259,162 +278,6 @@ pub fn skip_cells(s: &str, cells: usize) -> &str {
     ""
 }
 
-pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
-    let s = of(app.lang);
-    let t = app.theme;
-    let focused = app.focus == Focus::Details;
-    let b = block(t, Span::styled(s.details, t.title()), focused);
-    let inner = b.inner(area);
-    b.render(area, buf);
-    let Some(row) = app.selected() else {
-        return;
-    };
-    let (section, item) = app.item_of(row);
-    let w = usize::from(inner.width);
-    let mut lines: Vec<Line> = Vec::new();
-    for l in wrap(&item.title, w) {
-        lines.push(Line::styled(l, t.title()));
-    }
-    let mut field = |label: &str, value: &str, style: Style| {
-        if value.trim().is_empty() {
-            return;
-        }
-        let head = format!("{label}: ");
-        let text = format!("{head}{value}");
-        for (n, l) in wrap(&text, w).into_iter().enumerate() {
-            if n == 0 && l.len() >= head.len() && l.starts_with(&head) {
-                lines.push(Line::from(vec![
-                    Span::styled(head.clone(), t.label()),
-                    Span::styled(l[head.len()..].to_string(), style),
-                ]));
-            } else {
-                lines.push(Line::styled(l, style));
-            }
-        }
-    };
-    let date = match app.lang {
-        Lang::Zh => crate::text::dates::chinese(row.due),
-        Lang::En => crate::text::dates::iso(row.due),
-    };
-    // A countdown (or "overdue") means nothing once the item is complete.
-    let due = if row.complete {
-        date
-    } else {
-        format!("{date}  {}", strings::days_left(app.lang, row.days_left))
-    };
-    let due_style = super::main::row_style(app, row);
-    field(s.sections, &section.title, t.normal());
-    field(s.state, &row.label, due_style);
-    if let Some(p) = &row.pace {
-        field(s.pace, p, t.normal());
-    }
-    field(
-        s.due,
-        &due,
-        if row.complete { t.normal() } else { due_style },
-    );
-    field(s.owner, &item.owner, t.normal());
-    field(
-        s.description,
-        item.description.as_deref().unwrap_or(""),
-        t.normal(),
-    );
-    field(s.evidence_hint, &item.evidence, t.dim());
-    let record = app.ledger.record(&item.id);
-    if let Some(r) = record {
-        if let Some(done) = &r.done {
-            let when = match app.lang {
-                Lang::Zh => crate::text::dates::chinese(done.date),
-                Lang::En => crate::text::dates::iso(done.date),
-            };
-            field(s.done_on, &format!("{when} {}", done.evidence), t.ok());
-        }
-        if let Some(rate) = &r.rate {
-            let when = match app.lang {
-                Lang::Zh => crate::text::dates::chinese(rate.date),
-                Lang::En => crate::text::dates::iso(rate.date),
-            };
-            field(s.rate_date, &when, t.normal());
-        }
-        field(s.note, &r.note, t.normal());
-        // One 佐证 line: the item's own, then the rate's, each said once.
-        let mut evidence: Vec<&str> = Vec::new();
-        for e in [
-            r.evidence.as_str(),
-            r.rate.as_ref().map_or("", |x| x.evidence.as_str()),
-        ] {
-            if !e.trim().is_empty() && !evidence.contains(&e) {
-                evidence.push(e);
-            }
-        }
-        field(
-            s.evidence,
-            &evidence.join(app.lang.pick("；", "; ")),
-            t.normal(),
-        );
-    }
-    if matches!(
-        item.kind,
-        crate::checklist::Kind::Count { .. } | crate::checklist::Kind::Hours { .. }
-    ) {
-        lines.push(Line::styled(format!("{}:", s.entries), t.label()));
-        let entries = record.map_or(&[][..], |r| &r.entries[..]);
-        if entries.is_empty() {
-            lines.push(Line::styled(s.no_entries, t.dim()));
-        }
-        let mut selected_line = None;
-        for (n, e) in entries.iter().enumerate() {
-            let mut text = format!(" {}  {}", crate::text::dates::iso(e.date), e.topic);
-            if let Some(h) = e.hours {
-                text.push_str(&format!("  {}h", crate::text::number(h)));
-            }
-            if !e.evidence.is_empty() {
-                text.push_str(&format!("  [{}]", e.evidence));
-            }
-            if !e.presided.is_empty() {
-                text.push_str(&format!("  {}: {}", s.presided, e.presided));
-            }
-            if !e.attended.is_empty() {
-                text.push_str(&format!("  {}: {}", s.attended, e.attended));
-            }
-            if !e.linked.is_empty() {
-                let titles: Vec<&str> = e
-                    .linked
-                    .iter()
-                    .map(|id| {
-                        app.checklist
-                            .item(id)
-                            .map_or(id.as_str(), |i| i.title.as_str())
-                    })
-                    .collect();
-                text.push_str(&format!(
-                    "  ({}: {})",
-                    s.linked,
-                    titles.join(app.lang.pick("、", ", "))
-                ));
-            }
-            // The id last: one word to the line breaker, so it never splits.
-            text.push_str(&format!("  #{}", e.id));
-            let style = if focused && n == app.entry_cursor {
-                selected_line = Some(lines.len());
-                t.selected()
-            } else {
-                t.normal()
-            };
-            for l in wrap(&text, w) {
-                lines.push(Line::styled(l, style));
-            }
-        }
-        // Keep the selected entry on screen when the list is longer than the pane.
-        if let Some(at) = selected_line {
-            let h = usize::from(inner.height);
-            let skip = (at + 1).saturating_sub(h);
-            lines.drain(..skip.min(lines.len()));
-        }
-    }
-    Paragraph::new(lines).render(inner, buf);
-}
-
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let s = of(app.lang);
     let keys = match &app.mode {
@@ -430,6 +293,7 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         Mode::Summary { .. } => s.summary_keys,
         Mode::Export { .. } => s.export_keys,
         Mode::Review { .. } => s.review_keys,
+        Mode::Pick { .. } => app.lang.words().pick_keys(),
     };
     buf.set_stringn(
         area.x,

@@ -4,6 +4,7 @@
 //! Everything is measured in display cells; nothing subtracts without saturating, so any
 //! size down to 0×0 draws without a panic.
 
+mod details;
 mod main;
 mod overlay;
 mod pages;
@@ -113,7 +114,7 @@ impl Widget for &App {
             _ => {
                 main::sections(self, areas.sections, buf);
                 main::items(self, areas.items, buf);
-                main::details(self, areas.details, buf);
+                details::details(self, areas.details, buf);
             }
         }
         main::footer(self, areas.footer, buf);
@@ -124,6 +125,11 @@ impl Widget for &App {
             Mode::Form(form) => overlay::form(self, form, areas.body, buf),
             Mode::Confirm(what) => overlay::confirm(self, what, areas.body, buf),
             Mode::Export { choice } => overlay::export(self, *choice, areas.body, buf),
+            Mode::Pick {
+                purpose,
+                item,
+                choice,
+            } => overlay::pick(self, *purpose, item, *choice, areas.body, buf),
             _ => {}
         }
     }

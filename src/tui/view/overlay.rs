@@ -11,7 +11,7 @@ use super::block;
 use super::main::skip_cells;
 use crate::i18n::screen::{self as strings, of};
 use crate::text::{pad, truncate, width};
-use crate::tui::app::{App, Confirm, FORMATS};
+use crate::tui::app::{App, Confirm, FORMATS, PickFor};
 use crate::tui::form::Form;
 
 /// Clear `r` for a pop-up. A wide glyph just left of it would spill its second half into
@@ -221,9 +221,10 @@ pub fn form_cursor(form: &Form, area: Rect) -> Option<Position> {
 
 pub fn confirm(app: &App, what: &Confirm, area: Rect, buf: &mut Buffer) {
     let s = of(app.lang);
+    let words = app.lang.words();
     let t = app.theme;
-    let (question, detail) = match what {
-        Confirm::Quit => (s.confirm_quit, String::new()),
+    let (question, detail): (String, Vec<String>) = match what {
+        Confirm::Quit => (s.confirm_quit.into(), Vec::new()),
         Confirm::RemoveEntry { item, entry } => {
             let detail = app
                 .ledger
@@ -236,9 +237,8 @@ pub fn confirm(app: &App, what: &Confirm, area: Rect, buf: &mut Buffer) {
                         crate::text::strip_unsafe(&e.topic),
                         crate::text::strip_unsafe(&e.id)
                     )
-                })
-                .unwrap_or_default();
-            (s.confirm_remove, detail)
+                });
+            (s.confirm_remove.into(), detail.into_iter().collect())
         }
         Confirm::Uncheck { item } => {
             let detail = app
@@ -252,9 +252,8 @@ pub fn confirm(app: &App, what: &Confirm, area: Rect, buf: &mut Buffer) {
                     } else {
                         format!("{date}  {}", crate::text::strip_unsafe(&d.evidence))
                     }
-                })
-                .unwrap_or_default();
-            (s.confirm_uncheck, detail)
+                });
+            (s.confirm_uncheck.into(), detail.into_iter().collect())
         }
         Confirm::Undo { what, redo, .. } => {
             let question = if *redo {
@@ -262,25 +261,134 @@ pub fn confirm(app: &App, what: &Confirm, area: Rect, buf: &mut Buffer) {
             } else {
                 s.confirm_undo
             };
-            let room = usize::from(area.width.saturating_sub(8));
-            (question, crate::text::truncate(what, room).into_owned())
+            (question.into(), vec![what.clone()])
+        }
+        Confirm::Attach { request } => {
+            let title = app
+                .checklist
+                .item(&request.item)
+                .map_or(request.item.as_str(), |i| i.title.as_str());
+            let entry = request.entry.as_deref().and_then(|id| {
+                let e = app.ledger.record(&request.item)?.entry(id)?;
+                Some((id, e.date, e.topic.as_str()))
+            });
+            let mut detail = vec![words.attach_target(title, entry, request.date)];
+            // The files as they will be read; a long list shows its start and how many.
+            const SHOWN: usize = 8;
+            for p in request.files.iter().take(SHOWN) {
+                detail.push(format!("  {}", p.display()));
+            }
+            if request.files.len() > SHOWN {
+                detail.push("  …".into());
+            }
+            (words.confirm_attach(request.files.len()), detail)
+        }
+        Confirm::Detach { item, file } => {
+            let owner = match &file.entry {
+                Some(id) => format!("#{id}"),
+                None => words.file_owner(None),
+            };
+            let title = app
+                .checklist
+                .item(item)
+                .map_or(item.as_str(), |i| i.title.as_str());
+            let detail = vec![
+                title.to_string(),
+                format!(
+                    "{}  {}  {}  {owner}",
+                    file.name,
+                    crate::pack::index::size_text(file.size),
+                    crate::text::dates::iso(file.date)
+                ),
+            ];
+            (words.confirm_detach().into(), detail)
         }
     };
-    let w = (width(question)
-        .max(width(&detail))
-        .max(width(s.confirm_keys))
-        + 4) as u16;
-    let r = centred(area, w, 5 + u16::from(!detail.is_empty()));
+    // What reaches the terminal is made safe once, here (a path or name can hold anything),
+    // and kept inside the body with a margin.
+    let most = usize::from(area.width.saturating_sub(8));
+    let detail: Vec<String> = detail
+        .iter()
+        .map(|d| truncate(&crate::text::strip_unsafe(d), most).into_owned())
+        .collect();
+    let widest = detail
+        .iter()
+        .map(|d| width(d))
+        .chain([width(&question), width(s.confirm_keys)])
+        .max()
+        .unwrap_or(0);
+    let r = centred(area, (widest + 4) as u16, (5 + detail.len()) as u16);
     clear(r, buf);
     let b = block(t, "", true);
     let inner = b.inner(r);
     b.render(r, buf);
+    let room = usize::from(inner.width);
     let mut lines = vec![Line::styled(question, t.title())];
-    if !detail.is_empty() {
-        lines.push(Line::raw(detail));
+    for d in &detail {
+        lines.push(Line::raw(truncate(d, room).into_owned()));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.confirm_keys, t.key()));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The file picker: the item's files numbered as `duty evidence` numbers them.
+pub fn pick(app: &App, purpose: PickFor, item: &str, choice: usize, area: Rect, buf: &mut Buffer) {
+    let words = app.lang.words();
+    let t = app.theme;
+    let files = crate::evidence::files_of(&app.ledger, item);
+    let names: Vec<String> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let owner = match &f.entry {
+                Some(id) => format!("#{id}"),
+                None => words.file_owner(None),
+            };
+            crate::text::strip_unsafe(&format!(
+                " {}. {}  {}  {owner}",
+                i + 1,
+                f.name,
+                crate::pack::index::size_text(f.size)
+            ))
+        })
+        .collect();
+    let title = words.pick_file(purpose == PickFor::Open);
+    let w = names
+        .iter()
+        .map(|n| width(n))
+        .chain([width(words.pick_keys()), width(title)])
+        .max()
+        .unwrap_or(0)
+        + 4;
+    let r = centred(area, w as u16, (names.len() + 4) as u16);
+    clear(r, buf);
+    let b = block(t, Span::styled(title, t.title()), true);
+    let inner = b.inner(r);
+    b.render(r, buf);
+    let room = usize::from(inner.width);
+    // Keep the chosen file in the box when there are more than fit.
+    let rows = usize::from(inner.height.saturating_sub(2)).max(1);
+    let first = choice.saturating_sub(rows - 1);
+    let mut lines: Vec<Line> = names
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, n)| {
+            let text = pad(&truncate(n, room), room);
+            Line::styled(
+                text,
+                if i == choice {
+                    t.selected()
+                } else {
+                    t.normal()
+                },
+            )
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(words.pick_keys(), t.dim()));
     Paragraph::new(lines).render(inner, buf);
 }
 

@@ -253,8 +253,8 @@ fn items_the_session_cannot_also_count_for_are_said_beside_the_field() {
         ("没有这一项", "没有这个事项"),
         ("法治", "有几个事项都符合"),
         ("annual-plan", "只能同时计入按次数或学时登记的事项"),
-        // A count item's form has no hours for the hours item.
-        ("study-hours", "其中有学时类事项"),
+        // The hours item brings the hours field with it, which must then be filled in.
+        ("study-hours", "学时应为大于0且不超过200的数"),
     ] {
         let s = log_from_the_screen(
             Lang::Zh,
