@@ -28,6 +28,7 @@ pub use raw::{
 };
 pub use text::{FiveText, IfShort, ReportText, ShufaText};
 pub(crate) use validate::counts_people;
+pub(crate) use validate::kind_name;
 
 use std::collections::HashMap;
 

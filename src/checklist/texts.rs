@@ -11,7 +11,6 @@ use super::text::*;
 use super::validate::{FieldPath, Under, Validator, kind_name};
 use super::{KindTag, Section};
 use crate::diagnostic::Diagnostic;
-use crate::i18n::Lang;
 use crate::template::{Context, Placeholder, Slot, Template, TemplateErrorKind};
 use crate::text;
 
@@ -156,17 +155,11 @@ impl Validator<'_> {
                         }
                         let known: Vec<&str> = kinds.keys().copied().collect();
                         let shown = text::for_terminal(id).into_owned();
-                        let m = self.msg(
-                            format!("子句中的 '{{{shown}…}}' 指向不存在的事项 '{shown}'"),
-                            format!("'{{{shown}…}}' in the clause names no item '{shown}'"),
-                        );
+                        let w = self.lang.words();
+                        let m = w.clause_names_no_item(&shown);
                         let help = match closest(id, &known) {
                             Some(best) => did_you_mean(self.lang, best),
-                            None => self
-                                .msg(
-                                    "写作 {事项id.占位符}（如 {party-meetings.count}）或 {事项id}".into(),
-                                    "write {item-id.placeholder} (e.g. {party-meetings.count}) or {item-id}".into(),
-                                ),
+                            None => w.clause_reference_help().to_string(),
                         };
                         self.template_error(path.as_str(), offset, len, m, help);
                         continue;
@@ -180,24 +173,9 @@ impl Validator<'_> {
                             .map(|n| format!("{{{id}.{n}}}"))
                             .collect::<Vec<_>>()
                             .join(" ");
-                        let m = self.msg(
-                            format!(
-                                "事项 '{id}' 是 {} 类事项，'{{{id}.{}}}' 没有取值，应为 {names} 之一",
-                                kind_name(kind),
-                                p.name()
-                            ),
-                            format!(
-                                "item '{id}' is a {} item: '{{{id}.{}}}' has no value; expected one of {names}",
-                                kind_name(kind),
-                                p.name()
-                            ),
-                        );
-                        let help = self.msg(
-                            format!("占位符按所指事项的类型取值；写 {{{id}}} 则引用该事项的整句"),
-                            format!(
-                                "a placeholder takes its value from the kind of the item it names; {{{id}}} gives the item's whole sentence"
-                            ),
-                        );
+                        let w = self.lang.words();
+                        let m = w.clause_figure_not_of_kind(id, kind_name(kind), p.name(), &names);
+                        let help = w.clause_figure_help(id);
                         self.template_error(path.as_str(), offset, len, m, help);
                     }
                 }
@@ -222,17 +200,9 @@ impl Validator<'_> {
                 Context::Item(KindTag::Task),
             )),
             (Some(_), other) => {
-                let m = self.msg(
-                    format!("no_cases 只用于 Rate 类事项，此事项是 {}", kind_name(other)),
-                    format!(
-                        "no_cases is only for Rate items; this is a {} item",
-                        kind_name(other)
-                    ),
-                );
-                let help = self.msg(
-                    "删去 no_cases，或把事项改为 Rate(target: …)".into(),
-                    "remove no_cases, or make the item a Rate(target: …)".into(),
-                );
+                let w = self.lang.words();
+                let m = w.no_cases_not_rate(kind_name(other));
+                let help = w.no_cases_help().to_string();
                 self.error(Under(ip, "no_cases"), m, Some(help));
                 None
             }
@@ -302,105 +272,19 @@ impl Validator<'_> {
             .join(" ");
         let bad = &source[offset..offset + len];
         let bad = text::for_terminal(&bad.chars().take(40).collect::<String>()).into_owned();
-        let zh = self.lang == Lang::Zh;
-        let place = match (context, zh) {
-            (Context::Report, true) => "在报告固定语句中".to_string(),
-            (Context::Report, false) => "in report text".to_string(),
-            (Context::SectionHead, true) => "在栏目的标题和开头语中".to_string(),
-            (Context::SectionHead, false) => "in a section's heading or lead-in".to_string(),
-            (Context::Section, true) => "在栏目子句中".to_string(),
-            (Context::Section, false) => "in a section clause".to_string(),
-            (Context::Item(kind) | Context::Shortfall(kind), true) => {
-                format!("在 {} 类事项中", kind_name(kind))
-            }
-            (Context::Item(KindTag::Hours) | Context::Shortfall(KindTag::Hours), false) => {
-                "in an Hours item".to_string()
-            }
-            (Context::Item(kind) | Context::Shortfall(kind), false) => {
-                format!("in a {} item", kind_name(kind))
-            }
-        };
-        let m = match (kind, zh) {
-            (TemplateErrorKind::Unknown(_), true) => {
-                format!("模板中的占位符 '{bad}' 不存在，应为 {allowed} 之一")
-            }
-            (TemplateErrorKind::Unknown(_), false) => {
-                format!("unknown placeholder '{bad}'; expected one of {allowed}")
-            }
-            (TemplateErrorKind::NotHere(Placeholder::Short), true) => {
-                format!("占位符 '{bad}' 只用于第五部分的句子（shortfall），应为 {allowed} 之一")
-            }
-            (TemplateErrorKind::NotHere(Placeholder::Short), false) => format!(
-                "placeholder '{bad}' is only for section-five sentences (shortfall); expected one of {allowed}"
-            ),
-            (TemplateErrorKind::NotHere(_), true) => {
-                format!("占位符 '{bad}' {place}没有取值，应为 {allowed} 之一")
-            }
-            (TemplateErrorKind::NotHere(_), false) => {
-                format!("placeholder '{bad}' has no value {place}; expected one of {allowed}")
-            }
-            (TemplateErrorKind::BadSpec(p, _), true) => match p.specs() {
-                [] => format!(
-                    "占位符 '{{{}}}' 不带格式，'{bad}' 应写作 '{{{}}}'",
-                    p.name(),
-                    p.name()
-                ),
-                specs => format!(
-                    "'{bad}' 的格式无效，'{{{}:…}}' 可用的格式：{}",
-                    p.name(),
-                    specs.join("、")
-                ),
-            },
-            (TemplateErrorKind::BadSpec(p, _), false) => match p.specs() {
-                [] => format!(
-                    "placeholder '{{{}}}' takes no format; write '{{{}}}' instead of '{bad}'",
-                    p.name(),
-                    p.name()
-                ),
-                specs => format!(
-                    "invalid format in '{bad}'; '{{{}:…}}' takes {}",
-                    p.name(),
-                    specs.join(", ")
-                ),
-            },
-            (TemplateErrorKind::RefNotHere(_), true) => format!(
-                "'{bad}' 指向另一事项，只有栏目的 clauses 能这样写；{place}应为 {allowed} 之一"
-            ),
-            (TemplateErrorKind::RefNotHere(_), false) => format!(
-                "'{bad}' names another item, which only a section's clauses may; {place} expected one of {allowed}"
-            ),
-            (TemplateErrorKind::SentenceSpec(id), true) => format!(
-                "'{bad}' 是事项 '{id}' 的整句，不带格式；应写作 '{{{id}}}'，或写 '{{{id}.占位符:格式}}'"
-            ),
-            (TemplateErrorKind::SentenceSpec(id), false) => format!(
-                "'{bad}' is item '{id}''s whole sentence, which takes no format; write '{{{id}}}', or '{{{id}.placeholder:format}}'"
-            ),
-            (TemplateErrorKind::Unclosed, true) => {
-                format!("模板中 '{bad}' 的 '{{' 没有对应的 '}}'")
-            }
-            (TemplateErrorKind::Unclosed, false) => {
-                format!("'{{' in '{bad}' is never closed; expected '}}'")
-            }
-            (TemplateErrorKind::StrayClose, true) => "模板中的 '}' 没有对应的 '{'".into(),
-            (TemplateErrorKind::StrayClose, false) => {
-                "'}' has no matching '{'; expected '{name}' or '}}' for a literal brace".into()
-            }
-        };
+        let w = self.lang.words();
+        let m = w.template_refused(kind, context, &bad, &allowed);
         let suggestion = match kind {
             TemplateErrorKind::Unknown(name) => {
                 let name = name.rsplit('.').next().unwrap_or(name).trim();
                 closest(name, &names).map(|best| did_you_mean(self.lang, &format!("{{{best}}}")))
             }
-            TemplateErrorKind::BadSpec(Placeholder::Topics, _) => Some(self.msg(
-                "{topics:3} 表示最多列出 3 个主题，其余以“等”概括；".into(),
-                "{topics:3} lists at most three topics, then 等;".into(),
-            )),
+            TemplateErrorKind::BadSpec(Placeholder::Topics, _) => {
+                Some(w.topics_format_help().to_string())
+            }
             _ => None,
         };
-        let help = self.msg(
-            "字面的花括号写作 {{ 和 }}".into(),
-            "write {{ and }} for literal braces".into(),
-        );
+        let help = w.literal_braces_help().to_string();
         let help = match suggestion {
             Some(s) => format!("{s} {help}"),
             None => help,

@@ -93,14 +93,6 @@ impl Validator<'_> {
         self.errors.push(d);
     }
 
-    /// For the report texts' checks in `texts`, whose messages are not yet in the catalogue.
-    pub(super) fn msg(&self, zh: String, en: String) -> String {
-        match self.lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
     pub(super) fn refine(
         mut self,
         raw: RawChecklist,
@@ -469,7 +461,8 @@ pub(crate) fn counts_people(title: &str) -> bool {
         .any(|w| t.ends_with(w))
 }
 
-pub(super) fn kind_name(kind: KindTag) -> &'static str {
+/// A kind as the checklist spells it (`Count(target: 4)`), in either language.
+pub(crate) fn kind_name(kind: KindTag) -> &'static str {
     match kind {
         KindTag::Task => "Task",
         KindTag::Count => "Count",

@@ -4,6 +4,7 @@
 //! parsed says wrong is worded in [`invalid`].
 
 mod invalid;
+mod templates;
 
 use super::Words;
 use crate::checklist::{Expected, Shape, Syntax};
