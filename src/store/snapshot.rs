@@ -309,7 +309,7 @@ fn string(out: &mut String, s: &str) {
             }
         }
         out.push('"');
-    } else if s.contains(['"', '\\']) {
+    } else if memchr::memchr2(b'"', b'\\', s.as_bytes()).is_some() {
         // Enough hashes that no `"###` inside closes the string early.
         let mut hashes = 1;
         while s.contains(&format!("\"{}", "#".repeat(hashes))) {
