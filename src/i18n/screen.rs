@@ -190,7 +190,7 @@ static ZH: Strings = Strings {
     f_presided: "主持人",
     f_attended: "参加人员",
     f_also: "同时计入",
-    e_date: "日期可写作 2025-03-28、2025年3月28日、3月28日、3/28、今天、昨天",
+    e_date: "日期写作 2025-03-28、3月28日、3/28、今天或昨天",
     e_date_outside: "日期不在本年度台账范围内",
     e_which_year: "本年和次年的这一天都已过去，请写明年份",
     e_no_such_day: "没有这一天，请核对月和日",
