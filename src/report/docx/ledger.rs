@@ -98,8 +98,9 @@ fn ledger_table(body: &mut Body, rows: &[Row<'_>], w: Words) {
 /// Every logged session under its item's number, as inspectors check them against the
 /// minutes and sign-in sheets: date, topic, hours, who presided, evidence and its files.
 fn sessions_table(body: &mut Body, rows: &[Row<'_>], w: Words) {
-    // The 佐证 column as wide as section three's, so a 文号 stays on one line.
-    let fixed = [640, 2300, 2000, 3300, 700, 1300];
+    // The 佐证 column as wide as section three's, so a 文号 stays on one line; the date as
+    // wide as the ledger table's (2024年12月10日 on one line).
+    let fixed = [640, 2300, 2200, 3100, 700, 1300];
     let widths: Vec<usize> = fixed
         .into_iter()
         .chain([TEXT_WIDTH_LANDSCAPE - fixed.iter().sum::<usize>()])
