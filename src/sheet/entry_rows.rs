@@ -9,9 +9,9 @@ use super::headings::Field;
 use super::import_entries::RowFault;
 use super::mapping::Mapping;
 use super::values::one_line;
-use crate::checklist::{Checklist, KindTag, NotFound};
-use crate::ledger::{ChangeError, People};
-use crate::text::dates::parse_date;
+use crate::checklist::{Checklist, Item, KindTag, NotFound};
+use crate::ledger::{ChangeError, Field as TextField, People};
+use crate::text::dates::{DateError, parse_in};
 
 /// A row read, before it is checked against the ledger.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,56 +36,13 @@ pub(crate) enum Row {
     Read(Box<Read>),
 }
 
-/// A bad cell: the field whose column it is in, and what is wrong.
-pub(crate) type Bad = (Field, RowFault);
+/// A bad cell: its column (from 0), and what is wrong.
+pub(crate) type Bad = (usize, RowFault);
 
-/// The item a cell names: its id, or its title (exactly, or ignoring spaces and marks).
-pub(crate) fn find_item(checklist: &Checklist, text: &str) -> Result<String, RowFault> {
-    if checklist.item(text).is_some() {
-        return Ok(text.to_string());
-    }
-    let plain = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace() && !"，。、；：“”\"'（）()《》".contains(*c))
-            .collect()
-    };
-    let wanted = plain(text);
-    let matching: Vec<&str> = checklist
-        .items()
-        .filter(|(_, i)| i.title.trim() == text || plain(&i.title) == wanted)
-        .map(|(_, i)| i.id.as_str())
-        .collect();
-    match matching.as_slice() {
-        [one] => Ok((*one).to_string()),
-        [] => {
-            let mut scored: Vec<(f64, &str)> = checklist
-                .items()
-                .map(|(_, i)| {
-                    let by_title = strsim::jaro_winkler(&wanted, &plain(&i.title));
-                    let by_id = strsim::jaro_winkler(text, &i.id);
-                    (by_title.max(by_id), i.id.as_str())
-                })
-                .filter(|(s, _)| *s > 0.7)
-                .collect();
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-            Err(RowFault::UnknownItem {
-                suggestions: scored
-                    .into_iter()
-                    .take(3)
-                    .map(|(_, id)| id.to_string())
-                    .collect(),
-            })
-        }
-        many => Err(RowFault::AmbiguousItem {
-            ids: many.iter().map(|s| s.to_string()).collect(),
-        }),
-    }
-}
-
-/// An item named as `duty log --also` names it (id, number, title or a part only it has),
-/// refused in the same words when it names none or several.
-fn also_item(checklist: &Checklist, name: &str) -> Result<String, ChangeError> {
-    let item = checklist.find(name).map_err(|e| match e {
+/// The item `name` names, as `duty log` names it (id, number in the list, title, or a part
+/// of a title only one item has), refused in `duty log`'s words, with its "did you mean".
+fn named_item<'a>(checklist: &'a Checklist, name: &str) -> Result<&'a Item, ChangeError> {
+    checklist.find(name).map_err(|e| match e {
         NotFound::Nothing { suggestions } => ChangeError::UnknownItem {
             id: name.to_string(),
             suggestions,
@@ -103,7 +60,55 @@ fn also_item(checklist: &Checklist, name: &str) -> Result<String, ChangeError> {
                 })
                 .collect(),
         },
-    })?;
+    })
+}
+
+/// The item of a row's 事项 cell: as `duty log` names it, or else its title written with
+/// other spaces and marks (`“七五”普法` as `七五普法`).
+fn find_item(checklist: &Checklist, text: &str) -> Result<String, ChangeError> {
+    let refused = match named_item(checklist, text) {
+        Ok(item) => return Ok(item.id.clone()),
+        Err(e) => e,
+    };
+    let plain = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !"，。、；：“”\"'（）()《》".contains(*c))
+            .collect()
+    };
+    let wanted = plain(text);
+    let mut matching = checklist
+        .items()
+        .filter(|(_, i)| !wanted.is_empty() && plain(&i.title) == wanted);
+    match (matching.next(), matching.next(), refused) {
+        (Some((_, one)), None, _) => Ok(one.id.clone()),
+        // Nothing near by `duty log`'s measure: the titles that read most alike.
+        (_, _, ChangeError::UnknownItem { id, suggestions }) if suggestions.is_empty() => {
+            let mut scored: Vec<(f64, &str)> = checklist
+                .items()
+                .map(|(_, i)| {
+                    (
+                        strsim::jaro_winkler(&wanted, &plain(&i.title)),
+                        i.id.as_str(),
+                    )
+                })
+                .filter(|(s, _)| *s > 0.7)
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let suggestions = scored
+                .into_iter()
+                .take(3)
+                .map(|(_, id)| id.into())
+                .collect();
+            Err(ChangeError::UnknownItem { id, suggestions })
+        }
+        (_, _, refused) => Err(refused),
+    }
+}
+
+/// An item named as `duty log --also` names it (id, number, title or a part only it has),
+/// refused in the same words when it names none or several.
+fn also_item(checklist: &Checklist, name: &str) -> Result<String, ChangeError> {
+    let item = named_item(checklist, name)?;
     // Only counted and hours items hold sessions, as `duty log --also` insists.
     match item.kind.tag() {
         KindTag::Count | KindTag::Hours => Ok(item.id.clone()),
@@ -153,27 +158,16 @@ pub(crate) fn also_items(checklist: &Checklist, cell: &str) -> Result<Vec<String
     Ok(out)
 }
 
-fn date_of(v: &Value) -> Option<Date> {
+/// A date cell: a date, a date Excel stores as a number, or text read as `duty log --date`
+/// reads it (`2025-03-28`, `3月5日`, `5/14`, `昨天` …) for the checklist's year on `today`.
+fn date_of(v: &Value, year: i16, today: Date) -> Result<Date, DateError> {
     match v {
-        Value::Date(d) => Some(*d),
-        Value::Number(n) => excel_serial_date(*n),
-        Value::Text(t) => {
-            let t = t.trim();
-            parse_date(t).or_else(|| {
-                // 20250328
-                (t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| {
-                        Date::new(
-                            t[..4].parse().ok()?,
-                            t[4..6].parse().ok()?,
-                            t[6..].parse().ok()?,
-                        )
-                        .ok()
-                    })
-                    .flatten()
-            })
-        }
-        _ => None,
+        Value::Date(d) => Ok(*d),
+        Value::Number(n) => excel_serial_date(*n)
+            .ok_or(DateError::NotADate)
+            .or_else(|_| parse_in(&v.text(), year, today)),
+        Value::Text(t) => parse_in(t.trim(), year, today),
+        _ => Err(DateError::NotADate),
     }
 }
 
@@ -204,6 +198,15 @@ fn text_of(v: &Value) -> String {
     }
 }
 
+/// The first character of a cell that may not be stored (a control character or a bidi
+/// override; line breaks and tabs are only a cell's layout), refused as `duty log` refuses
+/// it rather than stripped.
+fn unsafe_char(v: &Value) -> Option<char> {
+    v.text()
+        .chars()
+        .find(|c| !matches!(c, '\n' | '\r' | '\t') && crate::text::is_unsafe(*c))
+}
+
 /// Whether a row holds nothing of its own: empty, or only what merged cells spread over it
 /// (an item merged down a block of rows leaves its blank rows blank).
 fn blank(grid: &Grid, r: usize) -> bool {
@@ -213,11 +216,13 @@ fn blank(grid: &Grid, r: usize) -> bool {
         .all(|(c, v)| v.is_empty() || grid.is_merged(r, c))
 }
 
-/// Read row `r`: what it is, or its first bad cell (every formula or error value in it).
+/// Read row `r`, checked against the checklist's `year` on `today`: what it is, or every bad
+/// cell in it.
 pub(crate) fn read(
     grid: &Grid,
     mapping: &Mapping,
     checklist: &Checklist,
+    (year, today): (i16, Date),
     r: usize,
 ) -> Result<Row, Vec<Bad>> {
     if blank(grid, r) {
@@ -228,68 +233,118 @@ pub(crate) fn read(
     if ["事项", "item"].contains(&kind_of_row.to_lowercase().as_str()) {
         return Ok(Row::Summary);
     }
-    let unreadable: Vec<Bad> = mapping
-        .used()
-        .into_iter()
-        .filter(|u| u.1 != Field::Number)
-        .filter_map(|(c, f)| match grid.get(r, c) {
-            Value::Formula(_) => Some((f, RowFault::Formula)),
-            Value::Error(_) => Some((f, RowFault::ErrorValue)),
-            _ => None,
-        })
-        .collect();
-    if !unreadable.is_empty() {
-        return Err(unreadable);
-    }
-    let one = |field: Field, fault: RowFault| Err(vec![(field, fault)]);
     let item_field = if mapping.col(Field::Id).is_some() {
         Field::Id
     } else {
         Field::Title
     };
-    let item_text = cell(item_field).text();
-    if item_text.is_empty() {
-        return one(item_field, RowFault::NoItem);
+    let item_col = mapping.col(item_field).unwrap_or(0);
+    let col = |f: Field| mapping.col(f).unwrap_or(item_col);
+    let mut bad: Vec<Bad> = Vec::new();
+    // A cell with no heading above it would be dropped without a word.
+    for (c, v) in grid.rows[r].iter().enumerate() {
+        if !v.is_empty() && !grid.is_merged(r, c) && !mapping.columns.iter().any(|m| m.col == c) {
+            bad.push((c, RowFault::Unheaded));
+        }
     }
+    let mut unreadable = Vec::new();
+    for (c, f) in mapping.used() {
+        match grid.get(r, c) {
+            _ if f == Field::Number => {}
+            Value::Formula(_) => unreadable.push((c, RowFault::Formula)),
+            Value::Error(_) => unreadable.push((c, RowFault::ErrorValue)),
+            v => {
+                let field = match f {
+                    Field::Topic => TextField::Topic,
+                    Field::Evidence => TextField::Evidence,
+                    Field::Presided => TextField::Presided,
+                    Field::Attended => TextField::Attended,
+                    _ => continue,
+                };
+                if let Some(ch) = unsafe_char(v) {
+                    bad.push((c, RowFault::Refused(ChangeError::UnsafeText { field, ch })));
+                }
+            }
+        }
+    }
+    let readable = |c: usize| !unreadable.iter().any(|u| u.0 == c);
+    let item_text = cell(item_field).text();
     let item = match find_item(checklist, &item_text) {
-        Ok(id) => id,
-        Err(fault) => return one(item_field, fault),
+        _ if !readable(item_col) => None,
+        _ if item_text.is_empty() => {
+            bad.push((item_col, RowFault::NoItem));
+            None
+        }
+        Ok(id) => Some(id),
+        Err(e) => {
+            bad.push((item_col, RowFault::Refused(e)));
+            None
+        }
     };
     let date = match cell(Field::Date) {
-        v if v.is_empty() => return one(Field::Date, RowFault::NoDate),
-        v => match date_of(v) {
-            Some(d) => d,
-            None => return one(Field::Date, RowFault::BadDate),
+        _ if !readable(col(Field::Date)) => None,
+        v if v.is_empty() => {
+            bad.push((col(Field::Date), RowFault::NoDate));
+            None
+        }
+        v => match date_of(v, year, today) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                bad.push((col(Field::Date), RowFault::BadDate(e)));
+                None
+            }
         },
     };
-    let Ok(hours) = hours_of(cell(Field::Hours)) else {
-        return one(Field::Hours, RowFault::BadHours);
+    let hours = match hours_of(cell(Field::Hours)) {
+        _ if !readable(col(Field::Hours)) => None,
+        Ok(h) => h,
+        Err(()) => {
+            bad.push((col(Field::Hours), RowFault::BadHours));
+            None
+        }
     };
-    let kind = checklist
-        .item(&item)
-        .map_or(KindTag::Task, |i| i.kind.tag());
+    let kind = item
+        .as_deref()
+        .and_then(|id| checklist.item(id))
+        .map(|i| i.kind.tag());
     let people = People {
         presided: text_of(cell(Field::Presided)),
         attended: text_of(cell(Field::Attended)),
     };
     let also = match also_items(checklist, &cell(Field::Also).text()) {
+        _ if !readable(col(Field::Also)) => Vec::new(),
         Ok(also) => also,
         Err(ChangeError::WrongKind { item, kind, .. }) => {
-            return one(Field::Also, RowFault::AlsoWrongKind { item, kind });
+            bad.push((col(Field::Also), RowFault::AlsoWrongKind { item, kind }));
+            Vec::new()
         }
-        Err(e) => return one(Field::Also, RowFault::Refused(e)),
+        Err(e) => {
+            bad.push((col(Field::Also), RowFault::Refused(e)));
+            Vec::new()
+        }
     };
     match kind {
-        KindTag::Rate => return one(item_field, RowFault::RateItem),
+        Some(KindTag::Rate) => bad.push((item_col, RowFault::RateItem)),
         // A tick has no one presiding and counts for nothing else: said, never dropped.
-        KindTag::Task if !also.is_empty() => return one(Field::Also, RowFault::AlsoOnTick),
-        KindTag::Task if !people.presided.is_empty() => {
-            return one(Field::Presided, RowFault::PeopleOnTick);
-        }
-        KindTag::Task if !people.attended.is_empty() => {
-            return one(Field::Attended, RowFault::PeopleOnTick);
+        Some(KindTag::Task) => {
+            if !also.is_empty() {
+                bad.push((col(Field::Also), RowFault::AlsoOnTick));
+            }
+            if !people.presided.is_empty() {
+                bad.push((col(Field::Presided), RowFault::PeopleOnTick));
+            }
+            if !people.attended.is_empty() {
+                bad.push((col(Field::Attended), RowFault::PeopleOnTick));
+            }
         }
         _ => {}
+    }
+    bad.extend(unreadable);
+    let (Some(item), Some(kind), Some(date)) = (item, kind, date) else {
+        return Err(bad);
+    };
+    if !bad.is_empty() {
+        return Err(bad);
     }
     Ok(Row::Read(Box::new(Read {
         row: r,

@@ -91,8 +91,11 @@ pub enum ReadError {
     NotSpreadsheet(String),
     /// A CSV file in neither UTF-8, UTF-16 nor GBK: the first bad byte's offset.
     Encoding { offset: usize },
-    /// A CSV line the reader could not split (an unclosed quote): its line.
+    /// A CSV line the reader could not split: its line.
     Csv { line: u64, reason: String },
+    /// A CSV cell whose opening quote is never closed, so that the rest of the file would
+    /// read as that one cell: where it starts.
+    UnclosedQuote { at: Address },
     /// A workbook without a sheet holding anything.
     Empty,
 }
@@ -346,12 +349,61 @@ fn separator(text: &str) -> u8 {
         .map_or(b',', |c| c.0)
 }
 
+/// The cell whose opening quote is never closed, if one is: the reader would take the rest
+/// of the file into it without a word. Rows are counted as the reader counts records (a
+/// quoted cell may hold line breaks; empty lines are passed over).
+fn unclosed_quote(text: &str, sep: u8) -> Option<Address> {
+    let b = text.as_bytes();
+    let (mut row, mut col) = (0, 0);
+    // At the start of a cell; nothing yet on this record.
+    let (mut start, mut empty) = (true, true);
+    let mut open = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
+        if open.is_some() {
+            if c == b'"' {
+                if b.get(i) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    open = None;
+                }
+            }
+            continue;
+        }
+        match c {
+            b'"' if start => open = Some(address(row, col)),
+            b'\n' | b'\r' => {
+                if !empty {
+                    row += 1;
+                }
+                col = 0;
+                (start, empty) = (true, true);
+                continue;
+            }
+            c if c == sep => {
+                col += 1;
+                (start, empty) = (true, false);
+                continue;
+            }
+            _ => {}
+        }
+        (start, empty) = (false, false);
+    }
+    open
+}
+
 fn read_csv(bytes: &[u8]) -> Result<Workbook, ReadError> {
     let (text, encoding) = decode(bytes)?;
+    let sep = separator(&text);
+    if let Some(at) = unclosed_quote(&text, sep) {
+        return Err(ReadError::UnclosedQuote { at });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(separator(&text))
+        .delimiter(sep)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -431,6 +483,25 @@ mod tests {
             Err(ReadError::Encoding { .. })
         ));
         assert_eq!(read(b" , \n", "csv"), Err(ReadError::Empty));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_refused_where_it_opens() {
+        let text = "日期,事项,主题,学时\n2026-08-04,会前学法,\"学习《公务员法,,\n2026-08-05,会前学法,学习二,\n2026-08-06,会前学法,学习三,\n";
+        assert_eq!(
+            read(text.as_bytes(), "csv"),
+            Err(ReadError::UnclosedQuote { at: address(1, 2) })
+        );
+        // Closed quotes, doubled quotes and line breaks inside them are cells as written;
+        // empty lines are not rows.
+        let fine = "a,b\n\n\"x,\"\"y\"\"\nz\",2\r\n\"\",\"q\"\n";
+        let book = read(fine.as_bytes(), "csv").unwrap();
+        assert_eq!(book.sheets[0].get(1, 0), &Value::Text("x,\"y\"\nz".into()));
+        assert_eq!(book.sheets[0].get(2, 1), &Value::Text("q".into()));
+        assert_eq!(
+            read(b"a,b\n\n1,\"2\n", "csv"),
+            Err(ReadError::UnclosedQuote { at: address(1, 1) })
+        );
     }
 
     #[test]

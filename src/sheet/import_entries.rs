@@ -13,6 +13,7 @@ use super::headings::{Field, Kind};
 use super::mapping::{MapError, Mapping, grid as grid_of, mapping};
 use crate::checklist::{Checklist, KindTag};
 use crate::ledger::{Change, ChangeError, Field as TextField, Ledger, Op, Stamp, resolve};
+use crate::text::dates::DateError;
 
 /// One row to record.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,15 +52,9 @@ pub struct RowProblem {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowFault {
     NoItem,
-    UnknownItem {
-        suggestions: Vec<String>,
-    },
-    /// Several items have this title.
-    AmbiguousItem {
-        ids: Vec<String>,
-    },
     NoDate,
-    BadDate,
+    /// Not a date as `duty log --date` reads one, nor a date cell.
+    BadDate(DateError),
     BadHours,
     /// An hours item's row without its hours.
     NoHours,
@@ -82,6 +77,8 @@ pub enum RowFault {
     HoursNotCounted,
     Formula,
     ErrorValue,
+    /// A cell with no heading above it: nothing says what it is, and it would be dropped.
+    Unheaded,
     /// The row breaks a rule of the ledger (a date outside the year, hours missing …).
     Refused(ChangeError),
 }
@@ -171,8 +168,7 @@ pub fn plan(
         .or(mapping.col(Field::Title))
         .unwrap_or(0);
     let mut problems = Vec::new();
-    let mut bad = |r: usize, field: Field, fault: RowFault| {
-        let c = mapping.col(field).unwrap_or(item_col);
+    let mut bad_at = |r: usize, c: usize, fault: RowFault| {
         problems.push(RowProblem {
             at: address(r, c),
             heading: mapping.heading(c),
@@ -183,13 +179,16 @@ pub fn plan(
     let mut read_rows = Vec::new();
     let mut summaries = Vec::new();
     for r in mapping.heading_row + 1..grid.rows.len() {
-        match read(grid, &mapping, checklist, r) {
+        match read(grid, &mapping, checklist, (checklist.year, stamp.today), r) {
             Ok(Row::Blank) => {}
             Ok(Row::Summary) => summaries.push(r),
             Ok(Row::Read(row)) => read_rows.push(*row),
-            Err(cells) => cells.into_iter().for_each(|(f, fault)| bad(r, f, fault)),
+            Err(cells) => cells.into_iter().for_each(|(c, fault)| bad_at(r, c, fault)),
         }
     }
+    let mut bad = |r: usize, field: Field, fault: RowFault| {
+        bad_at(r, mapping.col(field).unwrap_or(item_col), fault);
+    };
     hours_of_copies(&mut read_rows, checklist);
     let mut rows: Vec<Planned> = Vec::new();
     let mut ops = Vec::new();

@@ -189,7 +189,8 @@ fn sessions_are_checked_row_by_row_and_refused_whole() {
         faults,
         [
             ("B3".to_string(), false),
-            ("A4".to_string(), false),
+            // An unknown item, in `duty log`'s words.
+            ("A4".to_string(), true),
             ("D5".to_string(), false),
             ("B6".to_string(), true),
         ]

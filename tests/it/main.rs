@@ -15,6 +15,7 @@ mod exchange;
 mod faults;
 mod history;
 mod import_people;
+mod import_trial;
 mod ledger_docx;
 mod overview;
 mod package;

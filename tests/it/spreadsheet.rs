@@ -294,8 +294,9 @@ fn an_offices_task_spreadsheet_becomes_a_checklist_that_validates() {
             "--yes",
         ])
         .code(5);
+        // A file that is no spreadsheet cannot be read (4), not a bad command line.
         h.duty(&["import-checklist", &fx(JPG), "-o", "j.ron", "--yes"])
-            .code(2);
+            .code(4);
         h.duty(&[
             "import-checklist",
             &tasks,

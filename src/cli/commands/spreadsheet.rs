@@ -28,6 +28,9 @@ use crate::store::{self, Proposal};
 /// Largest spreadsheet read: a year's tasks or sessions are far smaller.
 const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Bad cells of an entries file listed; the rest are counted.
+const SHOWN_PROBLEMS: usize = 50;
+
 /// `--format` of `summary` and `ledger`: the report's formats, and xlsx (the ledger only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -158,8 +161,13 @@ fn read_book(s: &Session, path: &Path) -> Result<Workbook, Failure> {
         .extension()
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut book =
-        grid::read(&bytes, &ext).map_err(|e| Failure::Usage(s.words().read_error(path, &e)))?;
+    // A file that cannot be read as a spreadsheet is said as one (exit 4), not as a bad
+    // command line.
+    let w = s.words();
+    let mut book = grid::read(&bytes, &ext).map_err(|e| {
+        let line = format!("{}{}", w.error_prefix(), w.read_error(path, &e));
+        refuse([line], exit::IO)
+    })?;
     // A CSV file's one sheet is named after the file (its draft's title, its section).
     if book.encoding.is_some()
         && let (Some(sheet), Some(stem)) = (book.sheets.first_mut(), path.file_stem())
@@ -275,7 +283,10 @@ pub fn import_entries(s: &Session, a: &ImportEntriesArgs, out: &mut Out) -> CmdR
                 w.error_prefix(),
                 w.rows_refused(&a.file, rows.len())
             )];
-            lines.extend(rows.iter().map(|r| w.row_problem(r)));
+            lines.extend(rows.iter().take(SHOWN_PROBLEMS).map(|r| w.row_problem(r)));
+            if rows.len() > SHOWN_PROBLEMS {
+                lines.push(w.problems_not_shown(rows.len() - SHOWN_PROBLEMS));
+            }
             return Err(refuse(lines, exit::REFUSED));
         }
     };

@@ -5,6 +5,7 @@
 use super::super::Words;
 use crate::ledger::Change;
 use crate::sheet::import_entries::{Planned, RowFault};
+use crate::text::dates::DateError;
 
 impl Words {
     /// One row of an entries import, as the dry run lists it; `also` are the titles of the
@@ -118,10 +119,52 @@ impl Words {
                 "这一行的事项都按次数计，不记学时；请清空学时单元格，或在同时计入列写明学时类事项",
                 "the row's items count sessions, not hours; empty the cell, or name the hours item in the also-counts column",
             ).into(),
+            RowFault::Unheaded => self.pick(
+                "这一列没有表头，不知道是什么内容，导入会丢掉它；请删去多出的内容，或给这一列补上表头（不导入的列可用 --map 列=ignore 标明）",
+                "this column has no heading, so nothing says what the cell holds and it would be dropped; remove it, or give the column a heading (--map COLUMN=ignore passes a column over)",
+            ).into(),
             _ => self.pick(
                 "这一行勾选的是“是否完成”类事项，勾选不记主持人和参加人员；请清空该单元格，或写入佐证材料列",
                 "the row ticks a yes/no duty, and a tick records no one presiding or attending; empty the cell, or put it in the evidence column",
             ).into(),
         }
+    }
+
+    /// Why a date cell of an entries file was not read: as `duty log --date` would say it,
+    /// without quoting the cell again.
+    pub(super) fn bad_date_cell(self, e: &DateError) -> String {
+        match (e, self.zh()) {
+            (DateError::NotADate, true) => "不是日期；可写作 2025-03-28、2025年3月28日、3月28日、3/28、20250328、今天、昨天，或使用日期单元格".into(),
+            (DateError::NotADate, false) => "is not a date; write e.g. 2025-03-28, 2025年3月28日, 3/28, 20250328, today or yesterday, or use a date cell".into(),
+            (DateError::NoSuchDay, true) => "没有这一天，请核对月和日".into(),
+            (DateError::NoSuchDay, false) => "that day does not exist; check the month and day".into(),
+            (DateError::WhichYear { first, second }, true) => format!(
+                "可能是 {} 或 {}（两天都已过去）；请写明年份",
+                self.date(*first),
+                self.date(*second)
+            ),
+            (DateError::WhichYear { first, second }, false) => format!(
+                "could be {} or {} (both have passed); give the year",
+                self.date(*first),
+                self.date(*second)
+            ),
+        }
+    }
+
+    /// The bad cells of an entries file past those listed.
+    pub fn problems_not_shown(self, n: usize) -> String {
+        if self.zh() {
+            format!("  ……另有 {n} 处错误未列出；改正以上各处后再试一次即可看到")
+        } else {
+            format!("  … and {n} more not listed; correct those above and try again to see them")
+        }
+    }
+
+    /// How an item may be named in a cell, after an unknown one.
+    pub(super) fn item_name_hint(self) -> &'static str {
+        self.pick(
+            "；可写事项 id、duty status 列表中的序号、事项名称，或名称中只有这一项才有的一段文字",
+            "; write the item's id, its number in duty status, its title, or a part of the title only it has",
+        )
     }
 }

@@ -91,6 +91,14 @@ impl Words {
             (ReadError::Csv { line, reason }, false) => format!(
                 "'{p}' line {line} cannot be read ({reason}); an unclosed quote is the usual cause"
             ),
+            (ReadError::UnclosedQuote { at }, true) => format!(
+                "“{p}”第 {} 行 {at} 单元格的引号（\"）没有配对，从这里到文件末尾都会被读成这一个单元格；整个文件未读取。请在该单元格的文字末尾补上引号，或删去开头的引号后再导入",
+                at.row + 1
+            ),
+            (ReadError::UnclosedQuote { at }, false) => format!(
+                "'{p}' row {}: the quote (\") that opens cell {at} is never closed, so the rest of the file would read as that one cell; nothing was read. Close the quote at the end of the cell's text, or remove the opening one, and import again",
+                at.row + 1
+            ),
             (ReadError::Empty, true) => format!("“{p}”是空的"),
             (ReadError::Empty, false) => format!("'{p}' is empty"),
         }
@@ -331,18 +339,10 @@ impl Words {
     }
 
     fn row_fault(self, f: &RowFault) -> String {
-        let zh = self.zh();
         match f {
             RowFault::NoItem => self.pick("没有写明事项", "names no item").into(),
-            RowFault::UnknownItem { suggestions } => {
-                let hint = if suggestions.is_empty() { String::new() } else if zh { format!("（是不是 {}？）", suggestions.join("、")) } else { format!(" (did you mean {}?)", suggestions.join(", ")) };
-                if zh { format!("不是清单中的事项编号或名称{hint}") } else { format!("is not an item id or title of the checklist{hint}") }
-            }
-            RowFault::AmbiguousItem { ids } => {
-                if zh { format!("有多个同名事项（{}），请改用事项编号", ids.join("、")) } else { format!("names several items ({}); use the item id", ids.join(", ")) }
-            }
             RowFault::NoDate => self.pick("没有日期", "has no date").into(),
-            RowFault::BadDate => self.pick("不是日期；请写成 2025-03-28 或 2025年3月28日", "is not a date; write 2025-03-28 or 2025年3月28日").into(),
+            RowFault::BadDate(e) => self.bad_date_cell(e),
             RowFault::NoHours => self
                 .pick(
                     "学时类事项，学时不能为空",
@@ -353,30 +353,40 @@ impl Words {
             RowFault::RateItem => self.pick("是比率类事项，请用 duty rate 填写，不能按活动导入", "is a rate; record it with duty rate, not as a session").into(),
             RowFault::Formula => self.pick("是公式但没有保存计算结果；请在 Excel/WPS 中打开并保存一次", "is a formula saved without its value; open and save the file once in Excel or WPS").into(),
             RowFault::ErrorValue => self.pick("是错误值", "holds an error value").into(),
+            // Nothing near to offer: how an item may be named.
+            RowFault::Refused(e @ crate::ledger::ChangeError::UnknownItem { suggestions, .. })
+                if suggestions.is_empty() =>
+            {
+                format!("{}{}", self.change_error(e), self.item_name_hint())
+            }
             RowFault::Refused(e) => self.change_error(e),
             RowFault::AlsoOnTick
             | RowFault::PeopleOnTick
             | RowFault::AlsoWrongKind { .. }
             | RowFault::AlsoNeedsHours { .. }
-            | RowFault::HoursNotCounted => self.linked_row_fault(f),
+            | RowFault::HoursNotCounted
+            | RowFault::Unheaded => self.linked_row_fault(f),
         }
     }
 
     pub fn row_problem(self, p: &RowProblem) -> String {
         let row = p.at.row + 1;
+        let heading = if p.heading.is_empty() {
+            self.pick("无表头", "no heading")
+        } else {
+            &p.heading
+        };
         if self.zh() {
             format!(
-                "  第 {row} 行 {}（{}）“{}”：{}",
+                "  第 {row} 行 {}（{heading}）“{}”：{}",
                 p.at,
-                p.heading,
                 p.value,
                 self.row_fault(&p.fault)
             )
         } else {
             format!(
-                "  row {row}, {} ({}) '{}': {}",
+                "  row {row}, {} ({heading}) '{}': {}",
                 p.at,
-                p.heading,
                 p.value,
                 self.row_fault(&p.fault)
             )
