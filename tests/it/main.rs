@@ -28,5 +28,6 @@ mod status;
 mod store;
 mod terminal;
 mod terminal_files;
+mod trial;
 mod unchanged;
 mod year;
