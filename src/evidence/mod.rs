@@ -16,7 +16,9 @@ use jiff::civil::Date;
 use crate::ledger::{self, Attachment, Change, ChangeError, FileFacts, Op};
 use crate::pack::names::{NameNote, component, recorded_name};
 use crate::session::Session;
-use crate::store::evidence::{DEFAULT_LIMIT, Evidence, EvidenceError, Presence, StoreLock};
+use crate::store::evidence::{
+    DEFAULT_LIMIT, EntryRef, Evidence, EvidenceError, Presence, StoreLock,
+};
 use crate::store::{Committed, Proposal, StoreError};
 
 /// What to attach, and to what.
@@ -89,8 +91,22 @@ impl Session {
             },
             date: req.date,
         };
-        ledger::resolve(&self.checklist, &opened.ledger, &probe, &stamp)
-            .map_err(|e| EvidenceError::Store(e.into()))?;
+        let record = opened.ledger.record(&req.item);
+        let title = self
+            .checklist
+            .item(&req.item)
+            .map_or_else(|| req.item.clone(), |i| i.title.clone());
+        ledger::resolve(&self.checklist, &opened.ledger, &probe, &stamp).map_err(|e| match e {
+            // The sessions it has, with their dates and topics: bare ids say nothing.
+            ChangeError::NoSuchEntry { entry, .. } => EvidenceError::NoSuchEntry {
+                title: title.clone(),
+                entry,
+                known: record
+                    .map(|r| r.entries.iter().map(EntryRef::of).collect())
+                    .unwrap_or_default(),
+            },
+            e => EvidenceError::Store(e.into()),
+        })?;
         let store = self.evidence_store();
         // Every file looked at before any is copied: a missing third file is said at once.
         for path in &req.files {
@@ -195,6 +211,15 @@ impl Session {
                     files: mended,
                     committed: None,
                 });
+            }
+            // Said with the item's title and, for a session's file, the session.
+            Err(StoreError::Change(ChangeError::AlreadyAttached { name, .. })) => {
+                let entry = req
+                    .entry
+                    .as_deref()
+                    .and_then(|e| record.and_then(|r| r.entry(e)))
+                    .map(EntryRef::of);
+                return Err(EvidenceError::AlreadyKept { title, entry, name });
             }
             other => other?,
         };

@@ -81,14 +81,14 @@ impl Words {
         match e {
             ChangeError::UnknownItem { id, suggestions } => {
                 let mut m = if zh {
-                    format!("清单中没有事项 '{id}'")
+                    format!("清单中没有事项“{id}”")
                 } else {
                     format!("no item '{id}' in the checklist")
                 };
                 if !suggestions.is_empty() {
-                    let list = suggestions.join("', '");
+                    let list = suggestions.join(self.pick("”、“", "', '"));
                     m.push_str(&if zh {
-                        format!("；是否想找 '{list}'？")
+                        format!("；是否想找“{list}”？")
                     } else {
                         format!("; did you mean '{list}'?")
                     });
@@ -111,7 +111,7 @@ impl Words {
                 let wanted: Vec<_> = wanted.iter().map(|k| self.kind(*k)).collect();
                 if zh {
                     format!(
-                        "事项 '{item}' 属于{}，此命令只适用于{}",
+                        "事项“{item}”属于{}，此命令只适用于{}",
                         self.kind(*kind),
                         wanted.join("或")
                     )
@@ -160,14 +160,14 @@ impl Words {
             }
             ChangeError::HoursRequired { item } => {
                 if zh {
-                    format!("事项 '{item}' 按学时计，请用 --hours 填写学时")
+                    format!("事项“{item}”按学时计，请用 --hours 填写学时")
                 } else {
                     format!("item '{item}' counts hours; give them with --hours")
                 }
             }
             ChangeError::HoursNotHere { item } => {
                 if zh {
-                    format!("事项 '{item}' 按次数计，不记学时；请去掉 --hours")
+                    format!("事项“{item}”按次数计，不记学时；请去掉 --hours")
                 } else {
                     format!("item '{item}' counts occurrences, not hours; leave out --hours")
                 }
@@ -175,22 +175,22 @@ impl Words {
             ChangeError::BadHours { hours } => {
                 let max = MAX_ENTRY_HOURS;
                 match (zh, *hours < 0.0) {
-                    (true, true) => format!("学时 '{hours}' 是负数；学时应大于 0 且不超过 {max}"),
+                    (true, true) => format!("学时“{hours}”是负数；学时应大于 0 且不超过 {max}"),
                     (false, true) => format!("hours '{hours}' are negative; expected more than 0 and at most {max}"),
-                    (true, false) => format!("学时 '{hours}' 无效，应大于 0 且不超过 {max}"),
+                    (true, false) => format!("学时“{hours}”无效，应大于 0 且不超过 {max}"),
                     (false, false) => format!("hours '{hours}' are invalid; expected more than 0 and at most {max}"),
                 }
             }
             ChangeError::BadRate { numerator, denominator } => {
                 if zh {
-                    format!("比率 '{numerator}/{denominator}' 无效：分子不能大于分母（本年度无此类情况请写 0/0）")
+                    format!("比率“{numerator}/{denominator}”无效：分子不能大于分母（本年度无此类情况请写 0/0）")
                 } else {
                     format!("rate '{numerator}/{denominator}' is invalid: the numerator must be at most the denominator (for a year with no cases write 0/0)")
                 }
             }
             ChangeError::NotChecked { item } => {
                 if zh {
-                    format!("事项 '{item}' 尚未勾选，无需取消")
+                    format!("事项“{item}”尚未勾选，无需取消")
                 } else {
                     format!("item '{item}' is not checked")
                 }
@@ -202,7 +202,7 @@ impl Words {
                     known.join(", ")
                 };
                 if zh {
-                    format!("事项 '{item}' 没有编号为 '{entry}' 的记录；现有记录：{known}")
+                    format!("事项“{item}”没有编号为“{entry}”的记录；现有记录：{known}")
                 } else {
                     format!("item '{item}' has no entry '{entry}'; its entries: {known}")
                 }
@@ -212,7 +212,7 @@ impl Words {
             }
             ChangeError::NothingToEdit { item, entry } => {
                 if zh {
-                    format!("事项 '{item}' 的记录 {entry} 没有变化：请给出要改的内容（--date、--topic、--hours 或 --evidence）")
+                    format!("事项“{item}”的记录 {entry} 没有变化：请给出要改的内容（--date、--topic、--hours 或 --evidence）")
                 } else {
                     format!("entry {entry} of '{item}' would stay as it is: give what to change (--date, --topic, --hours or --evidence)")
                 }
@@ -233,7 +233,7 @@ impl Words {
             ChangeError::EmptyFileName => self.pick("文件名不能为空", "the file name must not be empty").into(),
             ChangeError::AlreadyAttached { item, name } => {
                 if zh {
-                    format!("事项 '{item}' 已附有同一文件（{name}），未重复添加")
+                    format!("事项“{item}”已附有同一文件（{name}），未重复添加")
                 } else {
                     format!("item '{item}' already keeps this file ({name}); it was not added twice")
                 }
@@ -245,14 +245,14 @@ impl Words {
                     known.join(", ")
                 };
                 if zh {
-                    format!("事项 '{item}' 没有哈希以 '{file}' 开头的附件；现有附件：{known}")
+                    format!("事项“{item}”没有哈希以“{file}”开头的附件；现有附件：{known}")
                 } else {
                     format!("item '{item}' has no file whose hash starts with '{file}'; its files: {known}")
                 }
             }
             ChangeError::AmbiguousFile { item, file } => {
                 if zh {
-                    format!("事项 '{item}' 有多个附件的哈希以 '{file}' 开头；请多写几位")
+                    format!("事项“{item}”有多个附件的哈希以“{file}”开头；请多写几位")
                 } else {
                     format!("several files of '{item}' have hashes starting with '{file}'; give more of it")
                 }
@@ -266,7 +266,7 @@ impl Words {
             }
             ChangeError::FileNotKept { item, name } => {
                 if zh {
-                    format!("文件“{name}”已被清理，不能再附回事项 '{item}'；请用 duty attach {item} 原文件 重新附上")
+                    format!("文件“{name}”已被清理，不能再附回事项“{item}”；请用 duty attach {item} 原文件 重新附上")
                 } else {
                     format!("the file '{name}' was cleaned up and cannot be put back on '{item}'; attach the original again with duty attach {item} FILE")
                 }
@@ -276,7 +276,7 @@ impl Words {
             ChangeError::NothingNew => self.pick("没有本机台账中缺少的内容", "nothing the local ledger lacks").into(),
             ChangeError::Changed { item: Some(item) } => {
                 if zh {
-                    format!("事项 '{item}' 刚被别处（另一个窗口或命令）修改过，本次修改未保存；请查看最新内容后重新操作")
+                    format!("事项“{item}”刚被别处（另一个窗口或命令）修改过，本次修改未保存；请查看最新内容后重新操作")
                 } else {
                     format!("item '{item}' was just changed elsewhere (another window or command); this change was not saved: look at it again and redo it")
                 }

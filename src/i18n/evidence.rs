@@ -187,6 +187,53 @@ impl Words {
                     )
                 }
             }
+            EvidenceError::AlreadyKept { title, entry, name } => match (entry, zh) {
+                (Some(e), true) => format!(
+                    "“{title}”的登记 #{}已附有同一文件“{name}”，未重复添加",
+                    self.entry_label(e)
+                ),
+                (Some(e), false) => format!(
+                    "entry #{} of '{title}' already keeps this file ('{name}'); it was not added twice",
+                    self.entry_label(e)
+                ),
+                (None, true) => format!("“{title}”已附有同一文件“{name}”，未重复添加"),
+                (None, false) => {
+                    format!("'{title}' already keeps this file ('{name}'); it was not added twice")
+                }
+            },
+            EvidenceError::NoSuchEntry {
+                title,
+                entry,
+                known,
+            } => {
+                let list = if known.is_empty() {
+                    self.pick("（尚无登记）", "(none yet)").to_string()
+                } else {
+                    known
+                        .iter()
+                        .map(|e| self.entry_label(e))
+                        .collect::<Vec<_>>()
+                        .join(self.pick("、", ", "))
+                };
+                if zh {
+                    format!("“{title}”没有编号为“{entry}”的登记；现有登记：{list}")
+                } else {
+                    format!("'{title}' has no entry '{entry}'; its entries: {list}")
+                }
+            }
+            EvidenceError::NotOurFolder { path } => {
+                if zh {
+                    format!(
+                        "临时文件夹“{}”属于其他用户或是一个链接，为免他人读到，未在其中放置副本；请删除它，或让 TMPDIR 指向只有自己能访问的文件夹",
+                        show(path)
+                    )
+                } else {
+                    format!(
+                        "the temporary folder '{}' belongs to another user or is a link, so no copy was put there (others could read it); remove it, or point TMPDIR at a folder only you can use",
+                        show(path)
+                    )
+                }
+            }
             EvidenceError::ViewerFailed {
                 program,
                 copy,

@@ -29,5 +29,6 @@ mod status;
 mod store;
 mod terminal;
 mod terminal_files;
+mod trial;
 mod unchanged;
 mod year;

@@ -68,7 +68,8 @@ fn a_file_attached_opened_and_undone_in_a_real_terminal() {
     assert!(listed.contains(PDF), "{listed}");
     // Open it: the viewer gets a copy under its own name; what it prints goes nowhere.
     t.keys(&["O"]);
-    t.wait_for(&["已用系统程序打开"]);
+    // DUTY_OPENER set the stand-in viewer: it is the one named.
+    t.wait_for(&["由 DUTY_OPENER 指定"]);
     let opened = h.root().join("opened-bytes");
     let start = Instant::now();
     while !(opened.exists()

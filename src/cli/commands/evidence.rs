@@ -80,6 +80,8 @@ pub fn fail(s: &Session, e: EvidenceError) -> Failure {
         }
         EvidenceError::TooLarge { .. }
         | EvidenceError::WhichFile { .. }
+        | EvidenceError::AlreadyKept { .. }
+        | EvidenceError::NoSuchEntry { .. }
         | EvidenceError::Exists { .. }
         | EvidenceError::NoName { .. } => exit::REFUSED,
         _ => exit::IO,

@@ -7,7 +7,7 @@ use clap::Args;
 use super::{tell, title};
 use crate::cli::error::{CmdResult, Failure};
 use crate::cli::output::Out;
-use crate::ledger::{ChangeError, Op, Recorded};
+use crate::ledger::{Op, Recorded};
 use crate::session::Session;
 use crate::store::Repaired;
 
@@ -38,23 +38,10 @@ fn touches(op: &Op, item: &str) -> bool {
 
 pub fn history(s: &Session, a: &HistoryArgs, out: &mut Out) -> CmdResult {
     let history = s.history()?;
-    if let Some(item) = a.item.as_deref() {
-        // A typo would otherwise look like an item that was never changed.
-        let known = s.checklist.item(item).is_some()
-            || history.records.iter().any(|r| touches(&r.op, item));
-        if !known {
-            return Err(ChangeError::UnknownItem {
-                id: item.to_string(),
-                suggestions: s
-                    .checklist
-                    .suggest(item)
-                    .into_iter()
-                    .map(String::from)
-                    .collect(),
-            }
-            .into());
-        }
-    }
+    let item = match a.item.as_deref() {
+        Some(name) => Some(item_named(s, &history.records, name)?),
+        None => None,
+    };
     let w = s.words();
     if history.legacy && !history.records.is_empty() {
         writeln!(out, "{}", w.history_legacy())?;
@@ -63,7 +50,7 @@ pub fn history(s: &Session, a: &HistoryArgs, out: &mut Out) -> CmdResult {
     for r in history
         .records
         .iter()
-        .filter(|r| a.item.as_deref().is_none_or(|i| touches(&r.op, i)))
+        .filter(|r| item.as_deref().is_none_or(|i| touches(&r.op, i)))
     {
         writeln!(out, "{}", line(s, r))?;
         shown += 1;
@@ -82,6 +69,21 @@ pub fn history(s: &Session, a: &HistoryArgs, out: &mut Out) -> CmdResult {
         .into());
     }
     Ok(())
+}
+
+/// The item `duty history ITEM` is about: named as every command names one (id, number,
+/// title or a part of it only it has, with the resolver's did-you-mean), or by the id of an
+/// item no longer in the checklist that the history still holds. A typo is refused rather
+/// than shown as an item that was never changed.
+fn item_named(s: &Session, records: &[Recorded], name: &str) -> Result<String, Failure> {
+    if s.checklist.item(name).is_some() {
+        return Ok(name.to_string());
+    }
+    match s.find_item(name) {
+        Ok(item) => Ok(item.id.clone()),
+        Err(_) if records.iter().any(|r| touches(&r.op, name)) => Ok(name.to_string()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `duty undo` (`undo`) or `duty redo`: say what was taken back or put back, by whom, when.

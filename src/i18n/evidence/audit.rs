@@ -6,6 +6,50 @@ use super::show;
 use crate::evidence::audit::{CleanPlan, Reference, Verification};
 use crate::pack::index::{short_hash as short, size_text};
 
+/// The command that attaches a referred-to file again: `duty attach ITEM [--entry ID] NAME
+/// --year YEAR`, the name quoted for a shell when it needs it.
+fn reattach(r: &Reference) -> String {
+    let entry = r
+        .file
+        .entry
+        .as_ref()
+        .map_or_else(String::new, |e| format!(" --entry {e}"));
+    format!(
+        "    duty attach {}{entry} {} --year {}",
+        r.item,
+        shell_word(&r.file.name),
+        r.year
+    )
+}
+
+/// A word as a shell takes it: as it is when it holds nothing a shell treats specially,
+/// else in double quotes (after `./` when it starts with `-`) with `"`, `\`, `$` and `` ` `` escaped.
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '+' | ',' | '@' | '%' | '/')
+        })
+        && !s.starts_with('-');
+    if plain {
+        return s.to_string();
+    }
+    // A name starting with `-` would be taken for an option.
+    let s = &if s.starts_with('-') {
+        format!("./{s}")
+    } else {
+        s.to_string()
+    };
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        if matches!(c, '"' | '\\' | '$' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
 impl Words {
     fn reference(self, r: &Reference) -> String {
         let at = r
@@ -48,7 +92,8 @@ impl Words {
                     .iter()
                     .map(|r| format!("  {}  {}", short(&r.file.sha256), self.reference(r))),
             );
-            out.push(self.pick("  处理：找到原文件，用 duty attach 事项 原文件 重新附上（同一文件会补回库中）；找不到时用 duty detach 取下该引用。", "  To do: find the original and attach it again (duty attach ITEM FILE puts it back); if it is lost, take the reference off with duty detach.").into());
+            out.push(self.pick("  处理：找到原文件，用下面的命令重新附上（同一文件会补回库中；原文件不在当前文件夹时写出其路径）；找不到时用 duty detach 取下该引用：", "  To do: find the original and attach it again with the command below (the same file puts it back; give its path if it is not in the current folder); if it is lost, take the reference off with duty detach:").into());
+            out.extend(v.missing.iter().map(reattach));
         }
         if !v.changed.is_empty() {
             out.push(if zh { format!("已改动或损坏 {} 个（内容与校验值不符，打包和打开时会拒绝）：", v.changed.len()) } else { format!("Altered or damaged: {} (content no longer matches its hash; packing and opening refuse them):", v.changed.len()) });
@@ -61,7 +106,19 @@ impl Words {
                 };
                 out.push(format!("  {}  {names}", short(&f.sha256)));
             }
-            out.push(self.pick("  处理：用 duty attach 事项 原文件 重新附上原文件，库中的坏副本会被替换。", "  To do: attach the original again with duty attach ITEM FILE; the bad copy is replaced.").into());
+            let refs: Vec<&Reference> = v.changed.iter().flat_map(|(_, who)| who).collect();
+            if refs.is_empty() {
+                out.push(
+                    self.pick(
+                        "  处理：这些文件无引用，运行 duty clean 清理。",
+                        "  To do: nothing refers to them; duty clean removes them.",
+                    )
+                    .into(),
+                );
+            } else {
+                out.push(self.pick("  处理：用下面的命令重新附上原文件（原文件不在当前文件夹时写出其路径），库中的坏副本会被替换：", "  To do: attach the original again with the command below (give its path if it is not in the current folder); the bad copy is replaced:").into());
+                out.extend(refs.into_iter().map(reattach));
+            }
         }
         if !v.orphans.is_empty() {
             let bytes: u64 = v.orphans.iter().map(|f| f.size).sum();

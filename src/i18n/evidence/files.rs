@@ -2,6 +2,7 @@
 //! the file counts of `duty status`), opening one, and several attached at once as the
 //! history says it.
 
+use std::ffi::OsStr;
 use std::path::Path;
 
 use super::super::Words;
@@ -9,7 +10,7 @@ use super::show;
 use crate::evidence::AttachedFile;
 use crate::ledger::Attachment;
 use crate::pack::index::{short_hash as short, size_text};
-use crate::store::evidence::Presence;
+use crate::store::evidence::{EntryRef, Presence};
 
 impl Words {
     /// One attached file, as `duty attach` confirms it.
@@ -41,6 +42,8 @@ impl Words {
         };
         let mut line = match (self.zh(), f.already) {
             (true, false) => format!("已附上“{}”到{to}（{facts}）", a.name),
+            // `#czie9n 已附有`: an id is set off from the Chinese that follows it.
+            (true, true) if a.entry.is_some() => format!("{to} 已附有“{}”", a.name),
             (true, true) => format!("{to}已附有“{}”", a.name),
             (false, false) => format!("Attached '{}' to {to} ({facts})", a.name),
             (false, true) => format!("{to} already keeps '{}'", a.name),
@@ -63,6 +66,22 @@ impl Words {
         };
         line.push_str(more);
         line
+    }
+
+    /// A logged session by its id, date and topic: `7vkysi（3月5日 学习《宪法》）` /
+    /// `7vkysi (2024-03-05, Studying the Constitution)`.
+    pub fn entry_label(self, e: &EntryRef) -> String {
+        if self.zh() {
+            format!(
+                "{}（{}月{}日 {}）",
+                e.id,
+                e.date.month(),
+                e.date.day(),
+                e.topic
+            )
+        } else {
+            format!("{} ({}, {})", e.id, self.date(e.date), e.topic)
+        }
     }
 
     /// An item's files in `duty status`: `附件3` / `3 files`.
@@ -165,14 +184,28 @@ impl Words {
         }
     }
 
+    /// A file opened for `duty open` and the screen, naming the program `DUTY_OPENER` set.
     pub fn opened(self, name: &str, copy: &Path) -> String {
-        if self.zh() {
-            format!("已用系统程序打开“{name}”（只读副本：{}）", show(copy))
-        } else {
-            format!(
+        self.opened_by(name, copy, crate::evidence::opener().as_deref())
+    }
+
+    /// A file opened by `program` (`None`: the system's viewer).
+    pub fn opened_by(self, name: &str, copy: &Path, program: Option<&OsStr>) -> String {
+        let program = program.map(|p| p.to_string_lossy());
+        match (program, self.zh()) {
+            (None, true) => format!("已用系统程序打开“{name}”（只读副本：{}）", show(copy)),
+            (None, false) => format!(
                 "Opened '{name}' with the system's viewer (read-only copy: {})",
                 show(copy)
-            )
+            ),
+            (Some(p), true) => format!(
+                "已用 {p} 打开“{name}”（由 DUTY_OPENER 指定；只读副本：{}）",
+                show(copy)
+            ),
+            (Some(p), false) => format!(
+                "Opened '{name}' with {p} (set by DUTY_OPENER; read-only copy: {})",
+                show(copy)
+            ),
         }
     }
 

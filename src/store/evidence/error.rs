@@ -65,6 +65,25 @@ pub enum EvidenceError {
         copy: PathBuf,
         code: Option<i32>,
     },
+    /// The folder copies for viewers go in belongs to another user or is a link (a shared
+    /// `/tmp`): no copy was made.
+    #[error("'{}' is not a private folder of this user", path.display())]
+    NotOurFolder { path: PathBuf },
+    /// Attaching a file the item (or the session) already keeps: nothing was added. The item
+    /// is named by its title, a session by its date and topic.
+    #[error("'{title}' already keeps {name}")]
+    AlreadyKept {
+        title: String,
+        entry: Option<EntryRef>,
+        name: String,
+    },
+    /// `--entry` names no session of the item; `known` are those it has.
+    #[error("'{title}' has no entry {entry}")]
+    NoSuchEntry {
+        title: String,
+        entry: String,
+        known: Vec<EntryRef>,
+    },
     /// The item keeps several files and none was chosen.
     #[error("'{item}' keeps several files")]
     WhichFile { item: String, names: Vec<String> },
@@ -80,6 +99,24 @@ pub enum EvidenceError {
     Store(#[from] StoreError),
 }
 
+/// A logged session as messages name it: its id, date and topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryRef {
+    pub id: String,
+    pub date: jiff::civil::Date,
+    pub topic: String,
+}
+
+impl EntryRef {
+    pub fn of(e: &crate::ledger::Entry) -> EntryRef {
+        EntryRef {
+            id: e.id.to_string(),
+            date: e.date,
+            topic: e.topic.clone(),
+        }
+    }
+}
+
 impl EvidenceError {
     pub(crate) fn io(op: IoOp, path: &Path) -> impl FnOnce(io::Error) -> EvidenceError + '_ {
         move |source| EvidenceError::Io {
@@ -91,6 +128,11 @@ impl EvidenceError {
 
     /// A refused change (unknown item, duplicate file …), as opposed to a file fault.
     pub fn is_refusal(&self) -> bool {
-        matches!(self, EvidenceError::Store(StoreError::Change(_)))
+        matches!(
+            self,
+            EvidenceError::Store(StoreError::Change(_))
+                | EvidenceError::AlreadyKept { .. }
+                | EvidenceError::NoSuchEntry { .. }
+        )
     }
 }

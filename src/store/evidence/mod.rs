@@ -23,7 +23,7 @@ mod put;
 mod viewer;
 
 pub use check::{CheckedReader, Scan, StoredFile};
-pub use error::EvidenceError;
+pub use error::{EntryRef, EvidenceError};
 pub use package::{PackContent, PackEntry, PackTarget, Packed};
 pub use put::Stored;
 pub use viewer::{launch, viewer_copy};

@@ -1,7 +1,9 @@
 //! Opening a kept file with the system's viewer: a checked copy under its original name in
 //! a fresh temporary folder (so the viewer shows a proper name and extension, and whatever it
 //! does cannot touch the store), handed to `xdg-open` (Linux) or `explorer` (Windows) as one
-//! argument — never through a shell, since a file name can hold anything.
+//! argument — never through a shell, since a file name can hold anything. The copies are
+//! private to the user (a shared `/tmp` is read by everyone) and removed a day later, when
+//! the next copy is made.
 
 use std::ffi::OsString;
 use std::fs::{self, File};
@@ -26,25 +28,28 @@ pub fn default_opener() -> &'static str {
     }
 }
 
-/// Copy the stored file (checked against its hash) to `TEMP/duty-open/XXXX/NAME`, read-only.
-/// `name` must already be a safe file name for this system (see `pack::names`).
+/// Copy the stored file (checked against its hash) to `TEMP/duty-open/XXXX/NAME`, read-only
+/// and private to this user: the folders are `0700` and the copy `0400` on Unix (on Windows
+/// the temporary folder is the user's own, under the profile). Copies this user made more
+/// than a day ago are removed first. `name` must already be a safe file name for this system
+/// (see `pack::names`).
 pub fn viewer_copy(
     store: &Evidence,
     sha256: &str,
     size: u64,
     name: &str,
 ) -> Result<PathBuf, EvidenceError> {
-    let base = std::env::temp_dir().join("duty-open");
-    crate::store::files::ensure_dir(&base)?;
-    remove_old(&base);
+    let base = private_base(&std::env::temp_dir())?;
+    remove_old(&base, SystemTime::now());
     let dir = tempfile::Builder::new()
         .prefix("")
         .tempdir_in(&base)
         .map_err(EvidenceError::io(IoOp::Create, &base))?
         .keep();
+    set_mode(&dir, 0o700);
     let to = dir.join(name);
     let mut reader = store.open_checked(sha256, size, name)?;
-    let copied = File::create(&to).and_then(|f| {
+    let copied = create_private(&to).and_then(|f| {
         let mut w = BufWriter::new(f);
         io::copy(&mut reader, &mut w)?;
         w.into_inner().map_err(|e| e.into_error())?.sync_all()
@@ -61,31 +66,134 @@ pub fn viewer_copy(
         });
     }
     make_read_only(&to);
+    set_mode(&to, 0o400);
     Ok(to)
 }
 
-/// Remove copies made for viewers more than a day ago (best effort).
-fn remove_old(base: &Path) {
+/// The folder copies for viewers go in: `TEMP/duty-open`, made private to this user. On a
+/// shared temporary folder (`/tmp`) someone else may have made it first, or put a link
+/// there: then `TEMP/duty-open-UID`, and if that is not ours either, a refusal — a copy is
+/// never put in a folder another user controls.
+fn private_base(temp: &Path) -> Result<PathBuf, EvidenceError> {
+    let mut names = vec!["duty-open".to_string()];
+    if let Some(uid) = my_uid() {
+        names.push(format!("duty-open-{uid}"));
+    }
+    let mut last = None;
+    for name in names {
+        let base = temp.join(name);
+        match make_private_dir(&base) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(EvidenceError::io(IoOp::Create, &base)(e)),
+        }
+        if ours(&base) {
+            set_mode(&base, 0o700);
+            return Ok(base);
+        }
+        last = Some(base);
+    }
+    Err(EvidenceError::NotOurFolder {
+        path: last.unwrap_or_else(|| temp.join("duty-open")),
+    })
+}
+
+fn make_private_dir(dir: &Path) -> io::Result<()> {
+    let mut b = fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir)
+}
+
+/// A new file only this user can read or write (until it is made read-only).
+fn create_private(path: &Path) -> io::Result<File> {
+    let mut o = fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o.open(path)
+}
+
+/// A real folder (not a link) this user owns.
+fn ours(path: &Path) -> bool {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return false;
+    };
+    if !meta.file_type().is_dir() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        my_uid() == Some(meta.uid())
+    }
+    #[cfg(not(unix))]
+    true
+}
+
+/// This process's user, as the owner of a file it makes (no `libc` call needed): the
+/// anonymous temporary file is gone as soon as it is closed.
+#[cfg(unix)]
+fn my_uid() -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    tempfile::tempfile()
+        .and_then(|f| f.metadata())
+        .ok()
+        .map(|m| m.uid())
+}
+
+#[cfg(not(unix))]
+fn my_uid() -> Option<u32> {
+    None
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = fs::set_permissions(path, fs::Permissions::from_mode(mode));
+}
+
+#[cfg(not(unix))]
+fn set_mode(_: &Path, _: u32) {}
+
+/// Remove this user's copies made for viewers more than a day before `now` (best effort).
+/// Only real folders directly in `base` are looked at — a link is never followed — and in
+/// them only what they hold directly; anything not ours is left alone.
+fn remove_old(base: &Path, now: SystemTime) {
     let Ok(entries) = fs::read_dir(base) else {
         return;
     };
-    let now = SystemTime::now();
     for e in entries.flatten() {
-        let old = e
-            .metadata()
-            .and_then(|m| m.modified())
+        let path = e.path();
+        // `symlink_metadata`: the entry itself, never what a link points to.
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        let old = meta
+            .modified()
             .ok()
             .and_then(|t| now.duration_since(t).ok())
             .is_some_and(|age| age > KEEP_COPIES);
-        if old {
-            let path = e.path();
-            if let Ok(files) = fs::read_dir(&path) {
-                for f in files.flatten() {
-                    super::make_writable(&f.path());
+        if !old || !ours(&path) {
+            continue;
+        }
+        if let Ok(files) = fs::read_dir(&path) {
+            for f in files.flatten() {
+                let p = f.path();
+                // A read-only file cannot be removed on Windows; a link is removed as such.
+                if fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_file()) {
+                    super::make_writable(&p);
                 }
             }
-            let _ = fs::remove_dir_all(&path);
         }
+        // Does not follow links inside the folder (removes the links themselves).
+        let _ = fs::remove_dir_all(&path);
     }
 }
 
