@@ -101,10 +101,10 @@ fn private_base(temp: &Path) -> Result<PathBuf, EvidenceError> {
 fn make_private_dir(dir: &Path) -> io::Result<()> {
     let mut b = fs::DirBuilder::new();
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    // Elsewhere the folder is in the user's own temporary directory, already private.
+    #[cfg(not(unix))]
+    let _ = &mut b;
     b.create(dir)
 }
 
