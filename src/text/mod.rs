@@ -13,7 +13,7 @@ pub mod dates;
 pub mod numbers;
 mod wrap;
 
-pub use cells::{pad, push_fitted, push_spaces, truncate, width, write_padded};
+pub use cells::{pad, push_fitted, push_spaces, truncate, width};
 pub use numbers::number;
 pub use wrap::wrap;
 

@@ -104,6 +104,19 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // The cursor passes the entries, then the files: the line it is on, to keep in view.
     let mut selected_line = None;
+    // Row `row` of that walk, wrapped to the pane, highlighted where the cursor is.
+    let push_row =
+        |lines: &mut Vec<Line<'static>>, selected: &mut Option<usize>, text: &str, row| {
+            let style = if focused && row == app.entry_cursor {
+                *selected = Some(lines.len());
+                t.selected()
+            } else {
+                t.normal()
+            };
+            for l in wrap(text, w) {
+                lines.push(Line::styled(l, style));
+            }
+        };
     let entries = record.map_or(&[][..], |r| &r.entries[..]);
     if matches!(
         item.kind,
@@ -149,15 +162,7 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
             }
             // The id last: one word to the line breaker, so it never splits.
             text.push_str(&format!("  #{}", e.id));
-            let style = if focused && n == app.entry_cursor {
-                selected_line = Some(lines.len());
-                t.selected()
-            } else {
-                t.normal()
-            };
-            for l in wrap(&text, w) {
-                lines.push(Line::styled(l, style));
-            }
+            push_row(&mut lines, &mut selected_line, &text, n);
         }
     }
     // Only where there are files: a line on every item saying there are none would crowd
@@ -183,15 +188,7 @@ pub fn details(app: &App, area: Rect, buf: &mut Buffer) {
             size_text(f.size),
             crate::text::dates::iso(f.date),
         );
-        let style = if focused && entries.len() + n == app.entry_cursor {
-            selected_line = Some(lines.len());
-            t.selected()
-        } else {
-            t.normal()
-        };
-        for l in wrap(&text, w) {
-            lines.push(Line::styled(l, style));
-        }
+        push_row(&mut lines, &mut selected_line, &text, entries.len() + n);
     }
     // Keep the selected entry or file on screen when the list is longer than the pane.
     if let Some(at) = selected_line {
