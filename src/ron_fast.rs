@@ -67,10 +67,29 @@ impl<'a> Reader<'a> {
     }
 
     /// Skip whitespace and `//` comments.
+    #[inline]
     fn skip_blank(&mut self) -> Result<()> {
+        match self.peek() {
+            Some(b' ' | b'\t' | b'\n' | b'\r' | b'/') => self.skip_blank_run(),
+            _ => Ok(()),
+        }
+    }
+
+    /// The blanks [`Self::skip_blank`] found. Indentation is most of a pretty-printed file's
+    /// bytes: the spaces after a line break go eight at a time.
+    fn skip_blank_run(&mut self) -> Result<()> {
+        const SPACES: u64 = u64::from_ne_bytes(*b"        ");
         loop {
             match self.peek() {
-                Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
+                Some(b'\n') => {
+                    self.pos += 1;
+                    while let Some(chunk) = self.src.get(self.pos..self.pos + 8)
+                        && u64::from_ne_bytes(chunk.try_into().unwrap_or_default()) == SPACES
+                    {
+                        self.pos += 8;
+                    }
+                }
+                Some(b' ' | b'\t' | b'\r') => self.pos += 1,
                 Some(b'/') => match self.src.get(self.pos + 1) {
                     Some(b'/') => {
                         let rest = &self.src[self.pos..];
