@@ -1,8 +1,6 @@
 //! Parse, then refine: RON text → [`RawChecklist`] → validated [`Checklist`], or every
 //! problem found, each placed at its file, line and column with the field's path.
 
-use std::collections::HashMap;
-
 use super::Checklist;
 use super::diagnose::{shape_error, syntax_error};
 use super::locate::Locations;
@@ -88,7 +86,7 @@ pub fn load_sized(
             validator.locations = Some(locations);
             validator.errors = errors;
             validator.outside_items();
-            let mut ids = HashMap::new();
+            let mut ids = super::ItemIndex::default();
             for (at, path, item) in items {
                 validator.item_id(&mut ids, at, &path, &item.id);
                 validator.item(&path, item, year);

@@ -30,13 +30,15 @@ pub use text::{FiveText, IfShort, ReportText, ShufaText};
 pub(crate) use validate::counts_people;
 pub(crate) use validate::kind_name;
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 
 use crate::template::Template;
 
 /// A validated checklist for one year.
+/// Item id → (section, item) position. Hashed with foldhash, not SipHash: the keys come from
+/// the unit's own file, and hashing 10,000 ids was a twentieth of reading a large checklist.
+pub(crate) type ItemIndex = foldhash::HashMap<String, (usize, usize)>;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Checklist {
     /// Stable key (ASCII slug); the ledger is filed under it.
@@ -52,7 +54,7 @@ pub struct Checklist {
     pub ledger_columns: Vec<crate::sheet::LedgerColumn>,
     pub sections: Vec<Section>,
     /// Item id → (section, item) position, so lookups stay cheap on 10 000-item lists.
-    index: HashMap<String, (usize, usize)>,
+    index: ItemIndex,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,16 +90,16 @@ pub struct Item {
     /// Whether an item short of its target is still stated with its real figures.
     pub if_short: IfShort,
     /// The sentence for a rate recorded as 0/0 (no cases this year).
-    pub no_cases: Option<Template>,
+    pub no_cases: Option<Box<Template>>,
     /// A duty of the reporting process that follows the report (approving, submitting,
     /// publishing it; the next year's 述法): never in that year's report. By default, any
     /// item due in the next year.
     pub follows_report: bool,
     /// The section-five sentence when the item falls short; `None` for the default by kind.
-    pub shortfall: Option<Template>,
+    pub shortfall: Option<Box<Template>>,
     /// The first-person sentence for the 述法 report; `None` uses `report` in the first
     /// person, an empty template leaves the item out.
-    pub shufa: Option<Template>,
+    pub shufa: Option<Box<Template>>,
     /// Set on items carried over from an unfinished earlier year by `duty rollover`.
     pub carried_from: Option<i16>,
     /// A one-off duty of this year only (see [`RawItem::once`]).

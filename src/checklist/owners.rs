@@ -1,8 +1,6 @@
 //! The 责任科室 (owners) of a checklist: who is responsible for what, and the checklist as
 //! one office sees it.
 
-use std::collections::HashMap;
-
 use super::{Checklist, Section};
 
 impl Checklist {
@@ -57,7 +55,7 @@ impl Checklist {
             })
             .filter(|s| !s.items.is_empty())
             .collect();
-        let mut index = HashMap::new();
+        let mut index = super::ItemIndex::default();
         for (si, s) in sections.iter().enumerate() {
             for (ii, item) in s.items.iter().enumerate() {
                 index.insert(item.id.clone(), (si, ii));

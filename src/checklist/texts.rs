@@ -134,11 +134,7 @@ impl Validator<'_> {
 
     /// Every `{id.…}` and `{id}` in the sections' clauses names an item that exists, with a
     /// placeholder that item's kind has a value for.
-    pub(super) fn section_refs(
-        &mut self,
-        sections: &[Section],
-        ids: &HashMap<String, (usize, usize)>,
-    ) {
+    pub(super) fn section_refs(&mut self, sections: &[Section], ids: &super::ItemIndex) {
         let kinds: HashMap<&str, KindTag> = sections
             .iter()
             .flat_map(|s| s.items.iter().map(|i| (i.id.as_str(), i.kind.tag())))

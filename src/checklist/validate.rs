@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use super::load::{MAX_DIAGNOSTICS, ron_options};
 use super::locate::Locations;
 use super::raw::{RawChecklist, RawItem, RawKind};
-use super::{Checklist, DueSpec, Item, Kind, KindTag, Section};
+use super::{Checklist, DueSpec, Item, ItemIndex, Kind, KindTag, Section};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::template::Context;
@@ -123,7 +123,7 @@ impl Validator<'_> {
         };
         let mut section_ids: HashMap<String, usize> = HashMap::new();
         let item_count = raw.sections.iter().map(|s| s.items.len()).sum();
-        let mut item_ids: HashMap<String, (usize, usize)> = HashMap::with_capacity(item_count);
+        let mut item_ids = ItemIndex::with_capacity_and_hasher(item_count, Default::default());
         let mut sections = Vec::with_capacity(raw.sections.len());
         for (si, s) in raw.sections.into_iter().enumerate() {
             let sp = format!("sections[{si}]");
@@ -238,13 +238,7 @@ impl Validator<'_> {
     }
 
     /// Item ids are unique across sections: the ledger and the CLI name items by id alone.
-    pub(super) fn item_id(
-        &mut self,
-        ids: &mut HashMap<String, (usize, usize)>,
-        at: (usize, usize),
-        ip: &str,
-        id: &str,
-    ) {
+    pub(super) fn item_id(&mut self, ids: &mut ItemIndex, at: (usize, usize), ip: &str, id: &str) {
         if let Some(&(s, i)) = ids.get(id) {
             let first = format!("sections[{s}].items[{i}]");
             let shown = text::for_terminal(id).into_owned();
@@ -377,10 +371,10 @@ impl Validator<'_> {
             evidence: raw.evidence.unwrap_or_default(),
             report,
             if_short: extras.if_short,
-            no_cases: extras.no_cases,
+            no_cases: extras.no_cases.map(Box::new),
             follows_report: extras.follows_report,
-            shortfall: extras.shortfall,
-            shufa: extras.shufa,
+            shortfall: extras.shortfall.map(Box::new),
+            shufa: extras.shufa.map(Box::new),
             carried_from: raw.carried_from.map(|y| y as i16),
             once: raw.once,
             rhythm,
