@@ -108,8 +108,8 @@ impl<'a> Scene<'a> {
         let s = &self.st.items[i];
         let template = match (self.says[i], self.person) {
             (Say::Nothing, _) => return None,
-            (Say::NoCases, _) => s.item.no_cases.as_ref(),
-            (Say::Fact, Person::First) => s.item.shufa.as_ref().or(Some(&s.item.report)),
+            (Say::NoCases, _) => s.item.no_cases.as_deref(),
+            (Say::Fact, Person::First) => s.item.shufa.as_deref().or(Some(&s.item.report)),
             (Say::Fact, Person::Third) => Some(&s.item.report),
         };
         let text = match template {
@@ -129,8 +129,8 @@ impl<'a> Scene<'a> {
         let mut skip_open = false;
         for (k, part) in parts.iter().enumerate() {
             match part {
-                Part::Text(text) => {
-                    let mut chars = text.chars();
+                Part::Text(span) => {
+                    let mut chars = t.text(span).chars();
                     if skip_open {
                         chars.next();
                         skip_open = false;
@@ -142,7 +142,7 @@ impl<'a> Scene<'a> {
                     // written as a title and the template's own pair is dropped.
                     let titled = var.slot == Slot::Value(Placeholder::Topics)
                         && toks.last() == Some(&Tok::Literal('《'))
-                        && matches!(parts.get(k + 1), Some(Part::Text(n)) if n.starts_with('》'));
+                        && matches!(parts.get(k + 1), Some(Part::Text(n)) if t.text(n).starts_with('》'));
                     if titled {
                         toks.pop();
                         skip_open = true;
@@ -313,7 +313,7 @@ pub(crate) fn short(s: &ItemStatus<'_>) -> Option<f64> {
 fn say(s: &ItemStatus<'_>, person: Person) -> Say {
     let item = s.item;
     if item.follows_report
-        || (person == Person::First && item.shufa.as_ref().is_some_and(Template::is_empty))
+        || (person == Person::First && item.shufa.as_deref().is_some_and(Template::is_empty))
     {
         return Say::Nothing;
     }

@@ -37,9 +37,11 @@ pub enum Slot {
     Sentence,
 }
 
+/// A piece of a template: literal text, as a span of the source ([`Template::text`]), or a
+/// `{…}`. A `{{` or `}}` is the text of its first brace: the one after it is skipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
-    Text(String),
+    Text(std::ops::Range<usize>),
     Var(Var),
 }
 
@@ -81,16 +83,15 @@ impl Template {
     pub fn parse(source: &str, context: Context) -> Result<Self, TemplateError> {
         let bytes = source.as_bytes();
         let mut parts = Vec::new();
-        let mut text = String::new();
         let mut from = 0;
-        // Literal text is copied a run at a time, up to the next brace: every item of a
-        // large checklist has templates, so this is on the loading path of every command.
+        // Literal text is kept as spans of the source, found a run at a time up to the next
+        // brace: every item of a large checklist has templates, so this is on the loading
+        // path of every command.
         while let Some(found) = memchr::memchr2(b'{', b'}', &bytes[from..]) {
             let i = from + found;
-            text.push_str(&source[from..i]);
             let brace = bytes[i];
             if bytes.get(i + 1) == Some(&brace) {
-                text.push(char::from(brace));
+                parts.push(Part::Text(from..i + 1));
                 from = i + 2;
                 continue;
             }
@@ -109,15 +110,14 @@ impl Template {
                 });
             };
             let var = parse_var(&source[i + 1..i + close], (i, close + 1), context)?;
-            if !text.is_empty() {
-                parts.push(Part::Text(std::mem::take(&mut text)));
+            if from < i {
+                parts.push(Part::Text(from..i));
             }
             parts.push(Part::Var(var));
             from = i + close + 1;
         }
-        text.push_str(&source[from..]);
-        if !text.is_empty() {
-            parts.push(Part::Text(text));
+        if from < source.len() {
+            parts.push(Part::Text(from..source.len()));
         }
         Ok(Template {
             source: source.to_string(),
@@ -144,6 +144,11 @@ impl Template {
 
     pub fn parts(&self) -> &[Part] {
         &self.parts
+    }
+
+    /// The literal text of a [`Part::Text`].
+    pub fn text(&self, span: &std::ops::Range<usize>) -> &str {
+        &self.source[span.clone()]
     }
 
     /// The placeholders the template names for its own item, in order.
@@ -173,7 +178,7 @@ impl Template {
         let mut out = String::with_capacity(self.source.len() + 16);
         for part in &self.parts {
             match part {
-                Part::Text(t) => out.push_str(t),
+                Part::Text(span) => out.push_str(self.text(span)),
                 Part::Var(v) => out.push_str(&value(v)),
             }
         }

@@ -112,8 +112,8 @@ pub fn lint_template(t: &Template) -> Vec<Finding> {
     let mut at = 0;
     for part in t.parts() {
         match part {
-            Part::Text(text) => {
-                for c in text.chars() {
+            Part::Text(span) => {
+                for c in t.text(span).chars() {
                     let Some(found) = src[at..].find(c) else {
                         break;
                     };
