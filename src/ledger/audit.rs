@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use super::error::Field;
-use super::model::Ledger;
+use super::model::{ItemRecord, Ledger};
 use super::rules;
 use crate::checklist::{Checklist, KindTag};
 use crate::text;
@@ -64,11 +64,6 @@ impl Ledger {
                 })
             };
             let kind = checklist.item(id).map(|i| i.kind.tag());
-            let mut texts: Vec<(TextField, &str)> = vec![
-                (TextField::Id, id),
-                (TextField::Text(Field::Note), &r.note),
-                (TextField::Text(Field::Evidence), &r.evidence),
-            ];
             if let Some(d) = &r.done {
                 if kind.is_some_and(|k| k != KindTag::Task) {
                     return at(Flaw::TickOnNonTask);
@@ -76,10 +71,6 @@ impl Ledger {
                 if !in_year(d.date) {
                     return at(Flaw::OutsideYear(d.date));
                 }
-                texts.extend([
-                    (TextField::Text(Field::Evidence), d.evidence.as_str()),
-                    (TextField::By, d.by.as_str()),
-                ]);
             }
             if let Some(rate) = &r.rate {
                 if kind.is_some_and(|k| k != KindTag::Rate) {
@@ -94,10 +85,6 @@ impl Ledger {
                 if !in_year(rate.date) {
                     return at(Flaw::OutsideYear(rate.date));
                 }
-                texts.extend([
-                    (TextField::Text(Field::Evidence), rate.evidence.as_str()),
-                    (TextField::By, rate.by.as_str()),
-                ]);
             }
             if !r.entries.is_empty()
                 && kind.is_some_and(|k| !matches!(k, KindTag::Count | KindTag::Hours))
@@ -118,12 +105,6 @@ impl Ledger {
                     None if kind == Some(KindTag::Hours) => return at(Flaw::MissingHours),
                     _ => {}
                 }
-                texts.extend([
-                    (TextField::EntryId, e.id.as_str()),
-                    (TextField::Text(Field::Topic), e.topic.as_str()),
-                    (TextField::Text(Field::Evidence), e.evidence.as_str()),
-                    (TextField::By, e.by.as_str()),
-                ]);
             }
             for f in &r.files {
                 let hash_ok = f.sha256.len() == 64
@@ -139,17 +120,46 @@ impl Ledger {
                 if !in_year(f.date) {
                     return at(Flaw::OutsideYear(f.date));
                 }
-                texts.extend([
-                    (TextField::Text(Field::FileName), f.name.as_str()),
-                    (TextField::By, f.by.as_str()),
-                ]);
             }
-            for (field, value) in texts {
-                if let Err(bad) = text::check_input(value) {
-                    return at(Flaw::ControlCharacter { field, ch: bad.ch });
-                }
+            if let Some(flaw) = bad_text(id, r) {
+                return at(flaw);
             }
         }
         None
     }
+}
+
+/// The first text of one item's record with a control character, checked in this order
+/// after every other check of the record.
+fn bad_text(id: &str, r: &ItemRecord) -> Option<Flaw> {
+    let check = |field, value: &str| {
+        text::check_input(value)
+            .err()
+            .map(|bad| Flaw::ControlCharacter { field, ch: bad.ch })
+    };
+    let evidence = TextField::Text(Field::Evidence);
+    let done = r.done.iter().map(|d| (&d.evidence, &d.by));
+    let rate = r.rate.iter().map(|rate| (&rate.evidence, &rate.by));
+    let flaw = check(TextField::Id, id)
+        .or_else(|| check(TextField::Text(Field::Note), &r.note))
+        .or_else(|| check(evidence, &r.evidence))
+        .or_else(|| {
+            done.chain(rate)
+                .find_map(|(e, by)| check(evidence, e).or_else(|| check(TextField::By, by)))
+        });
+    if flaw.is_some() {
+        return flaw;
+    }
+    for e in &r.entries {
+        let flaw = check(TextField::EntryId, &e.id)
+            .or_else(|| check(TextField::Text(Field::Topic), &e.topic))
+            .or_else(|| check(evidence, &e.evidence))
+            .or_else(|| check(TextField::By, &e.by));
+        if flaw.is_some() {
+            return flaw;
+        }
+    }
+    r.files.iter().find_map(|f| {
+        check(TextField::Text(Field::FileName), &f.name).or_else(|| check(TextField::By, &f.by))
+    })
 }

@@ -93,3 +93,67 @@ fn the_audit_finds_what_the_commands_would_refuse() {
         None
     );
 }
+
+#[test]
+fn a_control_character_is_found_in_every_text_of_a_record() {
+    let (c, mut l, ctx) = setup();
+    l.change(
+        &c,
+        &log("center-group", date(2024, 5, 1), "《宪法》", None),
+        &ctx,
+    )
+    .unwrap();
+    assert_eq!(l.problem(&c), None);
+    let bad = "a\u{7}b";
+    let found = |edit: &dyn Fn(&mut ItemRecord)| {
+        let mut l = l.clone();
+        edit(l.items.get_mut("center-group").unwrap());
+        match l.problem(&c).map(|p| p.flaw) {
+            Some(Flaw::ControlCharacter { field, ch: '\u{7}' }) => Some(field),
+            other => panic!("expected a control character, found {other:?}"),
+        }
+    };
+    let evidence = Some(TextField::Text(Field::Evidence));
+    assert_eq!(
+        found(&|r| r.note = bad.into()),
+        Some(TextField::Text(Field::Note))
+    );
+    assert_eq!(found(&|r| r.evidence = bad.into()), evidence);
+    assert_eq!(found(&|r| r.entries[0].evidence = bad.into()), evidence);
+    assert_eq!(
+        found(&|r| r.entries[0].by = bad.into()),
+        Some(TextField::By)
+    );
+    assert_eq!(
+        found(&|r| r.entries[0].id = bad.into()),
+        Some(TextField::EntryId)
+    );
+    let mut l2 = l.clone();
+    l2.items.entry("annual-plan".into()).or_default().done = Some(Done {
+        date: date(2024, 5, 1),
+        evidence: String::new(),
+        by: bad.into(),
+    });
+    assert!(matches!(
+        l2.problem(&c).map(|p| p.flaw),
+        Some(Flaw::ControlCharacter {
+            field: TextField::By,
+            ..
+        })
+    ));
+    let mut l3 = l.clone();
+    l3.items.entry("exam-pass".into()).or_default().rate = Some(RateRecord {
+        numerator: 1,
+        denominator: 2,
+        date: date(2024, 5, 1),
+        evidence: bad.into(),
+        by: String::new(),
+    });
+    assert!(matches!(
+        l3.problem(&c).map(|p| p.flaw),
+        Some(Flaw::ControlCharacter {
+            field: TextField::Text(Field::Evidence),
+            ..
+        })
+    ));
+}
