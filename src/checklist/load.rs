@@ -87,9 +87,10 @@ pub fn load_sized(
             validator.errors = errors;
             validator.outside_items();
             let mut ids = super::ItemIndex::default();
-            for (at, path, item) in items {
-                validator.item_id(&mut ids, at, &path, &item.id);
-                validator.item(&path, item, year);
+            for ((s, i), item) in items {
+                let at = super::validate::ItemAt(s, i);
+                validator.item_id(&mut ids, at, &item.id);
+                validator.item(at, item, year);
             }
             Err(validator.finish())
         }
@@ -133,7 +134,7 @@ enum Parsed {
     /// Valid RON of the wrong shape: every shape error found, and the items that parsed.
     Parts {
         errors: Vec<Diagnostic>,
-        items: Vec<((usize, usize), String, RawItem)>,
+        items: Vec<((usize, usize), RawItem)>,
         locations: Locations,
     },
 }
@@ -173,7 +174,7 @@ fn parse_raw(src: &str, origin: &str, lang: Lang) -> Parsed {
                 break;
             };
             match parse_part::<RawItem>(&src[start..end]) {
-                Ok(item) => items.push(((s, i), path, item)),
+                Ok(item) => items.push(((s, i), item)),
                 Err(f) if errors.len() < MAX_DIAGNOSTICS => {
                     let d = place(start, &path, f);
                     if !errors

@@ -8,7 +8,7 @@ use super::diagnose::{closest, did_you_mean};
 use super::locate::{Locations, literal_offset};
 use super::raw::{RawIfShort, RawItem, RawReport, RawSection};
 use super::text::*;
-use super::validate::{FieldPath, Under, Validator, kind_name};
+use super::validate::{FieldPath, ItemAt, Under, Validator, kind_name};
 use super::{KindTag, Section};
 use crate::diagnostic::Diagnostic;
 use crate::template::{Context, Placeholder, Slot, Template, TemplateErrorKind};
@@ -182,7 +182,7 @@ impl Validator<'_> {
     /// An item's texts for section five and the 述法 report, and how section three treats it.
     pub(super) fn item_text(
         &mut self,
-        ip: &str,
+        ip: ItemAt,
         raw: &RawItem,
         kind: KindTag,
         due_next_year: bool,

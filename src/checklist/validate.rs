@@ -29,11 +29,27 @@ impl FieldPath for &str {
 
 /// `base.field`, e.g. `sections[1].items[3]` + `due`.
 #[derive(Clone, Copy)]
-pub(super) struct Under<'a>(pub(super) &'a str, pub(super) &'static str);
+pub(super) struct Under<B>(pub(super) B, pub(super) &'static str);
 
-impl FieldPath for Under<'_> {
+impl<B: std::fmt::Display + Copy> FieldPath for Under<B> {
     fn spell(self) -> String {
         format!("{}.{}", self.0, self.1)
+    }
+}
+
+/// An item's place, `sections[s].items[i]`.
+#[derive(Clone, Copy)]
+pub(super) struct ItemAt(pub(super) usize, pub(super) usize);
+
+impl std::fmt::Display for ItemAt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "sections[{}].items[{}]", self.0, self.1)
+    }
+}
+
+impl FieldPath for ItemAt {
+    fn spell(self) -> String {
+        self.to_string()
     }
 }
 
@@ -139,9 +155,9 @@ impl Validator<'_> {
             let (heading, lead_in, clauses) = self.section_text(&sp, &s);
             let mut items = Vec::with_capacity(s.items.len());
             for (ii, item) in s.items.into_iter().enumerate() {
-                let ip = format!("{sp}.items[{ii}]");
-                self.item_id(&mut item_ids, (si, ii), &ip, &item.id);
-                if let Some(item) = self.item(&ip, item, year) {
+                let ip = ItemAt(si, ii);
+                self.item_id(&mut item_ids, ip, &item.id);
+                if let Some(item) = self.item(ip, item, year) {
                     items.push(item);
                 }
             }
@@ -238,20 +254,20 @@ impl Validator<'_> {
     }
 
     /// Item ids are unique across sections: the ledger and the CLI name items by id alone.
-    pub(super) fn item_id(&mut self, ids: &mut ItemIndex, at: (usize, usize), ip: &str, id: &str) {
+    pub(super) fn item_id(&mut self, ids: &mut ItemIndex, ip: ItemAt, id: &str) {
         if let Some(&(s, i)) = ids.get(id) {
-            let first = format!("sections[{s}].items[{i}]");
+            let first = ItemAt(s, i).to_string();
             let shown = text::for_terminal(id).into_owned();
             let words = self.lang.words();
             let m = words.duplicate_item(&shown, &first);
             let help = words.duplicate_item_help().to_string();
             self.error(Under(ip, "id"), m, Some(help));
         } else {
-            ids.insert(id.to_string(), at);
+            ids.insert(id.to_string(), (ip.0, ip.1));
         }
     }
 
-    pub(super) fn item(&mut self, ip: &str, raw: RawItem, year: i16) -> Option<Item> {
+    pub(super) fn item(&mut self, ip: ItemAt, raw: RawItem, year: i16) -> Option<Item> {
         let before = self.errors.len();
         self.slug(Under(ip, "id"), &raw.id);
         self.nonempty(Under(ip, "title"), &raw.title);
