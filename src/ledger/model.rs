@@ -29,6 +29,15 @@ pub struct Ledger {
     pub items: BTreeMap<String, ItemRecord>,
 }
 
+/// The entries as read, in a vector of their own length: a list read element by element
+/// grows by doubling, and an item's two entries took room for four (most of a large
+/// ledger's memory, and the page faults that come with it).
+fn exact_entries<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Entry>, D::Error> {
+    let mut entries = Vec::<Entry>::deserialize(d)?;
+    entries.shrink_to_fit();
+    Ok(entries)
+}
+
 /// What is recorded for one item. Which parts are used depends on the item's kind.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,7 +46,11 @@ pub struct ItemRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<Done>,
     /// Occurrences of a counted or hours item, in date order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact_entries"
+    )]
     pub entries: Vec<Entry>,
     /// The latest figures of a rate item.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -49,7 +49,8 @@ pub enum Part {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     source: String,
-    parts: Vec<Part>,
+    /// Exactly as long as it is: ten thousand items hold tens of thousands of templates.
+    parts: Box<[Part]>,
 }
 
 /// Why a template was refused; `offset` is the byte offset in the template text.
@@ -121,7 +122,7 @@ impl Template {
         }
         Ok(Template {
             source: source.to_string(),
-            parts,
+            parts: parts.into_boxed_slice(),
         })
     }
 
@@ -129,7 +130,7 @@ impl Template {
     pub fn empty() -> Self {
         Template {
             source: String::new(),
-            parts: Vec::new(),
+            parts: Box::default(),
         }
     }
 
