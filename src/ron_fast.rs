@@ -69,14 +69,8 @@ impl<'a> Reader<'a> {
     /// Skip whitespace and `//` comments.
     #[inline]
     fn skip_blank(&mut self) -> Result<()> {
-        let blank = |b: Option<&u8>| matches!(b, Some(b' ' | b'\t' | b'\n' | b'\r' | b'/'));
-        match self.src.get(self.pos) {
-            // The one space after `:` or `,` of a line of fields.
-            Some(b' ') if !blank(self.src.get(self.pos + 1)) => {
-                self.pos += 1;
-                Ok(())
-            }
-            b if blank(b) => self.skip_blank_run(),
+        match self.peek() {
+            Some(b' ' | b'\t' | b'\n' | b'\r' | b'/') => self.skip_blank_run(),
             _ => Ok(()),
         }
     }
