@@ -5,7 +5,7 @@ report every difference in exit code, stdout, stderr and the files written.
     scripts/cross-compare.py [--native BIN] [--runner NAME]... [--keep] [--verbose]
 
 Runners (default: all whose binary exists):
-    musl          the static x86-64 binary, run directly
+    static        the static x86-64 binary, run directly
     qemu-aarch64  the static aarch64 binary under qemu-user (scripts/duty-under)
     wine          duty.exe under Wine (scripts/duty-under), given Windows paths (Z:\\...)
 
@@ -43,7 +43,7 @@ FIXTURES = REPO / "tests" / "it" / "fixtures"
 TODAY = "2024-06-01"
 
 TRIPLES = {
-    "musl": ("x86_64-unknown-linux-musl", "duty"),
+    "static": ("x86_64-unknown-linux-gnu", "duty"),
     "qemu-aarch64": ("aarch64-unknown-linux-musl", "duty"),
     "wine": ("x86_64-pc-windows-gnu", "duty.exe"),
 }
@@ -295,7 +295,7 @@ def main():
                 return 2
             print(f"cross-compare: skipping {name}: {binary} is missing")
             continue
-        if name == "musl":
+        if name == "static":
             argv = [str(binary)]
         else:
             argv = [str(HERE / "duty-under"), name, str(binary)]

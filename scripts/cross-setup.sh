@@ -2,20 +2,21 @@
 # Install what the Windows and 信创 Linux builds and their tests need, on Debian 12 as root.
 # Safe to run again: it installs only what is missing and says what it did.
 #
-#   rustup targets  x86_64-pc-windows-gnu, x86_64-unknown-linux-musl, aarch64-unknown-linux-musl
+#   rustup targets  x86_64-pc-windows-gnu, x86_64-unknown-linux-gnu, aarch64-unknown-linux-musl
 #   Debian          gcc-mingw-w64-x86-64  linker for Windows, and objdump to list an .exe's DLLs;
 #                                         also builds the Wine-only shim (scripts/wine/)
 #                   wine, wine64          runs duty.exe (64-bit only; no i386 multiarch needed)
 #                   qemu-user             qemu-aarch64, runs the aarch64 build
 #                   file, zip             checks and packaging (scripts/cross-build.sh, dist.sh)
-#   linkers         x86_64 musl: the host cc (rustc brings musl's crt and libc itself);
+#                   libc6-dev             glibc's static libc.a for the static x86-64 build
+#   linkers         x86_64 (static glibc): the host cc;
 #                   aarch64 musl: rust-lld, which ships with every rustup toolchain, so no
 #                   aarch64 gcc is needed (scripts/cross-build.sh passes linker=rust-lld).
 # Usage: scripts/cross-setup.sh
 set -euo pipefail
 
-targets=(x86_64-pc-windows-gnu x86_64-unknown-linux-musl aarch64-unknown-linux-musl)
-packages=(gcc-mingw-w64-x86-64 wine wine64 qemu-user file zip)
+targets=(x86_64-pc-windows-gnu x86_64-unknown-linux-gnu aarch64-unknown-linux-musl)
+packages=(gcc-mingw-w64-x86-64 libc6-dev wine wine64 qemu-user file zip)
 
 have_targets=$(rustup target list --installed)
 missing_targets=()

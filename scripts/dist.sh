@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything an officer installs offline, into dist/ (gitignored):
 #   duty-VERSION-windows-x86_64.zip      duty.exe, 使用说明.txt, PowerShell completions
-#   duty-VERSION-linux-x86_64.tar.gz     static musl binary, README.md, man page, completions
+#   duty-VERSION-linux-x86_64.tar.gz     static binary (glibc, static-pie), README.md, man page,
+#                                        completions
 #   duty-VERSION-linux-aarch64.tar.gz    the same for ARM (鲲鹏、飞腾 …)
 #   duty_VERSION-1_amd64.deb             the x86-64 binary, man pages (zh_CN and English) and
 #                                        bash/zsh/fish completions, by cargo-deb
@@ -25,7 +26,7 @@ win="$target_dir/x86_64-pc-windows-gnu/dist/duty.exe"
 
 # The man pages and completions come from the binary itself (duty man, duty completions), so
 # they always describe the build being shipped. cargo-deb's assets name them under target/.
-host="$target_dir/x86_64-unknown-linux-musl/dist/duty"
+host="$target_dir/x86_64-unknown-linux-gnu/dist/duty"
 assets=$PWD/target/dist-assets
 rm -rf "$assets" && mkdir -p "$assets"
 "$host" man | gzip -9n > "$assets/duty.zh_CN.1.gz"
@@ -41,7 +42,7 @@ cp scripts/dist/使用说明.txt "$d/"
 cp "$assets/duty.powershell" "$d/duty.ps1"
 (cd "$stage" && zip -qr -X "$out/duty-$version-windows-x86_64.zip" "duty-$version-windows-x86_64")
 
-for pair in x86_64:x86_64-unknown-linux-musl aarch64:aarch64-unknown-linux-musl; do
+for pair in x86_64:x86_64-unknown-linux-gnu aarch64:aarch64-unknown-linux-musl; do
     arch=${pair%%:*} triple=${pair#*:}
     d="$stage/duty-$version-linux-$arch"
     mkdir -p "$d/completions"
@@ -55,7 +56,7 @@ done
 if ! cargo deb --version 2>/dev/null | grep -q "$CARGO_DEB_VERSION"; then
     cargo install cargo-deb --locked --version "$CARGO_DEB_VERSION"
 fi
-cargo deb --no-build --no-strip --profile dist --target x86_64-unknown-linux-musl --output "$out/" >/dev/null
+cargo deb --no-build --no-strip --profile dist --target x86_64-unknown-linux-gnu --output "$out/" >/dev/null
 t2=$(date +%s)
 
 echo "dist: build $((t1 - t0)) s, packaging $((t2 - t1)) s"
