@@ -7,7 +7,9 @@
 //! ```
 //!
 //! `DUTY_BENCH_ROUNDS=N` (default 60) sets the measured rounds per pair; `DUTY_BENCH_KEEP=DIR`
-//! keeps the generated files. The table is printed and written as markdown to
+//! keeps the generated files; `DUTY_BENCH_BIN=PATH` measures that `duty` instead of the one
+//! cargo built for the bench (e.g. the shipped static build, `scripts/cross-build.sh --profile
+//! dist --target x86_64-unknown-linux-gnu`). The table is printed and written as markdown to
 //! `TARGET_DIR/vs_taskwarrior.md`. Method and figures: BENCHMARKS.md, "Against Taskwarrior".
 //!
 //! The only code that knows how duty stores a ledger is [`make_duty_ledger`].
@@ -38,6 +40,37 @@ const WARMUP: usize = 3;
 fn make_duty_ledger(case: &Case, checklist: &Checklist, entries: usize) {
     let ledger = common::generate::generate_ledger(checklist, entries);
     common::save_ledger(&case.data, &ledger);
+}
+
+/// The `duty` measured: `DUTY_BENCH_BIN`, else the release build cargo made for the bench.
+fn duty_binary() -> PathBuf {
+    std::env::var_os("DUTY_BENCH_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_duty")))
+}
+
+/// Which `duty` the run measured, for the report: its path and what `file` says of how it
+/// is linked (static or dynamic), when `file` is there to say.
+fn measured_binary() -> String {
+    let bin = duty_binary();
+    let linked = Command::new("file")
+        .arg("-b")
+        .arg(&bin)
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .and_then(|desc| {
+            [
+                "static-pie linked",
+                "statically linked",
+                "dynamically linked",
+            ]
+            .into_iter()
+            .find(|k| desc.contains(k))
+        })
+        .map(|k| format!(", {k}"))
+        .unwrap_or_default();
+    format!("`{}`{linked}", bin.display())
 }
 
 /// One data set: a checklist file, duty's settings and data directories, and a pristine copy
@@ -77,7 +110,7 @@ impl Case {
         I: IntoIterator<Item = S>,
         S: AsRef<std::ffi::OsStr>,
     {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_duty"));
+        let mut cmd = Command::new(duty_binary());
         cmd.env("DUTY_DATA_DIR", &self.data)
             .env("DUTY_CONFIG_DIR", &self.config)
             .env("DUTY_TODAY", TODAY)
@@ -574,7 +607,8 @@ fn main() {
 
     let when = jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M UTC");
     let header = format!(
-        "Run of {when}: {rounds} interleaved rounds per pair after {WARMUP} warm-up rounds, every process pinned to CPU 0, `DUTY_TODAY={TODAY}`, {task_version} (`task`), load average {load_before} before and {} after, {:.0} s in all.",
+        "Run of {when}: {rounds} interleaved rounds per pair after {WARMUP} warm-up rounds, every process pinned to CPU 0, `DUTY_TODAY={TODAY}`, duty {}, {task_version} (`task`), load average {load_before} before and {} after, {:.0} s in all.",
+        measured_binary(),
         loadavg(),
         started.elapsed().as_secs_f64()
     );
