@@ -139,6 +139,15 @@ STEPS = [
 ]
 
 
+def dates_now():
+    """Today's date here, in UTC and where the runs are (TZ=Asia/Shanghai, UTC+8 all year):
+    after 16:00 UTC the runs' timestamps already carry tomorrow's date."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    china = datetime.timezone(datetime.timedelta(hours=8))
+    return {datetime.datetime.now().date().isoformat(), now.date().isoformat(),
+            now.astimezone(china).date().isoformat()}
+
+
 def real_clock_patterns(dates):
     alts = "|".join(re.escape(d) for d in sorted(dates))
     # 2026-12-01 10:54, 2026-12-01T10:54:33.123456789+08:00[Asia/Shanghai], ...Z
@@ -309,8 +318,7 @@ def main():
                 known.add(tuple(line.split()[:3]))
 
     base = Path(tempfile.mkdtemp(prefix="duty-cross-"))
-    clock_dates = {datetime.datetime.now().date().isoformat(),
-                   datetime.datetime.now(datetime.timezone.utc).date().isoformat()}
+    clock_dates = dates_now()
     runs = [Run("native", [native], base / "法治 台账" / "native", False)]
     runs += [Run(n, a, base / "法治 台账" / n, n == "wine") for n, a in runners]
     print(f"cross-compare: native {native}")
@@ -327,8 +335,7 @@ def main():
             r.run_step(step, args)
         secs = (datetime.datetime.now() - start).total_seconds()
         print(f"cross-compare: {r.name}: {len(STEPS)} steps in {secs:.1f} s")
-    clock_dates |= {datetime.datetime.now().date().isoformat(),
-                    datetime.datetime.now(datetime.timezone.utc).date().isoformat()}
+    clock_dates |= dates_now()
     clock = real_clock_patterns(clock_dates)
 
     ref = runs[0]
