@@ -155,16 +155,23 @@ fn age(p: &Path, days: u64) {
     fs::File::open(p).unwrap().set_modified(t).unwrap();
 }
 
+/// A home whose `annual-plan` is done with a PDF attached, and that PDF.
+#[cfg(unix)]
+fn with_attached_pdf() -> (Home, std::path::PathBuf) {
+    let h = Home::new();
+    let pdf = place(&h, PDF, PDF);
+    h.ok(&["check", "annual-plan", "--date", "2024-03-20"]);
+    h.ok(&["attach", "annual-plan", n(&pdf)]);
+    (h, pdf)
+}
+
 #[cfg(unix)]
 #[test]
 fn opened_copies_are_private_and_old_ones_are_removed() {
     if crate::harness::windows_build() {
         return;
     }
-    let h = Home::new();
-    let pdf = place(&h, PDF, PDF);
-    h.ok(&["check", "annual-plan", "--date", "2024-03-20"]);
-    h.ok(&["attach", "annual-plan", n(&pdf)]);
+    let (h, pdf) = with_attached_pdf();
     let tmp = h.root().join("tmp");
     fs::create_dir(&tmp).unwrap();
     let out = open(&h, &tmp);
@@ -212,10 +219,7 @@ fn a_base_folder_that_is_a_link_is_never_used() {
     if crate::harness::windows_build() {
         return;
     }
-    let h = Home::new();
-    let pdf = place(&h, PDF, PDF);
-    h.ok(&["check", "annual-plan", "--date", "2024-03-20"]);
-    h.ok(&["attach", "annual-plan", n(&pdf)]);
+    let (h, _) = with_attached_pdf();
     let tmp = h.root().join("tmp");
     let elsewhere = h.root().join("elsewhere");
     fs::create_dir(&tmp).unwrap();

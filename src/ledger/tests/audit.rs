@@ -18,8 +18,8 @@ fn orphans_are_kept_and_left_alone() {
     assert_eq!(orphans, ["removed-item"]);
 }
 
-#[test]
-fn the_audit_finds_what_the_commands_would_refuse() {
+/// The test checklist and a ledger with one session logged on `center-group`.
+fn one_session() -> (Checklist, Ledger, Ctx) {
     let (c, mut l, ctx) = setup();
     l.change(
         &c,
@@ -27,6 +27,12 @@ fn the_audit_finds_what_the_commands_would_refuse() {
         &ctx,
     )
     .unwrap();
+    (c, l, ctx)
+}
+
+#[test]
+fn the_audit_finds_what_the_commands_would_refuse() {
+    let (c, mut l, ctx) = one_session();
     l.change(
         &c,
         &log("study-hours", date(2024, 5, 1), "网课", Some(2.0)),
@@ -96,13 +102,7 @@ fn the_audit_finds_what_the_commands_would_refuse() {
 
 #[test]
 fn a_control_character_is_found_in_every_text_of_a_record() {
-    let (c, mut l, ctx) = setup();
-    l.change(
-        &c,
-        &log("center-group", date(2024, 5, 1), "《宪法》", None),
-        &ctx,
-    )
-    .unwrap();
+    let (c, l, _) = one_session();
     assert_eq!(l.problem(&c), None);
     let bad = "a\u{7}b";
     let found = |edit: &dyn Fn(&mut ItemRecord)| {
